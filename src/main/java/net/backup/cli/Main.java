@@ -1,0 +1,11 @@
+package net.backup.cli;
+
+/** The {@code backup} command line. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(BackupCommand.commandLine().execute(args));
+    }
+}

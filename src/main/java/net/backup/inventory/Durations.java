@@ -1,0 +1,36 @@
+package net.backup.inventory;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them in an inventory or on a command line: {@code 30}, {@code 30s}, {@code 250ms}, {@code 2m}. */
+public final class Durations {
+    private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m)?");
+
+    private Durations() {
+    }
+
+    /**
+     * @param text a whole number with an optional unit; a bare number means seconds
+     * @throws IllegalArgumentException with a message fit to print
+     */
+    public static Duration parse(String text) {
+        Matcher m = FORM.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 30, 30s, 250ms, 2m)");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+    }
+
+    /** {@code 1.23 s}, the way the per-device lines and the summary show times. */
+    public static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);
+    }
+}

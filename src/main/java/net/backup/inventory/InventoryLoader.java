@@ -1,0 +1,211 @@
+package net.backup.inventory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import net.backup.platform.Platform;
+import net.backup.platform.Platforms;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Loads {@code defaults:}, {@code groups:} and {@code devices:} into {@link Device} records. A value is
+ * looked up in the device, then in its groups in the order listed, then in defaults. Any mistake stops the
+ * load with one {@link InventoryException} naming file, line, column and field.
+ */
+public final class InventoryLoader {
+    static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Set<String> TOP_LEVEL = Set.of("defaults", "groups", "devices");
+    /** The name becomes a file name: no separators, no hidden files, nothing a shell or a path would bend. */
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
+
+    private final Function<String, String> environment;
+
+    /** @param environment looks up environment variables for the {@code *_env} keys */
+    public InventoryLoader(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static InventoryLoader withSystemEnvironment() {
+        return new InventoryLoader(System::getenv);
+    }
+
+    public List<Device> load(Path file) {
+        var source = new YamlSource(file.toString());
+        MappingNode top = Nodes.mapping(source.compose(file), "top level", source);
+        var sections = sections(top, source);
+
+        SettingsLayer defaults = sections.containsKey("defaults")
+                ? SettingsLayer.parse(sections.get("defaults"), "defaults", SettingsLayer.SETTINGS, source)
+                : SettingsLayer.parse(emptyMapping(top), "defaults", SettingsLayer.SETTINGS, source);
+        Map<String, SettingsLayer> groups = groups(sections.get("groups"), source);
+        Node devicesNode = sections.get("devices");
+        if (devicesNode == null) {
+            throw new InventoryException(source.at(top.getStartMark()) + ": devices: missing: list the devices under 'devices:'");
+        }
+        SequenceNode list = Nodes.sequence(devicesNode, "devices", source);
+        if (list.getValue().isEmpty()) {
+            throw new InventoryException(source.at(list.getStartMark()) + ": devices: no devices listed");
+        }
+        return devices(list, defaults, groups, source);
+    }
+
+    private static Map<String, Node> sections(MappingNode top, YamlSource source) {
+        var sections = new LinkedHashMap<String, Node>();
+        for (NodeTuple tuple : top.getValue()) {
+            String key = Nodes.key(tuple, "top level", source);
+            if (!TOP_LEVEL.contains(key)) {
+                throw new InventoryException(source.at(tuple.getKeyNode().getStartMark()) + ": " + key
+                        + ": unknown key" + Suggestions.didYouMean(key, TOP_LEVEL)
+                        + "; the top level has defaults, groups and devices");
+            }
+            if (sections.put(key, tuple.getValueNode()) != null) {
+                throw new InventoryException(source.at(tuple.getKeyNode().getStartMark()) + ": " + key
+                        + ": written twice");
+            }
+        }
+        return sections;
+    }
+
+    private static Map<String, SettingsLayer> groups(Node node, YamlSource source) {
+        var groups = new LinkedHashMap<String, SettingsLayer>();
+        if (node == null) {
+            return groups;
+        }
+        for (NodeTuple tuple : Nodes.mapping(node, "groups", source).getValue()) {
+            String name = Nodes.key(tuple, "groups", source);
+            if (groups.containsKey(name)) {
+                throw new InventoryException(source.at(tuple.getKeyNode().getStartMark()) + ": groups." + name
+                        + ": group defined twice");
+            }
+            groups.put(name, SettingsLayer.parse(tuple.getValueNode(), "groups." + name, SettingsLayer.SETTINGS, source));
+        }
+        return groups;
+    }
+
+    private List<Device> devices(SequenceNode list, SettingsLayer defaults, Map<String, SettingsLayer> groups,
+            YamlSource source) {
+        var allowed = new java.util.HashSet<>(SettingsLayer.SETTINGS);
+        allowed.addAll(SettingsLayer.DEVICE_ONLY);
+        var devices = new ArrayList<Device>();
+        var firstLineByName = new HashMap<String, Integer>();
+        for (int i = 0; i < list.getValue().size(); i++) {
+            Node node = list.getValue().get(i);
+            String label = "devices[" + i + "]";
+            SettingsLayer layer = SettingsLayer.parse(node, label, Set.copyOf(allowed), source);
+            SettingsLayer.Value name = layer.get("name").orElseThrow(() -> new InventoryException(
+                    source.at(node.getStartMark()) + ": " + label + ".name: missing: every device needs a name"));
+            checkName(name, firstLineByName, source);
+            devices.add(resolve(layer, (String) name.value(), chain(layer, groups, defaults, source), source));
+        }
+        return List.copyOf(devices);
+    }
+
+    private static void checkName(SettingsLayer.Value name, Map<String, Integer> firstLineByName, YamlSource source) {
+        String text = (String) name.value();
+        if (!SAFE_NAME.matcher(text).matches()) {
+            throw new InventoryException(source.at(name.node().getStartMark()) + ": " + name.field() + ": '" + text
+                    + "' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.'");
+        }
+        // Lower case: csr1 and CSR1 would be one file on a case-insensitive file system.
+        Integer first = firstLineByName.putIfAbsent(text.toLowerCase(java.util.Locale.ROOT),
+                name.node().getStartMark().getLine() + 1);
+        if (first != null) {
+            throw new InventoryException(source.at(name.node().getStartMark()) + ": " + name.field()
+                    + ": duplicate device name '" + text + "' (first used at line " + first + ")");
+        }
+    }
+
+    /** The device's own layer, then its groups in the order listed, then defaults. */
+    private static List<SettingsLayer> chain(SettingsLayer device, Map<String, SettingsLayer> groups,
+            SettingsLayer defaults, YamlSource source) {
+        var chain = new ArrayList<SettingsLayer>();
+        chain.add(device);
+        Optional<SettingsLayer.Value> listed = device.get("groups");
+        if (listed.isPresent()) {
+            @SuppressWarnings("unchecked")
+            List<String> names = (List<String>) listed.get().value();
+            for (String group : names) {
+                SettingsLayer layer = groups.get(group);
+                if (layer == null) {
+                    throw new InventoryException(source.at(listed.get().node().getStartMark()) + ": "
+                            + listed.get().field() + ": unknown group '" + group + "'"
+                            + Suggestions.didYouMean(group, groups.keySet()));
+                }
+                chain.add(layer);
+            }
+        }
+        chain.add(defaults);
+        return chain;
+    }
+
+    private Device resolve(SettingsLayer device, String name, List<SettingsLayer> chain, YamlSource source) {
+        String where = source.at(device.get("name").orElseThrow().node().getStartMark()) + ": " + device.label()
+                + " (" + name + ")";
+        String host = device.get("host").map(v -> (String) v.value()).orElse(name);
+        int port = first(chain, "port").map(v -> (Integer) v.value()).orElse(22);
+        String username = first(chain, "username").map(v -> (String) v.value()).orElseThrow(() ->
+                new InventoryException(where + ": no username: set 'username' in the device, one of its groups or defaults"));
+        Secret password = secret(chain, "password", source).orElseThrow(() -> new InventoryException(where
+                + ": no password: set 'password' or 'password_env' in the device, one of its groups or defaults"));
+        Optional<Secret> enableSecret = secret(chain, "enable_secret", source);
+        Platform platform = platform(chain, source);
+        Duration commandTimeout = first(chain, "command_timeout").map(v -> (Duration) v.value())
+                .orElse(DEFAULT_COMMAND_TIMEOUT);
+        Duration connectTimeout = first(chain, "connect_timeout").map(v -> (Duration) v.value())
+                .orElse(DEFAULT_CONNECT_TIMEOUT);
+        return new Device(name, host, port, username, password, enableSecret, platform, commandTimeout, connectTimeout);
+    }
+
+    private static Optional<SettingsLayer.Value> first(List<SettingsLayer> chain, String key) {
+        return chain.stream().flatMap(layer -> layer.get(key).stream()).findFirst();
+    }
+
+    /** The first level that sets {@code key} or {@code key_env} wins; an unset variable is an error. */
+    private Optional<Secret> secret(List<SettingsLayer> chain, String key, YamlSource source) {
+        for (SettingsLayer layer : chain) {
+            Optional<SettingsLayer.Value> literal = layer.get(key);
+            if (literal.isPresent()) {
+                return Optional.of(Secret.of((String) literal.get().value()));
+            }
+            Optional<SettingsLayer.Value> variable = layer.get(key + "_env");
+            if (variable.isPresent()) {
+                String name = (String) variable.get().value();
+                String value = environment.apply(name);
+                if (value == null || value.isEmpty()) {
+                    throw new InventoryException(source.at(variable.get().node().getStartMark()) + ": "
+                            + variable.get().field() + ": environment variable " + name + " is not set");
+                }
+                return Optional.of(Secret.of(value));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Platform platform(List<SettingsLayer> chain, YamlSource source) {
+        Optional<SettingsLayer.Value> named = first(chain, "platform");
+        if (named.isEmpty()) {
+            return Platforms.CISCO_IOS;
+        }
+        String text = (String) named.get().value();
+        return Platforms.find(text).orElseThrow(() -> new InventoryException(
+                source.at(named.get().node().getStartMark()) + ": " + named.get().field() + ": unknown platform '"
+                        + text + "'" + Suggestions.didYouMean(text, Platforms.names())
+                        + "; known: " + String.join(", ", Platforms.names())));
+    }
+
+    private static Node emptyMapping(MappingNode like) {
+        return new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, List.of(), like.getFlowStyle());
+    }
+}

@@ -1,0 +1,124 @@
+package net.backup.inventory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * The settings written at one level of the inventory (defaults, one group, or one device), checked for
+ * known keys and types, each value kept with the node it came from so a later error can name its line.
+ */
+final class SettingsLayer {
+    static final Set<String> SETTINGS = Set.of("username", "password", "password_env", "enable_secret",
+            "enable_secret_env", "platform", "port", "command_timeout", "connect_timeout");
+    static final Set<String> DEVICE_ONLY = Set.of("name", "host", "groups");
+
+    /** A checked value and where it was written. */
+    record Value(Object value, Node node, String field) {
+    }
+
+    private final String label;
+    private final Map<String, Value> values;
+
+    private SettingsLayer(String label, Map<String, Value> values) {
+        this.label = label;
+        this.values = values;
+    }
+
+    String label() {
+        return label;
+    }
+
+    Optional<Value> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    static SettingsLayer parse(Node node, String label, Set<String> allowed, YamlSource source) {
+        MappingNode mapping = Nodes.mapping(node, label, source);
+        var values = new LinkedHashMap<String, Value>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = Nodes.key(tuple, label, source);
+            String field = label + "." + key;
+            if (!allowed.contains(key)) {
+                throw new InventoryException(source.at(tuple.getKeyNode().getStartMark()) + ": " + field
+                        + ": unknown key" + Suggestions.didYouMean(key, allowed));
+            }
+            if (values.containsKey(key)) {
+                throw new InventoryException(source.at(tuple.getKeyNode().getStartMark()) + ": " + field
+                        + ": written twice in the same mapping");
+            }
+            values.put(key, new Value(typed(key, tuple.getValueNode(), field, source), tuple.getValueNode(), field));
+        }
+        rejectBoth(values, "password", "password_env", source);
+        rejectBoth(values, "enable_secret", "enable_secret_env", source);
+        return new SettingsLayer(label, values);
+    }
+
+    private static Object typed(String key, Node node, String field, YamlSource source) {
+        return switch (key) {
+            case "port" -> port(node, field, source);
+            case "command_timeout", "connect_timeout" -> duration(node, field, source);
+            case "groups" -> groupNames(node, field, source);
+            default -> Nodes.text(node, field, source);
+        };
+    }
+
+    private static int port(Node node, String field, YamlSource source) {
+        String text = Nodes.text(node, field, source);
+        if (((ScalarNode) node).getTag().equals(Tag.INT)) {
+            try {
+                int port = Integer.parseInt(text);
+                if (port >= 1 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException ignored) {
+                // falls through to the error below
+            }
+        }
+        throw new InventoryException(source.at(node.getStartMark()) + ": " + field
+                + ": expected a port number from 1 to 65535, got '" + text + "'");
+    }
+
+    private static Duration duration(Node node, String field, YamlSource source) {
+        String text = Nodes.text(node, field, source);
+        try {
+            Duration duration = Durations.parse(text);
+            if (duration.isZero() || duration.compareTo(Duration.ofHours(24)) > 0) {
+                throw new IllegalArgumentException("'" + text + "' must be more than 0 and at most 24 hours");
+            }
+            return duration;
+        } catch (IllegalArgumentException e) {
+            throw new InventoryException(source.at(node.getStartMark()) + ": " + field + ": " + e.getMessage());
+        }
+    }
+
+    private static List<String> groupNames(Node node, String field, YamlSource source) {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw new InventoryException(source.at(node.getStartMark()) + ": " + field
+                    + ": expected a list of group names, like [core, branch]");
+        }
+        var names = new ArrayList<String>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            names.add(Nodes.text(sequence.getValue().get(i), field + "[" + i + "]", source));
+        }
+        return names;
+    }
+
+    private static void rejectBoth(Map<String, Value> values, String literal, String fromEnv, YamlSource source) {
+        if (values.containsKey(literal) && values.containsKey(fromEnv)) {
+            Value second = values.get(fromEnv);
+            throw new InventoryException(source.at(second.node().getStartMark()) + ": " + second.field()
+                    + ": set either " + literal + " or " + fromEnv + ", not both");
+        }
+    }
+}

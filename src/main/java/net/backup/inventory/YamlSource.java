@@ -1,0 +1,84 @@
+package net.backup.inventory;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a YAML file into snakeyaml's node tree, which keeps the line and column of every key and value.
+ * Nothing is ever constructed from the document's tags: the tree is walked by {@link InventoryLoader}.
+ */
+final class YamlSource {
+    private static final int MAX_BYTES = 16 * 1024 * 1024;
+
+    private final String fileLabel;
+
+    YamlSource(String fileLabel) {
+        this.fileLabel = fileLabel;
+    }
+
+    Node compose(Path file) {
+        String text = readUtf8(file);
+        var options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(20);
+        options.setCodePointLimit(MAX_BYTES);
+        try {
+            Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            if (root == null) {
+                throw new InventoryException(fileLabel + ": the file is empty: it needs a 'devices:' list");
+            }
+            return root;
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            throw new InventoryException(at(mark) + ": malformed YAML: " + oneLine(problem));
+        } catch (YAMLException e) {
+            throw new InventoryException(fileLabel + ": malformed YAML: " + oneLine(e.getMessage()));
+        }
+    }
+
+    String at(Mark mark) {
+        return mark == null ? fileLabel : fileLabel + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+    }
+
+    private String readUtf8(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new InventoryException(fileLabel + ": is a directory, not an inventory file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new InventoryException(fileLabel + ": larger than 16 MiB; is this really an inventory?");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (NoSuchFileException e) {
+            throw new InventoryException(fileLabel + ": file not found");
+        } catch (CharacterCodingException e) {
+            throw new InventoryException(fileLabel + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new InventoryException(fileLabel + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "unreadable document" : text.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,187 @@
+package net.backup.lab;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The commands a simulated IOS device understands, with IOS-style abbreviations: each word may be cut
+ * short down to the letters that make it unambiguous on a real router ({@code wr mem}, {@code term len 0},
+ * {@code sh run}, {@code conf t}).
+ */
+final class IosCommands {
+    /** A command word and the shortest abbreviation IOS accepts for it. */
+    private record Word(String word, int shortest) {
+        boolean accepts(String typed) {
+            return typed.length() >= shortest && word.startsWith(typed.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private static final Word ENABLE = new Word("enable", 2);
+    private static final Word DISABLE = new Word("disable", 4);
+    private static final Word EXIT = new Word("exit", 3);
+    private static final Word LOGOUT = new Word("logout", 4);
+    private static final Word WRITE = new Word("write", 2);
+    private static final Word MEMORY = new Word("memory", 1);
+    private static final Word TERMINAL = new Word("terminal", 3);
+    private static final Word LENGTH = new Word("length", 3);
+    private static final Word SHOW = new Word("show", 2);
+    private static final Word RUNNING = new Word("running-config", 3);
+    private static final Word CONFIGURE = new Word("configure", 4);
+    private static final Word CONFIG_TERMINAL = new Word("terminal", 1);
+    private static final Word INTERFACE = new Word("interface", 3);
+    private static final Word DESCRIPTION = new Word("description", 4);
+    private static final Word HOSTNAME = new Word("hostname", 4);
+    private static final Word END = new Word("end", 3);
+
+    private enum Mode { EXEC, CONFIG, CONFIG_INTERFACE }
+
+    private final IosShell shell;
+    private final SimulatedDevice device;
+    private Mode mode = Mode.EXEC;
+    private String currentInterface;
+
+    IosCommands(IosShell shell) {
+        this.shell = shell;
+        this.device = shell.device();
+    }
+
+    String prompt() {
+        String host = device.hostname();
+        return switch (mode) {
+            case EXEC -> host + (shell.privileged() ? "#" : ">");
+            case CONFIG -> host + "(config)#";
+            case CONFIG_INTERFACE -> host + "(config-if)#";
+        };
+    }
+
+    /** @return false when the session should end */
+    boolean execute(String line) throws IOException, InterruptedException {
+        String[] words = line.trim().isEmpty() ? new String[0] : line.trim().split("\\s+");
+        if (words.length == 0) {
+            return true;
+        }
+        return mode == Mode.EXEC ? exec(line, words) : configure(line, words);
+    }
+
+    private boolean exec(String line, String[] w) throws IOException, InterruptedException {
+        if (is(w, EXIT) || is(w, LOGOUT)) {
+            return false;
+        }
+        if (is(w, ENABLE)) {
+            enable();
+        } else if (is(w, DISABLE)) {
+            shell.setPrivileged(false);
+        } else if (startsWith(w, TERMINAL, LENGTH) && w.length == 3 && w[2].matches("\\d{1,3}")
+                && Integer.parseInt(w[2]) <= 512) {
+            shell.setPageLength(Integer.parseInt(w[2]));
+        } else if (is(w, TERMINAL, LENGTH) && w.length == 2) {
+            shell.write("% Incomplete command.\r\n\r\n");
+        } else if (shell.privileged() && (is(w, WRITE) || is(w, WRITE, MEMORY))) {
+            writeMemory(line);
+        } else if (shell.privileged() && is(w, SHOW, RUNNING)) {
+            showRunningConfig();
+        } else if (shell.privileged() && is(w, CONFIGURE, CONFIG_TERMINAL)) {
+            mode = Mode.CONFIG;
+            shell.write("Enter configuration commands, one per line.  End with CNTL/Z.\r\n");
+        } else {
+            invalid(line);
+        }
+        return true;
+    }
+
+    private void enable() throws IOException {
+        if (shell.privileged()) {
+            return;
+        }
+        if (device.enableSecret().isEmpty() && !device.has(Fault.ENABLE_REFUSED)) {
+            shell.setPrivileged(true);
+            return;
+        }
+        shell.write("Password: ");
+        String secret = shell.readLine(false);
+        if (secret == null) {
+            throw new IOException("client gone");
+        }
+        if (!device.has(Fault.ENABLE_REFUSED) && device.enableSecret().get().equals(secret)) {
+            shell.setPrivileged(true);
+        } else {
+            shell.write("% Access denied\r\n\r\n");
+        }
+    }
+
+    private void writeMemory(String line) throws IOException {
+        if (device.has(Fault.WRMEM_INVALID)) {
+            invalid(line);
+            return;
+        }
+        shell.write("Building configuration...\r\n");
+        device.save();
+        shell.write("[OK]\r\n");
+    }
+
+    private void showRunningConfig() throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>(List.of("Building configuration...", ""));
+        lines.addAll(device.runningConfig().lines().toList());
+        if (device.has(Fault.TRUNCATED)) {
+            lines = lines.subList(0, lines.size() - 3);
+        }
+        if (device.has(Fault.GARBAGE)) {
+            byte[] noise = new byte[64];
+            shell.random().nextBytes(noise);
+            lines.add(lines.size() / 2, new String(noise, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        if (device.has(Fault.STALL) || device.has(Fault.DISCONNECT)) {
+            shell.page(lines.subList(0, lines.size() / 2));
+            if (device.has(Fault.DISCONNECT)) {
+                shell.disconnect();
+            }
+            shell.hang();
+            throw new IOException("stalled on purpose");
+        }
+        shell.page(lines);
+    }
+
+    private boolean configure(String line, String[] w) throws IOException {
+        if (is(w, END)) {
+            mode = Mode.EXEC;
+        } else if (is(w, EXIT)) {
+            mode = mode == Mode.CONFIG_INTERFACE ? Mode.CONFIG : Mode.EXEC;
+        } else if (w.length == 2 && startsWith(w, HOSTNAME)) {
+            device.setHostname(w[1]);
+        } else if (w.length >= 2 && startsWith(w, INTERFACE)) {
+            currentInterface = String.join("", java.util.Arrays.copyOfRange(w, 1, w.length));
+            mode = Mode.CONFIG_INTERFACE;
+        } else if (mode == Mode.CONFIG_INTERFACE && w.length >= 2 && startsWith(w, DESCRIPTION)) {
+            device.setDescription(currentInterface, line.trim().substring(w[0].length()).trim());
+        } else {
+            invalid(line);
+        }
+        return true;
+    }
+
+    /** IOS puts a caret under the first word it could not make sense of. */
+    private void invalid(String line) throws IOException {
+        int caret = line.indexOf(line.trim());
+        shell.write(" ".repeat(Math.max(0, caret + prompt().length())) + "^\r\n"
+                + "% Invalid input detected at '^' marker.\r\n\r\n");
+    }
+
+    /** True if the typed words are exactly abbreviations of {@code words}, in order. */
+    private static boolean is(String[] typed, Word... words) {
+        return typed.length == words.length && startsWith(typed, words);
+    }
+
+    /** True if the typed words begin with abbreviations of {@code words}; arguments may follow. */
+    private static boolean startsWith(String[] typed, Word... words) {
+        if (typed.length < words.length) {
+            return false;
+        }
+        for (int i = 0; i < words.length; i++) {
+            if (!words[i].accepts(typed[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,240 @@
+package net.backup.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.ServerBuilder;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.keyboard.DefaultKeyboardInteractiveAuthenticator;
+import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
+import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.server.session.ServerSession;
+
+/**
+ * A fleet of simulated IOS devices on 127.0.0.1, one port each, all served by one Apache MINA SSHD server
+ * (one acceptor bound to many ports, one set of I/O threads) so that a thousand devices cost little. Used
+ * alike by the tests, {@code backup lab}, {@code backup demo} and the benchmark.
+ */
+public final class Lab implements AutoCloseable {
+    private static final String LOOPBACK = "127.0.0.1";
+
+    /** A device to simulate: its name and what is wrong with it. */
+    public record DeviceSpec(String name, Set<Fault> faults) {
+        public DeviceSpec {
+            faults = Set.copyOf(faults);
+        }
+
+        public static DeviceSpec healthy(String name) {
+            return new DeviceSpec(name, Set.of());
+        }
+    }
+
+    private final MultiPortServer server;
+    private final ExecutorService shellThreads;
+    private final SessionCounter counter = new SessionCounter();
+    private final Map<String, SimulatedDevice> byName = new LinkedHashMap<>();
+    private final Map<String, Integer> portByName = new LinkedHashMap<>();
+    private final Map<Integer, SimulatedDevice> byPort = new java.util.concurrent.ConcurrentHashMap<>();
+    private final KeyPair hostKey;
+    private final LabSettings settings;
+
+    private Lab(LabSettings settings, KeyPair hostKey) {
+        this.settings = settings;
+        this.hostKey = hostKey;
+        var threadNumber = new AtomicInteger();
+        this.shellThreads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "lab-shell-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.server = (MultiPortServer) ServerBuilder.builder().factory(MultiPortServer::new).build();
+    }
+
+    /** Starts a lab with a fresh host key; the same key serves every device. */
+    public static Lab start(List<DeviceSpec> specs, LabSettings settings) throws IOException {
+        return start(specs, settings, newHostKey(), false);
+    }
+
+    /**
+     * @param keyboardInteractiveOnly offer only keyboard-interactive authentication, as many IOS images do
+     */
+    public static Lab start(List<DeviceSpec> specs, LabSettings settings, KeyPair hostKey,
+            boolean keyboardInteractiveOnly) throws IOException {
+        var lab = new Lab(settings, hostKey);
+        try {
+            lab.serve(specs, keyboardInteractiveOnly);
+            return lab;
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    /** {@code csr1 .. csrN}, all healthy. */
+    public static List<DeviceSpec> healthyFleet(String prefix, int count) {
+        var specs = new ArrayList<DeviceSpec>(count);
+        for (int i = 1; i <= count; i++) {
+            specs.add(DeviceSpec.healthy(prefix + i));
+        }
+        return specs;
+    }
+
+    private void serve(List<DeviceSpec> specs, boolean keyboardInteractiveOnly) throws IOException {
+        server.setHost(LOOPBACK);
+        server.setPort(0);
+        server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        server.setPasswordAuthenticator(this::authenticate);
+        server.setKeyboardInteractiveAuthenticator(DefaultKeyboardInteractiveAuthenticator.INSTANCE);
+        server.setUserAuthFactories(keyboardInteractiveOnly
+                ? List.of(UserAuthKeyboardInteractiveFactory.INSTANCE)
+                : List.of(UserAuthPasswordFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE));
+        server.setShellFactory(channel -> new IosShell(deviceOf(channel.getSession()), settings, counter, shellThreads));
+        var generator = new ConfigGenerator(settings.seed());
+        boolean started = false;
+        for (DeviceSpec spec : specs) {
+            var device = new SimulatedDevice(spec.name(), settings.username(), settings.password(),
+                    Optional.of(settings.enableSecret()), spec.faults(), generator.body(spec.name()), Clock.systemUTC());
+            int port;
+            if (spec.faults().contains(Fault.REFUSED)) {
+                port = unusedPort();
+            } else if (!started) {
+                server.start();
+                started = true;
+                port = server.getPort();
+            } else {
+                port = server.bindAnotherPort();
+            }
+            if (byName.put(spec.name(), device) != null) {
+                throw new IllegalArgumentException("two lab devices are named " + spec.name());
+            }
+            portByName.put(spec.name(), port);
+            byPort.put(port, device);
+        }
+    }
+
+    private boolean authenticate(String username, String password, ServerSession session) {
+        SimulatedDevice device = deviceOf(session);
+        if (device.has(Fault.RESET)) {
+            session.getIoSession().close(true);
+            return false;
+        }
+        return !device.has(Fault.AUTH_FAIL) && device.username().equals(username) && device.password().equals(password);
+    }
+
+    private SimulatedDevice deviceOf(org.apache.sshd.common.session.Session session) {
+        int port = ((InetSocketAddress) session.getIoSession().getLocalAddress()).getPort();
+        SimulatedDevice device = byPort.get(port);
+        if (device == null) {
+            throw new IllegalStateException("no lab device on port " + port);
+        }
+        return device;
+    }
+
+    public int port(String name) {
+        Integer port = portByName.get(name);
+        if (port == null) {
+            throw new IllegalArgumentException("no lab device named " + name);
+        }
+        return port;
+    }
+
+    public SimulatedDevice device(String name) {
+        port(name);
+        return byName.get(name);
+    }
+
+    public List<SimulatedDevice> devices() {
+        return List.copyOf(byName.values());
+    }
+
+    public SessionCounter sessions() {
+        return counter;
+    }
+
+    public KeyPair hostKey() {
+        return hostKey;
+    }
+
+    public String host() {
+        return LOOPBACK;
+    }
+
+    /** An inventory for this lab that {@code backup --inventory FILE} takes as it is. */
+    public String inventoryYaml() {
+        var yaml = new StringBuilder()
+                .append("# Written by backup lab: ").append(byName.size()).append(" simulated devices on ")
+                .append(LOOPBACK).append(".\n# The lab's credentials are not secret; never reuse them.\n")
+                .append("defaults:\n  username: ").append(settings.username())
+                .append("\n  password: ").append(settings.password())
+                .append("\n  enable_secret: ").append(settings.enableSecret())
+                .append("\n  platform: cisco_ios\ndevices:\n");
+        portByName.forEach((name, port) -> yaml.append("  - {name: ").append(name).append(", host: ")
+                .append(LOOPBACK).append(", port: ").append(port).append("}\n"));
+        return yaml.toString();
+    }
+
+    public void writeInventory(Path file) throws IOException {
+        Files.writeString(file, inventoryYaml());
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            shellThreads.shutdownNow();
+        }
+    }
+
+    private static KeyPair newHostKey() {
+        try {
+            var generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(256);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM cannot make an EC key", e);
+        }
+    }
+
+    /** A port nothing listens on, for a device whose connections must be refused. */
+    private static int unusedPort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** An SSH server whose one acceptor listens on many ports: one port per simulated device. */
+    private static final class MultiPortServer extends SshServer {
+        int bindAnotherPort() throws IOException {
+            Set<SocketAddress> before = new HashSet<>(acceptor.getBoundAddresses());
+            acceptor.bind(new InetSocketAddress(LOOPBACK, 0));
+            Set<SocketAddress> after = new HashSet<>(acceptor.getBoundAddresses());
+            after.removeAll(before);
+            if (after.size() != 1) {
+                throw new IOException("could not tell which port the lab just bound");
+            }
+            return ((InetSocketAddress) after.iterator().next()).getPort();
+        }
+    }
+}

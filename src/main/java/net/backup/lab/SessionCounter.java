@@ -1,0 +1,56 @@
+package net.backup.lab;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts the CLI sessions open across a lab, and the most ever open at once. Concurrency is proven with
+ * it without timing: {@link #holdUntilOpen} keeps each new session waiting at login until that many are
+ * open together, so a client that runs W sessions at once is seen at exactly W.
+ */
+public final class SessionCounter {
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+    private final AtomicInteger total = new AtomicInteger();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private volatile Duration gateLimit = Duration.ZERO;
+
+    void opened() {
+        int now = open.incrementAndGet();
+        peak.accumulateAndGet(now, Math::max);
+        total.incrementAndGet();
+        gate.countDown();
+    }
+
+    void closed() {
+        open.decrementAndGet();
+    }
+
+    /** Called by a session before its first prompt; returns once enough sessions are open, or after the limit. */
+    void awaitGate() throws InterruptedException {
+        gate.await(gateLimit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Makes the first {@code sessions} sessions wait at login until all of them are open (or {@code limit}
+     * passes, so a client that never opens that many fails its test instead of hanging it).
+     */
+    public void holdUntilOpen(int sessions, Duration limit) {
+        gateLimit = limit;
+        gate = new CountDownLatch(sessions);
+    }
+
+    public int open() {
+        return open.get();
+    }
+
+    public int peak() {
+        return peak.get();
+    }
+
+    public int total() {
+        return total.get();
+    }
+}

@@ -1,0 +1,147 @@
+package net.backup.lab;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The state of one simulated IOS device: credentials, faults, and a running configuration that
+ * {@code configure terminal} can change and {@code write memory} saves. Thread safe: several sessions may
+ * talk to one device.
+ */
+public final class SimulatedDevice {
+    private static final DateTimeFormatter IOS_TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss z EEE MMM d yyyy", Locale.ROOT);
+
+    private final String name;
+    private final String username;
+    private final String password;
+    private final Optional<String> enableSecret;
+    private final Set<Fault> faults;
+    private final Clock clock;
+    private final List<String> body;
+    private String lastChange;
+    private String nvramUpdated;
+    private int writes;
+
+    public SimulatedDevice(String name, String username, String password, Optional<String> enableSecret,
+            Set<Fault> faults, String configBody, Clock clock) {
+        this.name = name;
+        this.username = username;
+        this.password = password;
+        this.enableSecret = enableSecret;
+        this.faults = Set.copyOf(faults);
+        this.clock = clock;
+        this.body = new ArrayList<>(configBody.lines().toList());
+        this.lastChange = now();
+        this.nvramUpdated = lastChange;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public Optional<String> enableSecret() {
+        return enableSecret;
+    }
+
+    public boolean has(Fault fault) {
+        return faults.contains(fault);
+    }
+
+    public Set<Fault> faults() {
+        return faults;
+    }
+
+    public synchronized String hostname() {
+        return body.stream().filter(line -> line.startsWith("hostname ")).findFirst()
+                .map(line -> line.substring("hostname ".length())).orElse(name);
+    }
+
+    /**
+     * The running configuration as IOS prints it after {@code Building configuration...}: LF line ends,
+     * starting with {@code Current configuration : N bytes} and ending with {@code end}. This is exactly
+     * what a correct backup stores.
+     */
+    public synchronized String runningConfig() {
+        var rest = new StringBuilder("!\n! Last configuration change at ").append(lastChange).append(" by ")
+                .append(username).append("\n! NVRAM config last updated at ").append(nvramUpdated).append(" by ")
+                .append(username).append('\n');
+        body.forEach(line -> rest.append(line).append('\n'));
+        return "Current configuration : " + rest.length() + " bytes\n" + rest;
+    }
+
+    /** {@code write memory}. */
+    public synchronized void save() {
+        nvramUpdated = now();
+        writes++;
+    }
+
+    /** How many times {@code write memory} ran: a test can see whether the tool saved. */
+    public synchronized int saves() {
+        return writes;
+    }
+
+    /** {@code hostname NAME} in configuration mode. */
+    public synchronized void setHostname(String hostname) {
+        replaceOrInsert(0, body.size(), "hostname ", "hostname " + hostname, indexOfPrefix("version ", 0) + 1);
+        changed();
+    }
+
+    /** {@code description TEXT} under {@code interface NAME}; the interface is created if it does not exist. */
+    public synchronized void setDescription(String interfaceName, String description) {
+        String header = "interface " + interfaceName;
+        int start = body.indexOf(header);
+        if (start < 0) {
+            int before = Math.max(0, indexOfPrefix("router ", 0));
+            body.addAll(before, List.of(header, " description " + description, "!"));
+        } else {
+            int end = start + 1;
+            while (end < body.size() && body.get(end).startsWith(" ")) {
+                end++;
+            }
+            replaceOrInsert(start + 1, end, " description ", " description " + description, start + 1);
+        }
+        changed();
+    }
+
+    private void replaceOrInsert(int from, int to, String prefix, String line, int insertAt) {
+        for (int i = from; i < to; i++) {
+            if (body.get(i).startsWith(prefix)) {
+                body.set(i, line);
+                return;
+            }
+        }
+        body.add(insertAt, line);
+    }
+
+    private int indexOfPrefix(String prefix, int from) {
+        for (int i = from; i < body.size(); i++) {
+            if (body.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void changed() {
+        lastChange = now();
+    }
+
+    private String now() {
+        return ZonedDateTime.now(clock.withZone(java.time.ZoneId.of("UTC"))).format(IOS_TIME);
+    }
+}

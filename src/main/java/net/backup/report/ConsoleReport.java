@@ -1,0 +1,49 @@
+package net.backup.report;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import net.backup.inventory.Durations;
+import net.backup.run.DeviceResult;
+
+/** What a person at the terminal (or reading cron's mail) sees: a line per device as it finishes, then a summary. */
+public final class ConsoleReport implements Consumer<DeviceResult> {
+    private final PrintWriter out;
+    private final int nameWidth;
+
+    public ConsoleReport(PrintWriter out, List<String> deviceNames) {
+        this.out = out;
+        this.nameWidth = Math.max(8, deviceNames.stream().mapToInt(String::length).max().orElse(8));
+    }
+
+    @Override
+    public void accept(DeviceResult result) {
+        var line = new StringBuilder(String.format(Locale.ROOT, "%-6s  %-" + nameWidth + "s  %9s  %8s", result.status(),
+                result.name(), result.succeeded() ? size(result.bytes()) : "-", Durations.seconds(result.duration())));
+        if (result.attempts() > 1) {
+            line.append("  (").append(result.attempts()).append(" attempts)");
+        }
+        result.error().ifPresent(error -> line.append("  ").append(error));
+        out.println(line);
+        out.flush();
+    }
+
+    public void summary(List<DeviceResult> results, Duration elapsed) {
+        long ok = results.stream().filter(DeviceResult::succeeded).count();
+        out.printf(Locale.ROOT, "%d devices: %d OK, %d FAILED%n", results.size(), ok, results.size() - ok);
+        out.println("Execution time: " + Durations.seconds(elapsed));
+        out.flush();
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

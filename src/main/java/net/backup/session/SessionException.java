@@ -1,0 +1,49 @@
+package net.backup.session;
+
+/**
+ * Why a conversation with a device failed, with a message fit for the device's line in the report. The
+ * {@link Cause} tells the caller whether trying again could help.
+ */
+public final class SessionException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong, as far as it decides what to do next. */
+    public enum Cause {
+        /** Refused, reset, unreachable, timed out: the next attempt may work. */
+        NETWORK(true),
+        /** No output for command_timeout: a device that hangs once may answer next time. */
+        TIMEOUT(true),
+        /** Wrong credentials: trying again only risks a lockout. */
+        AUTHENTICATION(false),
+        /** The device's key is not the one on record: never talk to it. */
+        HOST_KEY(false),
+        /** The device answered, but not with what a healthy device says. */
+        DEVICE(false);
+
+        private final boolean transientFailure;
+
+        Cause(boolean transientFailure) {
+            this.transientFailure = transientFailure;
+        }
+
+        public boolean isTransient() {
+            return transientFailure;
+        }
+    }
+
+    private final Cause cause;
+
+    public SessionException(Cause cause, String message) {
+        super(message);
+        this.cause = cause;
+    }
+
+    public SessionException(Cause cause, String message, Throwable detail) {
+        super(message, detail);
+        this.cause = cause;
+    }
+
+    public Cause failureCause() {
+        return cause;
+    }
+}

@@ -1,0 +1,38 @@
+package net.backup.session;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+
+/** Short, human words for what the network and sshj throw. */
+final class SshErrors {
+    private SshErrors() {
+    }
+
+    static String describe(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (e instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (e instanceof UnknownHostException) {
+                return "unknown host " + e.getMessage();
+            }
+            if (e instanceof SocketTimeoutException) {
+                return "timed out";
+            }
+            if (e.getMessage() != null && e.getMessage().contains("Connection reset")) {
+                return "connection reset by the device";
+            }
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return message.replaceAll("\\s+", " ").trim();
+    }
+}

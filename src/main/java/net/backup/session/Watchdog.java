@@ -1,0 +1,80 @@
+package net.backup.session;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ends conversations that make no progress. sshj's channel streams block without a timeout, so a session
+ * that has waited too long is closed from this one shared thread, which wakes the blocked reader with an
+ * error.
+ */
+public final class Watchdog implements AutoCloseable {
+    private final ScheduledExecutorService timer;
+
+    public Watchdog() {
+        var executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "backup-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Most watches are reset long before they fire: drop cancelled ones at once, not at their due time.
+        executor.setRemoveOnCancelPolicy(true);
+        this.timer = Executors.unconfigurableScheduledExecutorService(executor);
+    }
+
+    /** Starts a watch that runs {@code onExpiry} once {@code timeout} passes without a {@link Watch#reset()}. */
+    public Watch watch(Duration timeout, Runnable onExpiry) {
+        return new Watch(timeout, onExpiry);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /** One armed deadline. */
+    public final class Watch implements AutoCloseable {
+        private final Duration timeout;
+        private final Runnable onExpiry;
+        private ScheduledFuture<?> due;
+        private volatile boolean expired;
+
+        private Watch(Duration timeout, Runnable onExpiry) {
+            this.timeout = timeout;
+            this.onExpiry = onExpiry;
+            reset();
+        }
+
+        /** Progress was made: the full timeout starts again from now. */
+        public synchronized void reset() {
+            if (due != null) {
+                due.cancel(false);
+            }
+            due = timer.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+
+        public boolean expired() {
+            return expired;
+        }
+
+        public Duration timeout() {
+            return timeout;
+        }
+
+        private void expire() {
+            expired = true;
+            onExpiry.run();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (due != null) {
+                due.cancel(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package net.backup.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The output directory: one {@code <name>.cfg} per device, each replaced atomically, so a reader (or a
+ * restore at 3 a.m.) sees either the previous backup or the new one, never half of one.
+ */
+public final class ConfigStore {
+    private final Path directory;
+    private final DurableFiles files;
+
+    private ConfigStore(Path directory, DurableFiles files) {
+        this.directory = directory;
+        this.files = files;
+    }
+
+    /** Opens the directory, creating it owner-only if it does not exist. */
+    public static ConfigStore open(Path directory, DurableFiles files) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            if (Files.exists(directory)) {
+                throw new IOException(directory + " exists and is not a directory");
+            }
+            Files.createDirectories(directory,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        if (!Files.isWritable(directory)) {
+            throw new AccessDeniedException(directory.toString(), null, "the output directory is not writable");
+        }
+        return new ConfigStore(directory, files);
+    }
+
+    public static ConfigStore open(Path directory) throws IOException {
+        return open(directory, DurableFiles.LOCAL);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path pathOf(String deviceName) {
+        return directory.resolve(deviceName + ".cfg");
+    }
+
+    /**
+     * Writes the configuration next to its final place, syncs it, then renames it over the old one. On any
+     * failure the old file is untouched and the temporary file is gone.
+     *
+     * @return the number of bytes stored
+     */
+    public long write(String deviceName, String config) throws IOException {
+        byte[] bytes = config.getBytes(StandardCharsets.ISO_8859_1);
+        Path temp = directory.resolve("." + deviceName + ".cfg.tmp");
+        try {
+            files.writeAndSync(temp, bytes);
+            Files.move(temp, pathOf(deviceName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        syncDirectory();
+        return bytes.length;
+    }
+
+    /** Makes the rename itself durable: without it a crash can bring the old directory entry back. */
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException ignored) {
+            // Some file systems cannot sync a directory; the file itself is already on disk.
+        }
+    }
+}
