@@ -1,15 +1,21 @@
 package net.backup.cli;
 
+import java.util.List;
+
 /**
- * slf4j-simple reads its level once, when the first logger is made; this sets it before that happens.
+ * slf4j-simple reads its levels once, when the first logger is made, system properties before its
+ * properties file; this sets them before that happens.
  */
 final class Logging {
+    private static final List<String> LIBRARIES = List.of("net.schmizz", "com.hierynomus", "org.apache.sshd");
+
     private Logging() {
     }
 
     static void configure(boolean verbose) {
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+            LIBRARIES.forEach(name -> System.setProperty("org.slf4j.simpleLogger.log." + name, "debug"));
         }
     }
 }

@@ -51,6 +51,7 @@ public final class Lab implements AutoCloseable {
     private final MultiPortServer server;
     private final ExecutorService shellThreads;
     private final SessionCounter counter = new SessionCounter();
+    private final AtomicInteger authAttempts = new AtomicInteger();
     private final Map<String, SimulatedDevice> byName = new LinkedHashMap<>();
     private final Map<String, Integer> portByName = new LinkedHashMap<>();
     private final Map<Integer, SimulatedDevice> byPort = new java.util.concurrent.ConcurrentHashMap<>();
@@ -133,6 +134,7 @@ public final class Lab implements AutoCloseable {
 
     private boolean authenticate(String username, String password, ServerSession session) {
         SimulatedDevice device = deviceOf(session);
+        authAttempts.incrementAndGet();
         if (device.has(Fault.RESET)) {
             session.getIoSession().close(true);
             return false;
@@ -168,6 +170,11 @@ public final class Lab implements AutoCloseable {
 
     public SessionCounter sessions() {
         return counter;
+    }
+
+    /** How many passwords the lab's devices were offered: none may be sent to a device with a changed key. */
+    public int authAttempts() {
+        return authAttempts.get();
     }
 
     public KeyPair hostKey() {

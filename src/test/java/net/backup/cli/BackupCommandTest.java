@@ -1,0 +1,315 @@
+package net.backup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import net.backup.lab.Fault;
+import net.backup.lab.Lab;
+import net.backup.lab.LabSettings;
+import net.backup.testing.LabRun;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BackupCommandTest {
+    @TempDir
+    Path dir;
+
+    private LabRun lab(List<Lab.DeviceSpec> devices) throws IOException {
+        return new LabRun(Lab.start(devices, LabSettings.defaults()), dir);
+    }
+
+    private LabRun healthyLab(int devices) throws IOException {
+        return lab(Lab.healthyFleet("csr", devices));
+    }
+
+    private static Lab.DeviceSpec faulty(String name, Fault fault) {
+        return new Lab.DeviceSpec(name, Set.of(fault));
+    }
+
+    @Test
+    void storesExactlyTheRunningConfigurationOfEveryDevice() throws IOException {
+        try (LabRun run = healthyLab(3)) {
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            for (var device : run.lab().devices()) {
+                String stored = run.backupOf(device.name());
+                assertThat(stored).isEqualTo(device.runningConfig());
+                assertThat(stored).startsWith("Current configuration : ").endsWith("\nend\n")
+                        .doesNotContain("\r", "\b", "--More--", "Building configuration", "csr1#", "show run");
+            }
+            assertThat(run.outputFiles()).containsExactly("csr1.cfg", "csr2.cfg", "csr3.cfg");
+        }
+    }
+
+    @Test
+    void printsOneLinePerDeviceThenTheSummaryWithTheExecutionTime() throws IOException {
+        try (LabRun run = healthyLab(2)) {
+            CliRun result = run.backup();
+
+            List<String> lines = result.out().lines().toList();
+            assertThat(lines).hasSize(4);
+            assertThat(lines.subList(0, 2)).allMatch(line -> line.matches("OK +csr[12] +[0-9.]+ KB +[0-9.]+ s"));
+            assertThat(lines.get(2)).isEqualTo("2 devices: 2 OK, 0 FAILED");
+            assertThat(lines.get(3)).matches("Execution time: \\d+\\.\\d\\d s");
+        }
+    }
+
+    @Test
+    void savesTheConfigurationOnEveryDeviceBeforeBackingItUp() throws IOException {
+        try (LabRun run = healthyLab(2)) {
+            run.backup();
+            assertThat(run.lab().devices()).allMatch(device -> device.saves() == 1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} devices, {1} workers: {2} sessions at once")
+    @CsvSource({"6, 3, 3", "2, 5, 2", "5, 5, 5"})
+    void opensAsManySessionsAtOnceAsThereAreWorkers(int devices, int workers, int expectedPeak) throws IOException {
+        try (LabRun run = healthyLab(devices)) {
+            run.lab().sessions().holdUntilOpen(expectedPeak, Duration.ofSeconds(30));
+
+            CliRun result = run.backup("--workers", String.valueOf(workers));
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(run.lab().sessions().peak()).isEqualTo(expectedPeak);
+            assertThat(run.lab().sessions().total()).isEqualTo(devices);
+        }
+    }
+
+    @Test
+    void sequentialRunsOneSessionAtATimeAndWritesTheSameFiles() throws IOException {
+        try (LabRun run = healthyLab(4)) {
+            run.lab().sessions().holdUntilOpen(2, Duration.ofMillis(300));
+
+            CliRun result = run.backup("--sequential", "--workers", "8");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(run.lab().sessions().peak()).isEqualTo(1);
+            for (var device : run.lab().devices()) {
+                assertThat(run.backupOf(device.name())).isEqualTo(device.runningConfig());
+            }
+        }
+    }
+
+    @Test
+    void oneFailingDeviceDoesNotStopTheOthersAndTheExitCodeIsOne() throws IOException {
+        try (LabRun run = lab(List.of(Lab.DeviceSpec.healthy("csr1"), faulty("csr2", Fault.AUTH_FAIL),
+                Lab.DeviceSpec.healthy("csr3")))) {
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).containsPattern("FAILED +csr2 .*authentication failed for user 'ntc'")
+                    .contains("3 devices: 2 OK, 1 FAILED");
+            assertThat(run.outputFiles()).containsExactly("csr1.cfg", "csr3.cfg");
+        }
+    }
+
+    @Test
+    void keepsThePreviousBackupByteForByteWhenTheConfigurationIsTruncated() throws IOException {
+        try (LabRun run = lab(List.of(faulty("csr1", Fault.TRUNCATED)))) {
+            String previous = "! last night's good backup\nhostname csr1\nend\n";
+            run.writeBackup("csr1", previous);
+
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("incomplete configuration");
+            assertThat(run.backupOf("csr1")).isEqualTo(previous);
+            assertThat(run.outputFiles()).containsExactly("csr1.cfg");
+        }
+    }
+
+    @Test
+    void answersThePagerWhenTheDeviceIgnoresTerminalLengthZero() throws IOException {
+        try (LabRun run = lab(List.of(faulty("csr1", Fault.PAGER)))) {
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").runningConfig());
+        }
+    }
+
+    @Test
+    void failsTheDeviceWhenSavingIsRejected() throws IOException {
+        try (LabRun run = lab(List.of(faulty("csr1", Fault.WRMEM_INVALID)))) {
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("'wr mem' failed: % Invalid input detected at '^' marker.");
+        }
+    }
+
+    @Test
+    void failsClearlyWhenTheEnableSecretIsWrong() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            Files.writeString(run.inventory(), Files.readString(run.inventory())
+                    .replace("enable_secret: ntc123", "enable_secret: wrong"));
+
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("enable failed: % Access denied");
+            assertThat(result.all()).doesNotContain("wrong");
+        }
+    }
+
+    @Test
+    void failsClearlyWhenEnableAsksForASecretTheInventoryLacks() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            Files.writeString(run.inventory(), Files.readString(run.inventory()).replace("  enable_secret: ntc123\n", ""));
+
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("no enable_secret is set");
+        }
+    }
+
+    @Test
+    void logsInWithKeyboardInteractiveWhenThatIsAllTheDeviceOffers() throws Exception {
+        var key = KeyPairGenerator.getInstance("EC").generateKeyPair();
+        try (LabRun run = new LabRun(Lab.start(Lab.healthyFleet("csr", 1), LabSettings.defaults(), key, true), dir)) {
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").runningConfig());
+        }
+    }
+
+    @Test
+    void recordsUnknownHostKeysInOpenSshFormatThenAcceptsThemUnderStrict() throws Exception {
+        try (LabRun run = healthyLab(2)) {
+            assertThat(run.backup().exitCode()).isEqualTo(ExitCodes.OK);
+
+            String expectedKey = PublicKeyEntry.toString(run.lab().hostKey().getPublic());
+            assertThat(Files.readAllLines(run.knownHosts())).containsExactlyInAnyOrder(
+                    "[127.0.0.1]:" + run.lab().port("csr1") + " " + expectedKey,
+                    "[127.0.0.1]:" + run.lab().port("csr2") + " " + expectedKey);
+            assertThat(run.backup("--host-key-policy", "strict").exitCode()).isEqualTo(ExitCodes.OK);
+        }
+    }
+
+    @Test
+    void strictPolicyRefusesAnUnknownHostKey() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            CliRun result = run.backup("--host-key-policy", "strict");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("is not in " + run.knownHosts());
+            assertThat(run.lab().authAttempts()).isZero();
+        }
+    }
+
+    @Test
+    void refusesADeviceWhoseHostKeyChangedBeforeSendingAnyCredential() throws Exception {
+        try (LabRun run = healthyLab(1)) {
+            String previous = "! good backup\nend\n";
+            run.writeBackup("csr1", previous);
+            var otherKey = KeyPairGenerator.getInstance("EC").generateKeyPair();
+            Files.writeString(run.knownHosts(), "[127.0.0.1]:" + run.lab().port("csr1") + " "
+                    + PublicKeyEntry.toString(otherKey.getPublic()) + "\n");
+
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("host key CHANGED for [127.0.0.1]:" + run.lab().port("csr1"));
+            assertThat(run.lab().authAttempts()).isZero();
+            assertThat(run.backupOf("csr1")).isEqualTo(previous);
+        }
+    }
+
+    @Test
+    void writesBackupsReadableByTheirOwnerOnly() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            run.backup();
+
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.output().resolve("csr1.cfg"))))
+                    .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(run.output())))
+                    .isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    void anInventoryErrorExitsTwoBeforeAnyDeviceIsContacted() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            Files.writeString(run.inventory(), Files.readString(run.inventory()).replace("port:", "prot:"));
+
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err()).startsWith("backup: " + run.inventory() + ":").contains("did you mean 'port'");
+            assertThat(run.lab().sessions().total()).isZero();
+            assertThat(run.lab().authAttempts()).isZero();
+        }
+    }
+
+    @Test
+    void anUnknownOptionExitsTwoWithUsage() {
+        CliRun result = CliRun.of("--frobnicate");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Unknown option: '--frobnicate'").contains("Usage: backup");
+    }
+
+    @Test
+    void rejectsAWorkerCountBelowOne() {
+        CliRun result = CliRun.of("--workers", "0");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("--workers must be from 1 to 4096");
+    }
+
+    @Test
+    void rejectsAnUnknownHostKeyPolicy() {
+        CliRun result = CliRun.of("--host-key-policy", "yolo");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("expected strict, accept-new or off, got 'yolo'");
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        CliRun help = CliRun.of("--help");
+        CliRun version = CliRun.of("--version");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--inventory", "--workers", "--sequential", "--host-key-policy", "Exit codes:");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("backup ").doesNotContain("unknown");
+    }
+
+    @Test
+    void neverPrintsThePassword() throws IOException {
+        try (LabRun run = lab(List.of(faulty("csr1", Fault.AUTH_FAIL), Lab.DeviceSpec.healthy("csr2")))) {
+            CliRun result = run.backup("--verbose");
+
+            assertThat(result.all()).doesNotContain(LabSettings.PASSWORD);
+        }
+    }
+
+    @Test
+    void anOutputDirectoryThatIsAFileIsAUsageError() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+
+            CliRun result = CliRun.of("--inventory", run.inventory().toString(), "--output-dir", file.toString());
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err()).contains("--output-dir " + file + ": " + file + " exists and is not a directory");
+            assertThat(Optional.of(run.lab().sessions().total())).contains(0);
+        }
+    }
+}

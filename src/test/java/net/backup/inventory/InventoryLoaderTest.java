@@ -1,0 +1,251 @@
+package net.backup.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.backup.platform.Platforms;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InventoryLoaderTest {
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> environment = Map.of("CORE_PASS", "from-env", "EMPTY", "");
+
+    private List<Device> load(String yaml) throws IOException {
+        return new InventoryLoader(environment::get).load(write(yaml));
+    }
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("inventory.yaml"), yaml);
+    }
+
+    private void assertError(String yaml, String expected) {
+        assertThatThrownBy(() -> load(yaml)).isInstanceOf(InventoryException.class)
+                .hasMessage(dir.resolve("inventory.yaml") + ":" + expected);
+    }
+
+    @Test
+    void loadsTheClassicLabInventory() throws IOException {
+        List<Device> devices = load("""
+                defaults:
+                  username: ntc
+                  password: ntc123
+                  enable_secret: ntc123
+                devices:
+                  - name: csr1
+                  - name: csr2
+                    host: 10.0.0.2
+                    port: 2222
+                """);
+
+        assertThat(devices).extracting(Device::name).containsExactly("csr1", "csr2");
+        Device csr1 = devices.get(0);
+        assertThat(csr1.host()).isEqualTo("csr1");
+        assertThat(csr1.port()).isEqualTo(22);
+        assertThat(csr1.username()).isEqualTo("ntc");
+        assertThat(csr1.password().reveal()).isEqualTo("ntc123");
+        assertThat(csr1.enableSecret()).map(Secret::reveal).contains("ntc123");
+        assertThat(csr1.platform()).isEqualTo(Platforms.CISCO_IOS);
+        assertThat(csr1.commandTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(csr1.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(devices.get(1).host()).isEqualTo("10.0.0.2");
+        assertThat(devices.get(1).port()).isEqualTo(2222);
+    }
+
+    @Test
+    void looksValuesUpInTheDeviceThenItsGroupsInOrderThenDefaults() throws IOException {
+        List<Device> devices = load("""
+                defaults:
+                  username: ntc
+                  password: ntc123
+                  command_timeout: 30
+                groups:
+                  core: {username: admin, password_env: CORE_PASS, command_timeout: 5s}
+                  slow: {command_timeout: 2m, connect_timeout: 500ms, username: slowuser}
+                devices:
+                  - {name: r1, groups: [core, slow]}
+                  - {name: r2, groups: [slow, core]}
+                  - {name: r3, groups: [core], username: me, password: mine}
+                  - {name: r4}
+                """);
+
+        assertThat(devices).extracting(Device::username).containsExactly("admin", "slowuser", "me", "ntc");
+        assertThat(devices).extracting(d -> d.password().reveal())
+                .containsExactly("from-env", "from-env", "mine", "ntc123");
+        assertThat(devices).extracting(Device::commandTimeout).containsExactly(
+                Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofSeconds(30));
+        assertThat(devices.get(0).connectTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(devices.get(3).enableSecret()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void acceptsNumericPasswordsAsWritten() throws IOException {
+        assertThat(load("defaults: {username: u, password: 0123}\ndevices: [{name: r1}]").get(0).password().reveal())
+                .isEqualTo("0123");
+    }
+
+    @Test
+    void acceptsTheCiscoXeAlias() throws IOException {
+        assertThat(load("defaults: {username: u, password: p, platform: cisco_xe}\ndevices: [{name: r1}]").get(0)
+                .platform()).isEqualTo(Platforms.CISCO_IOS);
+    }
+
+    @Test
+    void reportsMalformedYamlWithLineAndColumn() {
+        assertError("devices:\n  - name: r1\n    host: [unclosed\n", "4:1: malformed YAML: expected ',' or ']', but got <stream end>");
+    }
+
+    @Test
+    void reportsAnUnknownKeyAndSuggestsTheNearestKnownOne() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n    hots: 10.0.0.1\n",
+                "4:5: devices[0].hots: unknown key (did you mean 'host'?)");
+    }
+
+    @Test
+    void reportsAnUnknownTopLevelKey() {
+        assertError("device:\n  - name: r1\n",
+                "1:1: device: unknown key (did you mean 'devices'?); the top level has defaults, groups and devices");
+    }
+
+    @Test
+    void reportsAWrongType() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n    port: twenty-two\n",
+                "4:11: devices[0].port: expected a port number from 1 to 65535, got 'twenty-two'");
+    }
+
+    @Test
+    void reportsAPortOutOfRange() {
+        assertError("defaults: {username: u, password: p, port: 70000}\ndevices: [{name: r1}]\n",
+                "1:44: defaults.port: expected a port number from 1 to 65535, got '70000'");
+    }
+
+    @Test
+    void reportsAListWhereAValueBelongs() {
+        assertError("defaults: {username: [a, b], password: p}\ndevices: [{name: r1}]\n",
+                "1:22: defaults.username: expected a value, got a list");
+    }
+
+    @Test
+    void reportsABadTimeout() {
+        assertError("defaults: {username: u, password: p, command_timeout: soon}\ndevices: [{name: r1}]\n",
+                "1:55: defaults.command_timeout: 'soon' is not a duration (examples: 30, 30s, 250ms, 2m)");
+    }
+
+    @Test
+    void reportsAMissingName() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - host: 10.0.0.1\n",
+                "3:5: devices[0].name: missing: every device needs a name");
+    }
+
+    @Test
+    void reportsDuplicateNamesWithTheFirstLine() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n  - name: r2\n  - name: R1\n",
+                "5:11: devices[2].name: duplicate device name 'R1' (first used at line 3)");
+    }
+
+    @Test
+    void reportsANameThatIsNotASafeFileName() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: ../../etc/passwd\n",
+                "3:11: devices[0].name: '../../etc/passwd' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.'");
+    }
+
+    @Test
+    void reportsAHiddenFileName() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: .r1\n",
+                "3:11: devices[0].name: '.r1' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.'");
+    }
+
+    @Test
+    void reportsAnUnknownPlatform() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - {name: r1, platform: cisco_iso}\n",
+                "3:26: devices[0].platform: unknown platform 'cisco_iso' (did you mean 'cisco_ios'?); known: cisco_ios");
+    }
+
+    @Test
+    void reportsAnUnknownGroup() {
+        assertError("defaults: {username: u, password: p}\ngroups:\n  core: {}\ndevices:\n  - {name: r1, groups: [croe]}\n",
+                "5:24: devices[0].groups: unknown group 'croe' (did you mean 'core'?)");
+    }
+
+    @Test
+    void reportsNoDevices() {
+        assertError("defaults: {username: u, password: p}\ndevices: []\n", "2:10: devices: no devices listed");
+    }
+
+    @Test
+    void reportsAMissingDevicesList() {
+        assertError("defaults: {username: u, password: p}\n", "1:1: devices: missing: list the devices under 'devices:'");
+    }
+
+    @Test
+    void reportsAnEmptyFile() {
+        assertThatThrownBy(() -> load("# nothing yet\n")).hasMessage(
+                dir.resolve("inventory.yaml") + ": the file is empty: it needs a 'devices:' list");
+    }
+
+    @Test
+    void reportsMissingCredentials() {
+        assertError("defaults: {username: u}\ndevices:\n  - name: r1\n",
+                "3:11: devices[0] (r1): no password: set 'password' or 'password_env' in the device, one of its groups or defaults");
+        assertError("defaults: {password: p}\ndevices:\n  - name: r1\n",
+                "3:11: devices[0] (r1): no username: set 'username' in the device, one of its groups or defaults");
+    }
+
+    @Test
+    void reportsAnUnsetEnvironmentVariableWhereItIsNamed() {
+        assertError("defaults: {username: u, password_env: NOT_SET_ANYWHERE}\ndevices: [{name: r1}]\n",
+                "1:39: defaults.password_env: environment variable NOT_SET_ANYWHERE is not set");
+        assertError("defaults: {username: u, password: p, enable_secret_env: EMPTY}\ndevices: [{name: r1}]\n",
+                "1:57: defaults.enable_secret_env: environment variable EMPTY is not set");
+    }
+
+    @Test
+    void reportsBothALiteralAndAnEnvironmentPassword() {
+        assertError("defaults: {username: u, password: p, password_env: CORE_PASS}\ndevices: [{name: r1}]\n",
+                "1:52: defaults.password_env: set either password or password_env, not both");
+    }
+
+    @Test
+    void reportsAKeyWrittenTwice() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n    port: 22\n    port: 23\n",
+                "5:5: devices[0].port: written twice in the same mapping");
+    }
+
+    @Test
+    void refusesYamlTagsThatWouldConstructObjects() {
+        assertError("defaults: {username: !!java.net.URL [\"http://x\"], password: p}\ndevices: [{name: r1}]\n",
+                "1:22: malformed YAML: Global tag is not allowed: tag:yaml.org,2002:java.net.URL");
+        assertError("defaults: {username: !secret u, password: p}\ndevices: [{name: r1}]\n",
+                "1:22: defaults.username: expected a value, got the unsupported tag !secret");
+    }
+
+    @Test
+    void reportsAMissingFile() {
+        Path missing = dir.resolve("nope.yaml");
+        assertThatThrownBy(() -> InventoryLoader.withSystemEnvironment().load(missing))
+                .hasMessage(missing + ": file not found");
+    }
+
+    @Test
+    void reportsAFileThatIsNotUtf8() throws IOException {
+        Path file = Files.write(dir.resolve("inventory.yaml"), new byte[] {'a', ':', ' ', (byte) 0xff, '\n'});
+        assertThatThrownBy(() -> InventoryLoader.withSystemEnvironment().load(file))
+                .hasMessage(file + ": not UTF-8 text");
+    }
+
+    @Test
+    void secretsNeverShowInToString() throws IOException {
+        Device device = load("defaults: {username: u, password: hunter2, enable_secret: s3cret}\ndevices: [{name: r1}]").get(0);
+
+        assertThat(device.toString()).doesNotContain("hunter2", "s3cret").contains("******");
+    }
+}

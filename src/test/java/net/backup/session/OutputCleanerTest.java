@@ -1,0 +1,45 @@
+package net.backup.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.backup.platform.Platforms;
+import org.junit.jupiter.api.Test;
+
+class OutputCleanerTest {
+    private static String clean(String raw, String command) {
+        return OutputCleaner.clean(raw, command, Platforms.CISCO_IOS.pagerPrompt());
+    }
+
+    @Test
+    void dropsTheEchoedCommandAndCarriageReturns() {
+        assertThat(clean("show run\r\nhostname r1\r\nend\r\n", "show run")).isEqualTo("hostname r1\nend");
+    }
+
+    @Test
+    void removesAnIosPagerPromptErasedWithBackspaces() {
+        String erase = "\b".repeat(10) + " ".repeat(10) + "\b".repeat(10);
+        String raw = "show run\r\nline 1\r\n --More-- " + erase + "line 2\r\nend\r\n";
+
+        assertThat(clean(raw, "show run")).isEqualTo("line 1\nline 2\nend");
+    }
+
+    @Test
+    void removesAPagerPromptThatWasNeverErased() {
+        assertThat(clean("x\r\nline 1\r\n --More-- line 2\r\n", "x")).isEqualTo("line 1\nline 2");
+    }
+
+    @Test
+    void aBareCarriageReturnStartsTheLineOver() {
+        assertThat(clean("x\r\n --More--\r          \rline 2\r\n", "x")).isEqualTo("line 2");
+    }
+
+    @Test
+    void keepsTheFirstLineWhenTheDeviceDoesNotEcho() {
+        assertThat(clean("hostname r1\r\nend\r\n", "show run")).isEqualTo("hostname r1\nend");
+    }
+
+    @Test
+    void keepsADescriptionThatMentionsThePager() {
+        assertThat(clean("x\r\n description see --More-- docs\r\n", "x")).isEqualTo(" description see --More-- docs");
+    }
+}

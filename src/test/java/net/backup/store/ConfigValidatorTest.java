@@ -1,0 +1,50 @@
+package net.backup.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import net.backup.platform.Platforms;
+import org.junit.jupiter.api.Test;
+
+class ConfigValidatorTest {
+    private static String validate(String output) throws InvalidConfigException {
+        return ConfigValidator.validate(Platforms.CISCO_IOS, output);
+    }
+
+    @Test
+    void dropsTheBuildingLineAndLeadingBlanksAndEndsWithOneNewline() throws InvalidConfigException {
+        assertThat(validate("Building configuration...\n\nCurrent configuration : 20 bytes\n!\nend\n\n"))
+                .isEqualTo("Current configuration : 20 bytes\n!\nend\n");
+    }
+
+    @Test
+    void refusesAnEmptyConfiguration() {
+        assertThatThrownBy(() -> validate("Building configuration...\n\n")).hasMessage("the device returned an empty configuration");
+    }
+
+    @Test
+    void refusesATruncatedConfiguration() {
+        assertThatThrownBy(() -> validate("hostname r1\ninterface Gi1\n description uplink\n"))
+                .hasMessage("incomplete configuration: it ends with 'description uplink' instead of 'end' (truncated?)");
+    }
+
+    @Test
+    void refusesCliErrors() {
+        assertThatThrownBy(() -> validate("hostname r1\n% Invalid input detected at '^' marker.\nend\n"))
+                .hasMessage("the device answered with an error: % Invalid input detected at '^' marker.");
+        assertThatThrownBy(() -> validate("% Authorization failed.\nend\n"))
+                .hasMessage("the device answered with an error: % Authorization failed.");
+    }
+
+    @Test
+    void refusesControlCharacters() {
+        assertThatThrownBy(() -> validate("hostname r1\nab\u0007cd\nend\n"))
+                .hasMessage("garbage in the output: control character 0x07 in line 2");
+    }
+
+    @Test
+    void keepsTabsAndBannerCaretsAndLinesWithHashesAndAngleBrackets() throws InvalidConfigException {
+        String config = "banner motd ^C\n# no entry > go away #\n^C\n description\tuplink\nend\n";
+        assertThat(validate(config)).isEqualTo(config);
+    }
+}
