@@ -2,19 +2,15 @@ package net.backup.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import net.backup.inventory.Device;
 import net.backup.inventory.InventoryLoader;
 import net.backup.report.ConsoleReport;
-import net.backup.run.BackupRun;
-import net.backup.run.DeviceBackup;
-import net.backup.run.DeviceResult;
+import net.backup.run.FleetBackup;
+import net.backup.run.RunOutcome;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
-import net.backup.session.SshConnector;
-import net.backup.session.Watchdog;
 import net.backup.store.ConfigStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code backup --inventory inventory.yaml}: back up every device of the inventory. */
 @Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {LabCommand.class, DemoCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Backs up the running configuration of network devices over SSH, many at once.%n"
                 + "Each device's configuration is written to <output-dir>/<name>.cfg.",
@@ -82,24 +79,18 @@ public final class BackupCommand implements Callable<Integer> {
         }
         Logging.configure(verbose);
         List<Device> devices = InventoryLoader.withSystemEnvironment().load(inventory);
-        ConfigStore store = openStore();
+        ConfigStore store = openStore(outputDir);
         var report = new ConsoleReport(spec.commandLine().getOut(), devices.stream().map(Device::name).toList());
         if (hostKeyPolicy == HostKeyPolicy.OFF) {
             spec.commandLine().getErr().println("backup: warning: host keys are not verified (--host-key-policy off)");
         }
-        long started = System.nanoTime();
-        List<DeviceResult> results;
-        try (var watchdog = new Watchdog()) {
-            var connector = new SshConnector(new KnownHosts(knownHostsFile(), hostKeyPolicy), watchdog);
-            var run = new BackupRun(device -> new DeviceBackup(device, connector::open, store),
-                    sequential ? 1 : workers, report);
-            results = run.run(devices);
-        }
-        report.summary(results, Duration.ofNanos(System.nanoTime() - started));
-        return results.stream().allMatch(DeviceResult::succeeded) ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+        var backup = new FleetBackup(new KnownHosts(knownHostsFile(), hostKeyPolicy), store);
+        RunOutcome outcome = backup.run(devices, sequential ? 1 : workers, report);
+        report.summary(outcome);
+        return outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
 
-    private ConfigStore openStore() {
+    static ConfigStore openStore(Path outputDir) {
         try {
             return ConfigStore.open(outputDir);
         } catch (IOException e) {

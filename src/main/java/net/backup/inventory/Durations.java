@@ -29,6 +29,11 @@ public final class Durations {
         };
     }
 
+    /** {@code 250 ms} below a second, {@code 1.50 s} above: for settings such as latency. */
+    public static String human(Duration duration) {
+        return duration.compareTo(Duration.ofSeconds(1)) < 0 ? duration.toMillis() + " ms" : seconds(duration);
+    }
+
     /** {@code 1.23 s}, the way the per-device lines and the summary show times. */
     public static String seconds(Duration duration) {
         return String.format(java.util.Locale.ROOT, "%.2f s", duration.toNanos() / 1e9);

@@ -56,7 +56,7 @@ public final class ConfigGenerator {
     /** Most devices are small access switches, a few are big routers: a skewed spread of sizes. */
     private static int scale(SplittableRandom random) {
         double u = random.nextDouble();
-        return (int) (4 + Math.pow(u, 3) * 1500);
+        return (int) (4 + Math.pow(u, 3) * 4000);
     }
 
     private static void users(StringBuilder c, SplittableRandom random) {

@@ -72,21 +72,53 @@ public final class Lab implements AutoCloseable {
 
     /** Starts a lab with a fresh host key; the same key serves every device. */
     public static Lab start(List<DeviceSpec> specs, LabSettings settings) throws IOException {
-        return start(specs, settings, newHostKey(), false);
+        return builder(specs, settings).start();
     }
 
-    /**
-     * @param keyboardInteractiveOnly offer only keyboard-interactive authentication, as many IOS images do
-     */
-    public static Lab start(List<DeviceSpec> specs, LabSettings settings, KeyPair hostKey,
-            boolean keyboardInteractiveOnly) throws IOException {
-        var lab = new Lab(settings, hostKey);
-        try {
-            lab.serve(specs, keyboardInteractiveOnly);
-            return lab;
-        } catch (IOException | RuntimeException e) {
-            lab.close();
-            throw e;
+    public static Builder builder(List<DeviceSpec> specs, LabSettings settings) {
+        return new Builder(specs, settings);
+    }
+
+    /** How to start a lab beyond its devices and settings. */
+    public static final class Builder {
+        private final List<DeviceSpec> specs;
+        private final LabSettings settings;
+        private KeyPair hostKey;
+        private boolean keyboardInteractiveOnly;
+        private int basePort;
+
+        private Builder(List<DeviceSpec> specs, LabSettings settings) {
+            this.specs = List.copyOf(specs);
+            this.settings = settings;
+        }
+
+        /** The key every device presents; a fresh one by default. */
+        public Builder hostKey(KeyPair key) {
+            this.hostKey = key;
+            return this;
+        }
+
+        /** Offer only keyboard-interactive authentication, as many IOS images do. */
+        public Builder keyboardInteractiveOnly() {
+            this.keyboardInteractiveOnly = true;
+            return this;
+        }
+
+        /** Device i listens on {@code port + i}; 0 (the default) takes any free ports. */
+        public Builder basePort(int port) {
+            this.basePort = port;
+            return this;
+        }
+
+        public Lab start() throws IOException {
+            var lab = new Lab(settings, hostKey != null ? hostKey : newHostKey());
+            try {
+                lab.serve(specs, keyboardInteractiveOnly, basePort);
+                return lab;
+            } catch (IOException | RuntimeException e) {
+                lab.close();
+                throw e;
+            }
         }
     }
 
@@ -99,9 +131,15 @@ public final class Lab implements AutoCloseable {
         return specs;
     }
 
-    private void serve(List<DeviceSpec> specs, boolean keyboardInteractiveOnly) throws IOException {
+    private void serve(List<DeviceSpec> specs, boolean keyboardInteractiveOnly, int basePort) throws IOException {
+        if (basePort < 0 || basePort + specs.size() - 1 > 65535) {
+            throw new IllegalArgumentException("ports " + basePort + " to " + (basePort + specs.size() - 1)
+                    + " are not all valid TCP ports");
+        }
         server.setHost(LOOPBACK);
-        server.setPort(0);
+        server.setPort(basePort);
+        // A CLI writes small pieces (an echo, a pager prompt): send them at once, as a device's stack does.
+        org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(server, true);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPasswordAuthenticator(this::authenticate);
         server.setKeyboardInteractiveAuthenticator(DefaultKeyboardInteractiveAuthenticator.INSTANCE);
@@ -111,18 +149,21 @@ public final class Lab implements AutoCloseable {
         server.setShellFactory(channel -> new IosShell(deviceOf(channel.getSession()), settings, counter, shellThreads));
         var generator = new ConfigGenerator(settings.seed());
         boolean started = false;
-        for (DeviceSpec spec : specs) {
+        for (int i = 0; i < specs.size(); i++) {
+            DeviceSpec spec = specs.get(i);
+            int wanted = basePort == 0 ? 0 : basePort + i;
             var device = new SimulatedDevice(spec.name(), settings.username(), settings.password(),
                     Optional.of(settings.enableSecret()), spec.faults(), generator.body(spec.name()), Clock.systemUTC());
             int port;
             if (spec.faults().contains(Fault.REFUSED)) {
-                port = unusedPort();
+                port = wanted == 0 ? unusedPort() : wanted;
             } else if (!started) {
+                server.setPort(wanted);
                 server.start();
                 started = true;
                 port = server.getPort();
             } else {
-                port = server.bindAnotherPort();
+                port = server.bindAnotherPort(wanted);
             }
             if (byName.put(spec.name(), device) != null) {
                 throw new IllegalArgumentException("two lab devices are named " + spec.name());
@@ -136,8 +177,9 @@ public final class Lab implements AutoCloseable {
         SimulatedDevice device = deviceOf(session);
         authAttempts.incrementAndGet();
         if (device.has(Fault.RESET)) {
+            // Drop the TCP connection with no answer to the password, as a device that crashes would.
             session.getIoSession().close(true);
-            return false;
+            throw new IllegalStateException("connection reset on purpose");
         }
         return !device.has(Fault.AUTH_FAIL) && device.username().equals(username) && device.password().equals(password);
     }
@@ -214,7 +256,7 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    private static KeyPair newHostKey() {
+    public static KeyPair newHostKey() {
         try {
             var generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(256);
@@ -233,9 +275,9 @@ public final class Lab implements AutoCloseable {
 
     /** An SSH server whose one acceptor listens on many ports: one port per simulated device. */
     private static final class MultiPortServer extends SshServer {
-        int bindAnotherPort() throws IOException {
+        int bindAnotherPort(int port) throws IOException {
             Set<SocketAddress> before = new HashSet<>(acceptor.getBoundAddresses());
-            acceptor.bind(new InetSocketAddress(LOOPBACK, 0));
+            acceptor.bind(new InetSocketAddress(LOOPBACK, port));
             Set<SocketAddress> after = new HashSet<>(acceptor.getBoundAddresses());
             after.removeAll(before);
             if (after.size() != 1) {

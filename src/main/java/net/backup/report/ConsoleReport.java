@@ -1,12 +1,12 @@
 package net.backup.report;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import net.backup.inventory.Durations;
 import net.backup.run.DeviceResult;
+import net.backup.run.RunOutcome;
 
 /** What a person at the terminal (or reading cron's mail) sees: a line per device as it finishes, then a summary. */
 public final class ConsoleReport implements Consumer<DeviceResult> {
@@ -30,10 +30,11 @@ public final class ConsoleReport implements Consumer<DeviceResult> {
         out.flush();
     }
 
-    public void summary(List<DeviceResult> results, Duration elapsed) {
+    public void summary(RunOutcome outcome) {
+        List<DeviceResult> results = outcome.results();
         long ok = results.stream().filter(DeviceResult::succeeded).count();
         out.printf(Locale.ROOT, "%d devices: %d OK, %d FAILED%n", results.size(), ok, results.size() - ok);
-        out.println("Execution time: " + Durations.seconds(elapsed));
+        out.println("Execution time: " + Durations.seconds(outcome.elapsed()));
         out.flush();
     }
 

@@ -77,10 +77,13 @@ public final class SshConnector {
         KnownHosts.Check check = knownHosts.check();
         client.addHostKeyVerifier(check);
         client.setConnectTimeout(millis(device.connectTimeout()));
-        // Bounds sshj's own waits (key exchange, authentication, channel open) and idle socket reads.
+        // Bounds idle socket reads, and sshj's own waits (key exchange, authentication, channel open).
         client.setTimeout(millis(device.commandTimeout()));
+        client.getTransport().setTimeoutMs(millis(device.commandTimeout()));
         try {
             client.connect(device.host(), device.port());
+            // A CLI conversation is many small writes (a command, a space for the pager): no Nagle delay.
+            client.getSocket().setTcpNoDelay(true);
         } catch (TransportException e) {
             if (check.outcome() == KnownHosts.Outcome.CHANGED || check.outcome() == KnownHosts.Outcome.UNKNOWN) {
                 throw new SessionException(SessionException.Cause.HOST_KEY, check.explain(device.host(), device.port()), e);

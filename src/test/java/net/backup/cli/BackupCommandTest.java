@@ -180,7 +180,8 @@ class BackupCommandTest {
     @Test
     void logsInWithKeyboardInteractiveWhenThatIsAllTheDeviceOffers() throws Exception {
         var key = KeyPairGenerator.getInstance("EC").generateKeyPair();
-        try (LabRun run = new LabRun(Lab.start(Lab.healthyFleet("csr", 1), LabSettings.defaults(), key, true), dir)) {
+        try (LabRun run = new LabRun(Lab.builder(Lab.healthyFleet("csr", 1), LabSettings.defaults())
+                .hostKey(key).keyboardInteractiveOnly().start(), dir)) {
             CliRun result = run.backup();
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);

@@ -1,0 +1,88 @@
+package net.backup.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import net.backup.inventory.Device;
+import net.backup.inventory.Durations;
+import net.backup.inventory.InventoryLoader;
+import net.backup.lab.Lab;
+import net.backup.lab.LabSettings;
+import net.backup.report.ConsoleReport;
+import net.backup.run.FleetBackup;
+import net.backup.run.RunOutcome;
+import net.backup.session.HostKeyPolicy;
+import net.backup.session.KnownHosts;
+import net.backup.store.ConfigStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code backup demo}: the whole product on a laptop with no routers. Starts a lab in-process, backs it
+ * up sequentially and then concurrently, and prints both times and the speedup.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "Starts simulated IOS devices in-process, backs them up with --sequential and then "
+                + "concurrently, and prints both times and the speedup.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--devices", paramLabel = "N", defaultValue = "12", description = "Devices (default: ${DEFAULT-VALUE}).")
+    int devices;
+
+    @Option(names = "--latency", paramLabel = "DURATION", defaultValue = "200ms", converter = DurationConverter.class,
+            description = "Think time per command (default: ${DEFAULT-VALUE}).")
+    Duration latency;
+
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR",
+            description = "Where the configs go (default: a new temporary directory).")
+    Path outputDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (devices < 1 || devices > 1000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--devices must be from 1 to 1000, got " + devices);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path work = Files.createTempDirectory("backup-demo-");
+        Path output = outputDir != null ? outputDir : work.resolve("configs");
+        var settings = LabSettings.defaults().withLatency(latency, Duration.ZERO);
+        try (Lab lab = Lab.start(Lab.healthyFleet("csr", devices), settings)) {
+            Path inventory = work.resolve("inventory.yaml");
+            lab.writeInventory(inventory);
+            List<Device> fleet = InventoryLoader.withSystemEnvironment().load(inventory);
+            // A known_hosts of its own: the demo's throwaway keys never touch the user's ~/.ssh.
+            var backup = new FleetBackup(new KnownHosts(work.resolve("known_hosts"), HostKeyPolicy.ACCEPT_NEW),
+                    BackupCommand.openStore(output));
+            out.printf("backup demo: %d simulated IOS devices on 127.0.0.1, %d ms per command%n%n", devices, latency.toMillis());
+
+            RunOutcome sequential = runOnce(backup, fleet, 1, "Sequential (--sequential)", out);
+            RunOutcome concurrent = runOnce(backup, fleet, devices, "Concurrent (--workers " + devices + ")", out);
+
+            double speedup = sequential.elapsed().toNanos() / (double) Math.max(1, concurrent.elapsed().toNanos());
+            out.printf(Locale.ROOT, "sequential %s, concurrent %s: %.1fx faster%n", Durations.seconds(sequential.elapsed()),
+                    Durations.seconds(concurrent.elapsed()), speedup);
+            out.println("configs: " + output);
+            out.flush();
+            return sequential.allSucceeded() && concurrent.allSucceeded() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+        }
+    }
+
+    private static RunOutcome runOnce(FleetBackup backup, List<Device> fleet, int workers, String title, PrintWriter out)
+            throws InterruptedException {
+        out.println(title);
+        var report = new ConsoleReport(out, fleet.stream().map(Device::name).toList());
+        RunOutcome outcome = backup.run(fleet, workers, report);
+        report.summary(outcome);
+        out.println();
+        return outcome;
+    }
+}

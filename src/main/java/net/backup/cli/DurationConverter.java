@@ -1,0 +1,17 @@
+package net.backup.cli;
+
+import java.time.Duration;
+import net.backup.inventory.Durations;
+import picocli.CommandLine;
+
+/** Durations on the command line: {@code 100ms}, {@code 2s}, {@code 1m}; a bare number is seconds. */
+final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package net.backup.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import net.backup.inventory.Durations;
+import net.backup.lab.Fault;
+import net.backup.lab.FaultPlan;
+import net.backup.lab.Lab;
+import net.backup.lab.LabHostKey;
+import net.backup.lab.LabSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code backup lab}: serves simulated IOS devices on 127.0.0.1 until Ctrl-C or SIGTERM. */
+@Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = "Serves N simulated Cisco IOS devices over SSH on 127.0.0.1, one port each, until Ctrl-C "
+                + "or SIGTERM, and writes an inventory for them.")
+final class LabCommand implements Callable<Integer> {
+    @Option(names = "--devices", paramLabel = "N", defaultValue = "10", description = "Devices to serve (default: ${DEFAULT-VALUE}).")
+    int devices;
+
+    @Option(names = "--latency", paramLabel = "DURATION", defaultValue = "100ms", converter = DurationConverter.class,
+            description = "Think time before each answer, e.g. 100ms or 1s (default: ${DEFAULT-VALUE}).")
+    Duration latency;
+
+    @Option(names = "--jitter", paramLabel = "DURATION", defaultValue = "0ms", converter = DurationConverter.class,
+            description = "Up to this much more think time, at random (default: ${DEFAULT-VALUE}).")
+    Duration jitter;
+
+    @Option(names = "--base-port", paramLabel = "P", defaultValue = "0",
+            description = "Device i listens on P+i-1; 0 takes any free ports (default: ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Option(names = "--write-inventory", paramLabel = "FILE", defaultValue = "lab-inventory.yaml",
+            description = "Where to write the lab's inventory (default: ${DEFAULT-VALUE}).")
+    Path inventory;
+
+    @Option(names = "--faults", paramLabel = "SPEC",
+            description = "Faulty devices, e.g. csr3=auth-fail,csr7=hang. Faults: ${COMPLETION-CANDIDATES}",
+            completionCandidates = FaultNames.class)
+    String faults;
+
+    @Option(names = "--fault-rate", paramLabel = "R", defaultValue = "0",
+            description = "Share of the other devices given a random fault, 0 to 1 (default: ${DEFAULT-VALUE}).")
+    double faultRate;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed for configurations and random faults (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--prefix", paramLabel = "NAME", defaultValue = "csr",
+            description = "Devices are named NAME1, NAME2, ... (default: ${DEFAULT-VALUE}).")
+    String prefix;
+
+    @Option(names = "--host-key", paramLabel = "FILE",
+            description = "The lab's host key, created on first use (default: ~/.cache/backup-lab/ssh_host_ecdsa_key).")
+    Path hostKey;
+
+    @Option(names = "--stop-after", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Stop by itself after this long (default: run until Ctrl-C or SIGTERM).")
+    Duration stopAfter;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        List<Lab.DeviceSpec> specs = plan();
+        Lab lab = Lab.builder(specs, new LabSettings(latency, jitter, seed, LabSettings.USERNAME, LabSettings.PASSWORD,
+                LabSettings.ENABLE_SECRET)).hostKey(LabHostKey.loadOrCreate(hostKeyFile())).basePort(basePort).start();
+        var stopped = new CountDownLatch(1);
+        PrintWriter out = spec.commandLine().getOut();
+        var stopOnSignal = new Thread(() -> {
+            lab.close();
+            stopped.countDown();
+        }, "lab-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        lab.writeInventory(inventory);
+        describe(lab, specs, out);
+        if (stopAfter != null) {
+            if (!stopped.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS)) {
+                Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+                lab.close();
+                out.println("backup lab: stopped after " + Durations.human(stopAfter));
+            }
+        } else {
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+
+    private List<Lab.DeviceSpec> plan() {
+        if (devices < 1 || devices > 10_000) {
+            throw usage("--devices must be from 1 to 10000, got " + devices);
+        }
+        if (basePort != 0 && (basePort < 1024 || basePort + devices - 1 > 65535)) {
+            throw usage("--base-port must leave room for " + devices + " ports between 1024 and 65535, got " + basePort);
+        }
+        try {
+            return FaultPlan.parse(faults, faultRate, seed).devices(prefix, devices);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private void describe(Lab lab, List<Lab.DeviceSpec> specs, PrintWriter out) {
+        List<Integer> ports = specs.stream().map(s -> lab.port(s.name())).toList();
+        out.printf("backup lab: %d simulated IOS devices on %s, ports %d..%d, latency %s, jitter %s%n", specs.size(),
+                lab.host(), ports.stream().min(Integer::compare).orElseThrow(),
+                ports.stream().max(Integer::compare).orElseThrow(), Durations.human(latency), Durations.human(jitter));
+        String faulty = specs.stream().filter(s -> !s.faults().isEmpty())
+                .map(s -> s.name() + "=" + s.faults().stream().map(Fault::label).collect(Collectors.joining("+")))
+                .collect(Collectors.joining(", "));
+        out.println("faults: " + (faulty.isEmpty() ? "none" : faulty));
+        out.println("inventory: " + inventory + " (user " + LabSettings.USERNAME + ", password " + LabSettings.PASSWORD
+                + ", enable secret " + LabSettings.ENABLE_SECRET + ")");
+        out.println("back it up:  ./backup --inventory " + inventory);
+        out.println(stopAfter == null ? "Ctrl-C stops the lab." : "The lab stops by itself after " + Durations.human(stopAfter) + ".");
+        out.flush();
+    }
+
+    private Path hostKeyFile() {
+        return hostKey != null ? hostKey : LabHostKey.defaultFile();
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** Fault names for the help text. */
+    static final class FaultNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Fault.values()).map(Fault::label).iterator();
+        }
+    }
+}

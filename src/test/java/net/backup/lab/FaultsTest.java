@@ -1,0 +1,58 @@
+package net.backup.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import net.backup.cli.CliRun;
+import net.backup.cli.ExitCodes;
+import net.backup.testing.LabRun;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every fault of the lab against the real tool: the faulty device fails with a message that names the
+ * cause, its previous backup stays byte for byte, the healthy devices are backed up, the exit code is 1.
+ */
+class FaultsTest {
+    private static final String PREVIOUS = "! the last good backup\nhostname bad\nend\n";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "auth-fail      | authentication failed for user 'ntc'",
+        "refused        | connection refused",
+        "reset          | connection lost during authentication",
+        "hang           | no output for 1 s waiting for the first prompt (command_timeout)",
+        "stall          | no output for 1 s after 'show run' (command_timeout)",
+        "disconnect     | connection lost after 'show run'",
+        "truncated      | incomplete configuration: it ends with",
+        "wrmem-invalid  | 'wr mem' failed: % Invalid input detected at '^' marker.",
+        "enable-refused | enable failed: % Access denied",
+        "garbage        | garbage in the output: control character"})
+    void aFaultyDeviceFailsClearlyAndLosesNothing(String fault, String expectedError) throws IOException {
+        var devices = List.of(Lab.DeviceSpec.healthy("good1"), new Lab.DeviceSpec("bad", Set.of(Fault.parse(fault))),
+                Lab.DeviceSpec.healthy("good2"));
+        try (LabRun run = new LabRun(Lab.start(devices, LabSettings.defaults()), dir)) {
+            Files.writeString(run.inventory(), Files.readString(run.inventory())
+                    .replace("platform: cisco_ios", "platform: cisco_ios\n  command_timeout: 1"));
+            run.writeBackup("bad", PREVIOUS);
+
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).containsPattern("(?m)^FAILED +bad .*" + java.util.regex.Pattern.quote(expectedError))
+                    .contains("3 devices: 2 OK, 1 FAILED");
+            assertThat(run.backupOf("bad")).isEqualTo(PREVIOUS);
+            assertThat(run.backupOf("good1")).isEqualTo(run.lab().device("good1").runningConfig());
+            assertThat(run.backupOf("good2")).isEqualTo(run.lab().device("good2").runningConfig());
+            assertThat(run.outputFiles()).containsExactly("bad.cfg", "good1.cfg", "good2.cfg");
+        }
+    }
+}

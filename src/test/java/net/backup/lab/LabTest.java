@@ -1,0 +1,214 @@
+package net.backup.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import net.backup.cli.CliRun;
+import net.backup.cli.ExitCodes;
+import net.backup.inventory.Device;
+import net.backup.inventory.InventoryLoader;
+import net.backup.testing.LabRun;
+import net.backup.testing.LabTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aConfigurationChangeMadeOverTheCliShowsInTheNextBackup() throws IOException {
+        try (LabRun run = new LabRun(Lab.start(Lab.healthyFleet("csr", 2), LabSettings.defaults()), dir)) {
+            assertThat(run.backup().exitCode()).isEqualTo(ExitCodes.OK);
+            String before = run.backupOf("csr1");
+
+            String screen = LabTerminal.type(run.lab(), "csr1", "enable", LabSettings.ENABLE_SECRET, "conf t",
+                    "interface GigabitEthernet1/0/1", "description changed by the round-trip test", "end", "wr mem");
+            assertThat(screen).contains("csr1(config)#", "csr1(config-if)#", "[OK]");
+
+            assertThat(run.backup().exitCode()).isEqualTo(ExitCodes.OK);
+            String after = run.backupOf("csr1");
+            assertThat(after).contains("interface GigabitEthernet1/0/1\n description changed by the round-trip test\n");
+            assertThat(difference(before, after)).allMatch(line -> line.startsWith(" description ")
+                    || line.startsWith("Current configuration") || line.startsWith("! Last configuration change")
+                    || line.startsWith("! NVRAM config last updated"));
+            assertThat(run.backupOf("csr2")).isEqualTo(run.lab().device("csr2").runningConfig());
+        }
+    }
+
+    @Test
+    void hostnameChangesTheConfigurationAndThePrompt() throws IOException {
+        try (Lab lab = Lab.start(Lab.healthyFleet("csr", 1), LabSettings.defaults())) {
+            String screen = LabTerminal.type(lab, "csr1", "en", LabSettings.ENABLE_SECRET, "configure terminal",
+                    "hostname edge-7", "end");
+
+            assertThat(screen).contains("edge-7#");
+            assertThat(lab.device("csr1").runningConfig()).contains("\nhostname edge-7\n").doesNotContain("hostname csr1");
+        }
+    }
+
+    @Test
+    void answersUnknownCommandsLikeIos() throws IOException {
+        try (Lab lab = Lab.start(Lab.healthyFleet("csr", 1), LabSettings.defaults())) {
+            String screen = LabTerminal.type(lab, "csr1", "show run", "frobnicate");
+
+            assertThat(screen).contains("csr1>show run\r\n", "^\r\n% Invalid input detected at '^' marker.\r\n");
+        }
+    }
+
+    @Test
+    void pagesEveryTwentyFourLinesUntilTerminalLengthZero() throws IOException {
+        try (Lab lab = Lab.start(Lab.healthyFleet("csr", 1), LabSettings.defaults())) {
+            String paged = LabTerminal.type(lab, "csr1", "en", LabSettings.ENABLE_SECRET, "sh run", "q");
+            String unpaged = LabTerminal.type(lab, "csr1", "en", LabSettings.ENABLE_SECRET, "terminal length 0", "sh run");
+
+            assertThat(paged).contains(" --More-- ");
+            String firstPage = paged.substring(paged.indexOf("Building configuration"), paged.indexOf(" --More-- "));
+            assertThat(firstPage.split("\r\n")).hasSize(24);
+            assertThat(unpaged).doesNotContain("--More--").contains("\r\nend\r\n");
+        }
+    }
+
+    @Test
+    void theInventoryItWritesLoadsAndPointsAtEveryDevice() throws IOException {
+        try (Lab lab = Lab.start(Lab.healthyFleet("csr", 3), LabSettings.defaults())) {
+            Path inventory = dir.resolve("lab.yaml");
+            lab.writeInventory(inventory);
+
+            List<Device> devices = InventoryLoader.withSystemEnvironment().load(inventory);
+
+            assertThat(devices).extracting(Device::name).containsExactly("csr1", "csr2", "csr3");
+            assertThat(devices).allSatisfy(device -> {
+                assertThat(device.host()).isEqualTo("127.0.0.1");
+                assertThat(device.port()).isEqualTo(lab.port(device.name()));
+                assertThat(device.password().reveal()).isEqualTo(LabSettings.PASSWORD);
+            });
+        }
+    }
+
+    @Test
+    void configurationsAreRealisticDistinctAndRepeatable() {
+        var generator = new ConfigGenerator(7);
+        var bodies = new HashSet<String>();
+        int smallest = Integer.MAX_VALUE;
+        int largest = 0;
+        for (int i = 1; i <= 200; i++) {
+            String body = generator.body("csr" + i);
+            bodies.add(body);
+            smallest = Math.min(smallest, body.length());
+            largest = Math.max(largest, body.length());
+        }
+
+        assertThat(bodies).hasSize(200);
+        assertThat(smallest).isBetween(2_000, 10_000);
+        assertThat(largest).isBetween(150_000, 400_000);
+        assertThat(generator.body("csr1")).isEqualTo(new ConfigGenerator(7).body("csr1"))
+                .isNotEqualTo(new ConfigGenerator(8).body("csr1"))
+                .contains("hostname csr1\n", "interface GigabitEthernet", "vlan ", "ip access-list extended",
+                        "router ospf 1", "router bgp ", "username admin privilege 15 secret 9 $9$",
+                        "snmp-server community ", "banner motd ^C")
+                .containsPattern("(?m)^#.*>.*#$")
+                .endsWith("\nend\n");
+    }
+
+    @Test
+    void faultPlansNameDevicesOrDrawThemWithASeed() {
+        List<Lab.DeviceSpec> named = FaultPlan.parse("csr2=hang,csr2=garbage", 0, 1).devices("csr", 3);
+        assertThat(named.get(1).faults()).containsExactlyInAnyOrder(Fault.HANG, Fault.GARBAGE);
+        assertThat(named.get(0).faults()).isEmpty();
+
+        List<Lab.DeviceSpec> drawn = FaultPlan.parse("", 0.2, 42).devices("csr", 500);
+        long faulty = drawn.stream().filter(spec -> !spec.faults().isEmpty()).count();
+        assertThat(faulty).isBetween(60L, 140L);
+        assertThat(drawn).isEqualTo(FaultPlan.parse("", 0.2, 42).devices("csr", 500));
+    }
+
+    @Test
+    void faultPlansRejectWhatTheyCannotUse() {
+        assertThatThrownBy(() -> FaultPlan.parse("csr1=explode", 0, 1))
+                .hasMessageStartingWith("unknown fault 'explode'; known: auth-fail, refused, reset");
+        assertThatThrownBy(() -> FaultPlan.parse("csr1", 0, 1)).hasMessageContaining("name=fault pairs");
+        assertThatThrownBy(() -> FaultPlan.parse("csr9=hang", 0, 1).devices("csr", 3))
+                .hasMessage("--faults names csr9, but the lab's devices are csr1 to csr3");
+        assertThatThrownBy(() -> FaultPlan.parse("", 1.5, 1)).hasMessage("--fault-rate must be from 0 to 1, got 1.5");
+    }
+
+    @Test
+    void labCommandServesWritesItsInventoryAndStopsByItself() throws IOException {
+        Path inventory = dir.resolve("lab-inventory.yaml");
+
+        CliRun result = CliRun.of("lab", "--devices", "3", "--latency", "0ms", "--faults", "csr2=hang",
+                "--write-inventory", inventory.toString(), "--host-key", dir.resolve("key").toString(),
+                "--stop-after", "1s");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("3 simulated IOS devices on 127.0.0.1", "faults: csr2=hang",
+                "./backup --inventory " + inventory, "backup lab: stopped after 1.00 s");
+        assertThat(InventoryLoader.withSystemEnvironment().load(inventory)).hasSize(3);
+    }
+
+    @Test
+    void labCommandKeepsItsHostKeyAcrossRestarts() throws IOException {
+        Path key = dir.resolve("key");
+        assertThat(LabHostKey.loadOrCreate(key).getPublic()).isEqualTo(LabHostKey.loadOrCreate(key).getPublic());
+    }
+
+    @Test
+    void labCommandRejectsBadOptionsWithExitTwo() {
+        CliRun unknownFault = CliRun.of("lab", "--faults", "csr1=explode", "--stop-after", "1s");
+        CliRun badLatency = CliRun.of("lab", "--latency", "fast");
+
+        assertThat(unknownFault.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknownFault.err()).contains("unknown fault 'explode'");
+        assertThat(badLatency.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badLatency.err()).contains("'fast' is not a duration");
+    }
+
+    @Test
+    void demoBacksUpSequentiallyThenConcurrentlyAndReportsTheSpeedup() throws IOException {
+        Path output = dir.resolve("demo");
+
+        CliRun result = CliRun.of("demo", "--devices", "3", "--latency", "0ms", "--output-dir", output.toString());
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).contains("Sequential (--sequential)", "Concurrent (--workers 3)")
+                .containsPattern("sequential \\d+\\.\\d\\d s, concurrent \\d+\\.\\d\\d s: \\d+\\.\\dx faster");
+        try (var files = Files.list(output)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("csr1.cfg", "csr2.cfg", "csr3.cfg");
+        }
+    }
+
+    @Test
+    void everyDeviceOfALargeLabIsBackedUpInOneRunIntoDistinctFiles() throws IOException {
+        try (LabRun run = new LabRun(Lab.start(Lab.healthyFleet("csr", 100), LabSettings.defaults()), dir)) {
+            CliRun result = run.backup("--workers", "50");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            Set<String> contents = new HashSet<>();
+            for (SimulatedDevice device : run.lab().devices()) {
+                String stored = run.backupOf(device.name());
+                assertThat(stored).isEqualTo(device.runningConfig());
+                contents.add(stored);
+            }
+            assertThat(contents).hasSize(100);
+            assertThat(Optional.of(run.lab().sessions().peak())).hasValueSatisfying(peak -> assertThat(peak).isLessThanOrEqualTo(50));
+        }
+    }
+
+    private static List<String> difference(String before, String after) {
+        List<String> a = before.lines().toList();
+        List<String> b = after.lines().toList();
+        var changed = new java.util.ArrayList<String>();
+        b.stream().filter(line -> !a.contains(line)).forEach(changed::add);
+        a.stream().filter(line -> !b.contains(line)).forEach(changed::add);
+        return changed;
+    }
+}
