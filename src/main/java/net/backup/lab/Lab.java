@@ -177,9 +177,10 @@ public final class Lab implements AutoCloseable {
         SimulatedDevice device = deviceOf(session);
         authAttempts.incrementAndGet();
         if (device.has(Fault.RESET)) {
-            // Drop the TCP connection with no answer to the password, as a device that crashes would.
+            // Drop the TCP connection with no answer to the password, as a device that crashes would:
+            // the answer is left pending (asynchronous) and never given.
             session.getIoSession().close(true);
-            throw new IllegalStateException("connection reset on purpose");
+            throw new org.apache.sshd.server.auth.AsyncAuthException();
         }
         return !device.has(Fault.AUTH_FAIL) && device.username().equals(username) && device.password().equals(password);
     }

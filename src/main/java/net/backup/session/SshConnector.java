@@ -106,6 +106,11 @@ public final class SshConnector {
         try {
             client.auth(device.username(), methods);
         } catch (UserAuthException e) {
+            if (!client.getTransport().isRunning()) {
+                // The device hung up while we were authenticating: that is the network, not the password.
+                throw new SessionException(SessionException.Cause.NETWORK,
+                        "connection lost during authentication: " + SshErrors.describe(e), e);
+            }
             throw new SessionException(SessionException.Cause.AUTHENTICATION,
                     "authentication failed for user '" + device.username() + "'", e);
         } catch (TransportException e) {
