@@ -1,17 +1,24 @@
 package net.backup.cli;
 
+import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import net.backup.inventory.Device;
+import net.backup.inventory.Inventory;
 import net.backup.inventory.InventoryLoader;
+import net.backup.inventory.Secret;
 import net.backup.report.ConsoleReport;
 import net.backup.run.FleetBackup;
+import net.backup.run.RetryPolicy;
 import net.backup.run.RunOutcome;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
 import net.backup.store.ConfigStore;
+import net.backup.store.OutputLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +33,9 @@ import picocli.CommandLine.Option;
         exitCodeList = {
             "0:every device was backed up",
             "1:at least one device failed (the others were backed up)",
-            "2:usage or inventory error (no device was contacted)"})
+            "2:usage or inventory error (no device was contacted)",
+            "3:another run is using the output directory",
+            "130:stopped by Ctrl-C (143: by SIGTERM)"})
 public final class BackupCommand implements Callable<Integer> {
     /**
      * Sessions wait on the network, not the CPU, so far more workers than cores pay off; 32 keeps a
@@ -48,6 +57,34 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--sequential", description = "Back up one device at a time (the same task, one worker).")
     boolean sequential;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "For every device: how long connecting and the SSH handshake may take "
+                    + "(default: connect_timeout of the inventory, else 10s).")
+    Duration connectTimeout;
+
+    @Option(names = "--command-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "For every device: how long a command may go without output "
+                    + "(default: command_timeout of the inventory, else 60s).")
+    Duration commandTimeout;
+
+    @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "For the whole run: devices unfinished by then fail (default: none).")
+    Duration deadline;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "For every device: retries after a transient failure (refused, reset, timed out); "
+                    + "never after an authentication or host key failure (default: retries of the inventory, else "
+                    + RetryPolicy.DEFAULT_RETRIES + ").")
+    Integer retries;
+
+    @Option(names = "--retry-delay", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "Pause before the first retry; it doubles each time, with jitter (default: ${DEFAULT-VALUE}).")
+    Duration retryDelay;
+
+    @Option(names = "--ask-pass", description = "Ask once, without echo, for the password of devices the inventory "
+            + "gives none.")
+    boolean askPass;
 
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "OpenSSH known_hosts file (default: ~/.ssh/known_hosts).")
@@ -72,22 +109,74 @@ public final class BackupCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        if (workers < 1 || workers > 4096) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--workers must be from 1 to 4096, got " + workers);
-        }
+    public Integer call() throws IOException {
+        checkOptions();
         Logging.configure(verbose);
-        List<Device> devices = InventoryLoader.withSystemEnvironment().load(inventory);
+        Inventory loaded = new InventoryLoader(System::getenv, askPass ? askPassword() : Optional.empty())
+                .loadWithWarnings(inventory);
+        loaded.warnings().forEach(warning -> spec.commandLine().getErr().println("backup: warning: " + warning));
+        List<Device> devices = loaded.devices().stream()
+                .map(d -> d.withOverrides(Optional.ofNullable(connectTimeout), Optional.ofNullable(commandTimeout),
+                        Optional.ofNullable(retries)))
+                .toList();
         ConfigStore store = openStore(outputDir);
-        var report = new ConsoleReport(spec.commandLine().getOut(), devices.stream().map(Device::name).toList());
         if (hostKeyPolicy == HostKeyPolicy.OFF) {
             spec.commandLine().getErr().println("backup: warning: host keys are not verified (--host-key-policy off)");
         }
-        var backup = new FleetBackup(new KnownHosts(knownHostsFile(), hostKeyPolicy), store);
-        RunOutcome outcome = backup.run(devices, sequential ? 1 : workers, report);
-        report.summary(outcome);
+        try (OutputLock lock = store.lock()) {
+            return run(devices, store);
+        } catch (OutputLock.LockedException e) {
+            spec.commandLine().getErr().println("backup: " + e.getMessage());
+            return ExitCodes.LOCKED;
+        }
+    }
+
+    private int run(List<Device> devices, ConfigStore store) throws IOException {
+        var report = new ConsoleReport(spec.commandLine().getOut(), devices.stream().map(Device::name).toList());
+        var backup = new FleetBackup(new KnownHosts(knownHostsFile(), hostKeyPolicy), store, retryDelay);
+        RunOutcome outcome;
+        try (StopSignals signals = StopSignals.install(backup::stop)) {
+            outcome = backup.run(devices, sequential ? 1 : workers, Optional.ofNullable(deadline), report);
+            report.summary(outcome);
+            if (signals.stopped()) {
+                return signals.exitCode();
+            }
+        }
         return outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    }
+
+    private void checkOptions() {
+        if (workers < 1 || workers > 4096) {
+            throw usage("--workers must be from 1 to 4096, got " + workers);
+        }
+        if (retries != null && (retries < 0 || retries > 10)) {
+            throw usage("--retries must be from 0 to 10, got " + retries);
+        }
+        checkPositive("--connect-timeout", connectTimeout);
+        checkPositive("--command-timeout", commandTimeout);
+        checkPositive("--deadline", deadline);
+    }
+
+    private void checkPositive(String option, Duration value) {
+        if (value != null && value.isZero()) {
+            throw usage(option + " must be more than 0");
+        }
+    }
+
+    private Optional<Secret> askPassword() {
+        Console console = System.console();
+        if (console == null) {
+            throw usage("--ask-pass needs a terminal to ask on (none here: is this cron? use password_env or password_file)");
+        }
+        char[] typed = console.readPassword("Password for devices without one in the inventory: ");
+        if (typed == null || typed.length == 0) {
+            throw usage("--ask-pass: no password given");
+        }
+        return Optional.of(Secret.of(new String(typed)));
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     static ConfigStore openStore(Path outputDir) {

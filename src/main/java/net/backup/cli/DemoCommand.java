@@ -15,6 +15,7 @@ import net.backup.lab.Lab;
 import net.backup.lab.LabSettings;
 import net.backup.report.ConsoleReport;
 import net.backup.run.FleetBackup;
+import net.backup.run.RetryPolicy;
 import net.backup.run.RunOutcome;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
@@ -47,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws IOException {
         if (devices < 1 || devices > 1000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--devices must be from 1 to 1000, got " + devices);
         }
@@ -61,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
             List<Device> fleet = InventoryLoader.withSystemEnvironment().load(inventory);
             // A known_hosts of its own: the demo's throwaway keys never touch the user's ~/.ssh.
             var backup = new FleetBackup(new KnownHosts(work.resolve("known_hosts"), HostKeyPolicy.ACCEPT_NEW),
-                    BackupCommand.openStore(output));
+                    BackupCommand.openStore(output), RetryPolicy.DEFAULT_FIRST_DELAY);
             out.printf("backup demo: %d simulated IOS devices on 127.0.0.1, %d ms per command%n%n", devices, latency.toMillis());
 
             RunOutcome sequential = runOnce(backup, fleet, 1, "Sequential (--sequential)", out);
@@ -76,11 +77,10 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static RunOutcome runOnce(FleetBackup backup, List<Device> fleet, int workers, String title, PrintWriter out)
-            throws InterruptedException {
+    private static RunOutcome runOnce(FleetBackup backup, List<Device> fleet, int workers, String title, PrintWriter out) {
         out.println(title);
         var report = new ConsoleReport(out, fleet.stream().map(Device::name).toList());
-        RunOutcome outcome = backup.run(fleet, workers, report);
+        RunOutcome outcome = backup.run(fleet, workers, java.util.Optional.empty(), report);
         report.summary(outcome);
         out.println();
         return outcome;

@@ -8,6 +8,10 @@ public final class ExitCodes {
     public static final int SOME_FAILED = 1;
     /** The command line or the inventory is wrong; no device was contacted. */
     public static final int USAGE = 2;
+    /** Another run holds the output directory (cron runs overlapping); nothing was done. */
+    public static final int LOCKED = 3;
+    /** Stopped by Ctrl-C (SIGINT); SIGTERM gives 143. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

@@ -1,5 +1,6 @@
 package net.backup.inventory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import net.backup.platform.Platform;
@@ -8,20 +9,36 @@ import net.backup.platform.Platform;
  * One device of the inventory, with every value already resolved (device, then its groups in order,
  * then defaults) and validated.
  *
- * @param name           the device's name in the inventory; its backup is {@code <name>.cfg}
- * @param host           the address to connect to (the name when not set)
- * @param enableSecret   empty when the inventory sets none; needed only for devices that log in to user mode
- * @param commandTimeout how long a command may go without any output before the device fails
- * @param connectTimeout how long the TCP connect and the SSH handshake may take
+ * @param name             the device's name in the inventory; its backup is {@code <name>.cfg}
+ * @param host             the address to connect to (the name when not set)
+ * @param password         for password and keyboard-interactive authentication; empty with key-only login
+ * @param enableSecret     empty when the inventory sets none; needed only for devices that log in to user mode
+ * @param keyFile          a private key for public-key authentication, tried first
+ * @param keyPassphrase    the key file's passphrase, if it has one
+ * @param commandTimeout   how long a command may go without any output before the device fails
+ * @param connectTimeout   how long the TCP connect and the SSH handshake may take
+ * @param retries          attempts after the first, for transient failures only
+ * @param legacyAlgorithms also offer SHA-1 key exchange, ssh-rsa and CBC ciphers, for old devices
  */
 public record Device(
         String name,
         String host,
         int port,
         String username,
-        Secret password,
+        Optional<Secret> password,
         Optional<Secret> enableSecret,
+        Optional<Path> keyFile,
+        Optional<Secret> keyPassphrase,
         Platform platform,
         Duration commandTimeout,
-        Duration connectTimeout) {
+        Duration connectTimeout,
+        int retries,
+        boolean legacyAlgorithms) {
+
+    /** The same device with run-wide overrides from the command line; empty values leave it as it is. */
+    public Device withOverrides(Optional<Duration> connect, Optional<Duration> command, Optional<Integer> retryCount) {
+        return new Device(name, host, port, username, password, enableSecret, keyFile, keyPassphrase, platform,
+                command.orElse(commandTimeout), connect.orElse(connectTimeout), retryCount.orElse(retries),
+                legacyAlgorithms);
+    }
 }

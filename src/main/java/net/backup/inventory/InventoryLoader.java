@@ -1,5 +1,8 @@
 package net.backup.inventory;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,15 +29,25 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class InventoryLoader {
     static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final int DEFAULT_RETRIES = 2;
     private static final Set<String> TOP_LEVEL = Set.of("defaults", "groups", "devices");
     /** The name becomes a file name: no separators, no hidden files, nothing a shell or a path would bend. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
     private final Function<String, String> environment;
+    private final Optional<Secret> askedPassword;
 
-    /** @param environment looks up environment variables for the {@code *_env} keys */
-    public InventoryLoader(Function<String, String> environment) {
+    /**
+     * @param environment   looks up environment variables for the {@code *_env} keys
+     * @param askedPassword the password typed at {@code --ask-pass}, for devices the inventory gives none
+     */
+    public InventoryLoader(Function<String, String> environment, Optional<Secret> askedPassword) {
         this.environment = environment;
+        this.askedPassword = askedPassword;
+    }
+
+    public InventoryLoader(Function<String, String> environment) {
+        this(environment, Optional.empty());
     }
 
     public static InventoryLoader withSystemEnvironment() {
@@ -42,7 +55,13 @@ public final class InventoryLoader {
     }
 
     public List<Device> load(Path file) {
+        return loadWithWarnings(file).devices();
+    }
+
+    /** Loads and checks the whole file; warnings are returned, errors thrown. */
+    public Inventory loadWithWarnings(Path file) {
         var source = new YamlSource(file.toString());
+        Path base = file.toAbsolutePath().getParent();
         MappingNode top = Nodes.mapping(source.compose(file), "top level", source);
         var sections = sections(top, source);
 
@@ -58,7 +77,21 @@ public final class InventoryLoader {
         if (list.getValue().isEmpty()) {
             throw new InventoryException(source.at(list.getStartMark()) + ": devices: no devices listed");
         }
-        return devices(list, defaults, groups, source);
+        List<Device> devices = devices(list, defaults, groups, new Context(source, base));
+        var layers = new ArrayList<SettingsLayer>(groups.values());
+        layers.add(defaults);
+        list.getValue().forEach(node -> layers.add(SettingsLayer.parse(node, "", allowedInDevices(), source)));
+        return new Inventory(devices, LiteralSecrets.warnings(file, layers));
+    }
+
+    private static Set<String> allowedInDevices() {
+        var allowed = new java.util.HashSet<>(SettingsLayer.SETTINGS);
+        allowed.addAll(SettingsLayer.DEVICE_ONLY);
+        return Set.copyOf(allowed);
+    }
+
+    /** Where the file is: for messages, and to find secret files named relative to it. */
+    private record Context(YamlSource source, Path base) {
     }
 
     private static Map<String, Node> sections(MappingNode top, YamlSource source) {
@@ -95,19 +128,18 @@ public final class InventoryLoader {
     }
 
     private List<Device> devices(SequenceNode list, SettingsLayer defaults, Map<String, SettingsLayer> groups,
-            YamlSource source) {
-        var allowed = new java.util.HashSet<>(SettingsLayer.SETTINGS);
-        allowed.addAll(SettingsLayer.DEVICE_ONLY);
+            Context context) {
+        YamlSource source = context.source();
         var devices = new ArrayList<Device>();
         var firstLineByName = new HashMap<String, Integer>();
         for (int i = 0; i < list.getValue().size(); i++) {
             Node node = list.getValue().get(i);
             String label = "devices[" + i + "]";
-            SettingsLayer layer = SettingsLayer.parse(node, label, Set.copyOf(allowed), source);
+            SettingsLayer layer = SettingsLayer.parse(node, label, allowedInDevices(), source);
             SettingsLayer.Value name = layer.get("name").orElseThrow(() -> new InventoryException(
                     source.at(node.getStartMark()) + ": " + label + ".name: missing: every device needs a name"));
             checkName(name, firstLineByName, source);
-            devices.add(resolve(layer, (String) name.value(), chain(layer, groups, defaults, source), source));
+            devices.add(resolve(layer, (String) name.value(), chain(layer, groups, defaults, source), context));
         }
         return List.copyOf(devices);
     }
@@ -150,30 +182,55 @@ public final class InventoryLoader {
         return chain;
     }
 
-    private Device resolve(SettingsLayer device, String name, List<SettingsLayer> chain, YamlSource source) {
+    private Device resolve(SettingsLayer device, String name, List<SettingsLayer> chain, Context context) {
+        YamlSource source = context.source();
         String where = source.at(device.get("name").orElseThrow().node().getStartMark()) + ": " + device.label()
                 + " (" + name + ")";
         String host = device.get("host").map(v -> (String) v.value()).orElse(name);
         int port = first(chain, "port").map(v -> (Integer) v.value()).orElse(22);
         String username = first(chain, "username").map(v -> (String) v.value()).orElseThrow(() ->
                 new InventoryException(where + ": no username: set 'username' in the device, one of its groups or defaults"));
-        Secret password = secret(chain, "password", source).orElseThrow(() -> new InventoryException(where
-                + ": no password: set 'password' or 'password_env' in the device, one of its groups or defaults"));
-        Optional<Secret> enableSecret = secret(chain, "enable_secret", source);
+        Optional<Path> keyFile = first(chain, "key_file").map(v -> keyFile(v, context));
+        Optional<Secret> password = secret(chain, "password", context).or(() -> askedPassword);
+        if (password.isEmpty() && keyFile.isEmpty()) {
+            throw new InventoryException(where + ": no password: set 'password', 'password_env', 'password_file' or "
+                    + "'key_file' in the device, one of its groups or defaults (or use --ask-pass)");
+        }
+        Optional<Secret> enableSecret = secret(chain, "enable_secret", context);
+        Optional<Secret> passphrase = secret(chain, "key_passphrase", context);
         Platform platform = platform(chain, source);
         Duration commandTimeout = first(chain, "command_timeout").map(v -> (Duration) v.value())
                 .orElse(DEFAULT_COMMAND_TIMEOUT);
         Duration connectTimeout = first(chain, "connect_timeout").map(v -> (Duration) v.value())
                 .orElse(DEFAULT_CONNECT_TIMEOUT);
-        return new Device(name, host, port, username, password, enableSecret, platform, commandTimeout, connectTimeout);
+        int retries = first(chain, "retries").map(v -> (Integer) v.value()).orElse(DEFAULT_RETRIES);
+        boolean legacy = first(chain, "legacy_algorithms").map(v -> (Boolean) v.value()).orElse(false);
+        return new Device(name, host, port, username, password, enableSecret, keyFile, passphrase, platform,
+                commandTimeout, connectTimeout, retries, legacy);
+    }
+
+    private static Path keyFile(SettingsLayer.Value value, Context context) {
+        Path path = context.base().resolve(expandHome((String) value.value()));
+        if (!Files.isReadable(path) || Files.isDirectory(path)) {
+            throw new InventoryException(context.source().at(value.node().getStartMark()) + ": " + value.field()
+                    + ": cannot read the key file " + path);
+        }
+        return path;
+    }
+
+    private static String expandHome(String path) {
+        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
     }
 
     private static Optional<SettingsLayer.Value> first(List<SettingsLayer> chain, String key) {
         return chain.stream().flatMap(layer -> layer.get(key).stream()).findFirst();
     }
 
-    /** The first level that sets {@code key} or {@code key_env} wins; an unset variable is an error. */
-    private Optional<Secret> secret(List<SettingsLayer> chain, String key, YamlSource source) {
+    /**
+     * The first level that sets {@code key}, {@code key_env} or {@code key_file} wins; an unset variable or an
+     * unreadable file is an error that names where it was written.
+     */
+    private Optional<Secret> secret(List<SettingsLayer> chain, String key, Context context) {
         for (SettingsLayer layer : chain) {
             Optional<SettingsLayer.Value> literal = layer.get(key);
             if (literal.isPresent()) {
@@ -181,16 +238,39 @@ public final class InventoryLoader {
             }
             Optional<SettingsLayer.Value> variable = layer.get(key + "_env");
             if (variable.isPresent()) {
-                String name = (String) variable.get().value();
-                String value = environment.apply(name);
-                if (value == null || value.isEmpty()) {
-                    throw new InventoryException(source.at(variable.get().node().getStartMark()) + ": "
-                            + variable.get().field() + ": environment variable " + name + " is not set");
-                }
-                return Optional.of(Secret.of(value));
+                return Optional.of(fromEnvironment(variable.get(), context.source()));
+            }
+            Optional<SettingsLayer.Value> file = layer.get(key + "_file");
+            if (file.isPresent()) {
+                return Optional.of(fromFile(file.get(), context));
             }
         }
         return Optional.empty();
+    }
+
+    private Secret fromEnvironment(SettingsLayer.Value variable, YamlSource source) {
+        String name = (String) variable.value();
+        String value = environment.apply(name);
+        if (value == null || value.isEmpty()) {
+            throw new InventoryException(source.at(variable.node().getStartMark()) + ": " + variable.field()
+                    + ": environment variable " + name + " is not set");
+        }
+        return Secret.of(value);
+    }
+
+    /** The first line of the file, without its line end; the file is named relative to the inventory. */
+    private static Secret fromFile(SettingsLayer.Value file, Context context) {
+        Path path = context.base().resolve(expandHome((String) file.value()));
+        String at = context.source().at(file.node().getStartMark()) + ": " + file.field();
+        try (var reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String line = reader.readLine();
+            if (line == null || line.isEmpty()) {
+                throw new InventoryException(at + ": the first line of " + path + " is empty");
+            }
+            return Secret.of(line);
+        } catch (IOException e) {
+            throw new InventoryException(at + ": cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private static Platform platform(List<SettingsLayer> chain, YamlSource source) {

@@ -19,8 +19,12 @@ import org.yaml.snakeyaml.nodes.Tag;
  * known keys and types, each value kept with the node it came from so a later error can name its line.
  */
 final class SettingsLayer {
-    static final Set<String> SETTINGS = Set.of("username", "password", "password_env", "enable_secret",
-            "enable_secret_env", "platform", "port", "command_timeout", "connect_timeout");
+    /** Secrets, each written one of three ways: literally, {@code _env} (a variable) or {@code _file} (its first line). */
+    static final List<String> SECRETS = List.of("password", "enable_secret", "key_passphrase");
+    static final Set<String> SETTINGS = Set.of("username", "password", "password_env", "password_file",
+            "enable_secret", "enable_secret_env", "enable_secret_file", "key_file", "key_passphrase",
+            "key_passphrase_env", "key_passphrase_file", "platform", "port", "command_timeout", "connect_timeout",
+            "retries", "legacy_algorithms");
     static final Set<String> DEVICE_ONLY = Set.of("name", "host", "groups");
 
     /** A checked value and where it was written. */
@@ -59,8 +63,9 @@ final class SettingsLayer {
             }
             values.put(key, new Value(typed(key, tuple.getValueNode(), field, source), tuple.getValueNode(), field));
         }
-        rejectBoth(values, "password", "password_env", source);
-        rejectBoth(values, "enable_secret", "enable_secret_env", source);
+        for (String secret : SECRETS) {
+            rejectMoreThanOne(values, List.of(secret, secret + "_env", secret + "_file"), source);
+        }
         return new SettingsLayer(label, values);
     }
 
@@ -68,6 +73,8 @@ final class SettingsLayer {
         return switch (key) {
             case "port" -> port(node, field, source);
             case "command_timeout", "connect_timeout" -> duration(node, field, source);
+            case "retries" -> retries(node, field, source);
+            case "legacy_algorithms" -> bool(node, field, source);
             case "groups" -> groupNames(node, field, source);
             default -> Nodes.text(node, field, source);
         };
@@ -87,6 +94,24 @@ final class SettingsLayer {
         }
         throw new InventoryException(source.at(node.getStartMark()) + ": " + field
                 + ": expected a port number from 1 to 65535, got '" + text + "'");
+    }
+
+    private static int retries(Node node, String field, YamlSource source) {
+        String text = Nodes.text(node, field, source);
+        if (((ScalarNode) node).getTag().equals(Tag.INT) && text.matches("\\d{1,2}") && Integer.parseInt(text) <= 10) {
+            return Integer.parseInt(text);
+        }
+        throw new InventoryException(source.at(node.getStartMark()) + ": " + field
+                + ": expected a number of retries from 0 to 10, got '" + text + "'");
+    }
+
+    private static boolean bool(Node node, String field, YamlSource source) {
+        String text = Nodes.text(node, field, source);
+        if (((ScalarNode) node).getTag().equals(Tag.BOOL)) {
+            return Set.of("true", "yes", "on").contains(text.toLowerCase(java.util.Locale.ROOT));
+        }
+        throw new InventoryException(source.at(node.getStartMark()) + ": " + field
+                + ": expected true or false, got '" + text + "'");
     }
 
     private static Duration duration(Node node, String field, YamlSource source) {
@@ -114,11 +139,12 @@ final class SettingsLayer {
         return names;
     }
 
-    private static void rejectBoth(Map<String, Value> values, String literal, String fromEnv, YamlSource source) {
-        if (values.containsKey(literal) && values.containsKey(fromEnv)) {
-            Value second = values.get(fromEnv);
+    private static void rejectMoreThanOne(Map<String, Value> values, List<String> ways, YamlSource source) {
+        List<String> written = ways.stream().filter(values::containsKey).toList();
+        if (written.size() > 1) {
+            Value second = values.get(written.get(1));
             throw new InventoryException(source.at(second.node().getStartMark()) + ": " + second.field()
-                    + ": set either " + literal + " or " + fromEnv + ", not both");
+                    + ": set only one of " + String.join(", ", ways));
         }
     }
 }

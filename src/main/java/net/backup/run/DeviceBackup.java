@@ -2,9 +2,11 @@ package net.backup.run;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import net.backup.inventory.Device;
 import net.backup.platform.Platform;
+import net.backup.session.CancelHook;
 import net.backup.session.CliSession;
 import net.backup.session.SessionException;
 import net.backup.store.ConfigStore;
@@ -14,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Backs up one device: connect, save, turn the pager off, read the configuration, check it, store it. The
- * same task runs on the pool and in {@code --sequential} mode. It never throws: every outcome is a
- * {@link DeviceResult}.
+ * Backs up one device: connect, save, turn the pager off, read the configuration, check it, store it;
+ * tried again after transient failures. The same task runs on the pool and in {@code --sequential} mode.
+ * It never throws: every outcome is a {@link DeviceResult}.
  */
 public final class DeviceBackup implements Callable<DeviceResult> {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceBackup.class);
@@ -24,40 +26,73 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     /** Opens a ready (prompt found, privileged) session to a device. */
     @FunctionalInterface
     public interface Connector {
-        CliSession open(Device device) throws SessionException;
+        CliSession open(Device device, CancelHook hook) throws SessionException;
     }
 
     private final Device device;
     private final Connector connector;
     private final ConfigStore store;
+    private final RetryPolicy retry;
+    private final TaskControl control;
+    private final SplittableRandom jitter;
 
-    public DeviceBackup(Device device, Connector connector, ConfigStore store) {
+    DeviceBackup(Device device, Connector connector, ConfigStore store, RetryPolicy retry, TaskControl control) {
         this.device = device;
         this.connector = connector;
         this.store = store;
+        this.retry = retry;
+        this.control = control;
+        this.jitter = new SplittableRandom(System.nanoTime() ^ device.name().hashCode());
     }
 
     @Override
     public DeviceResult call() {
+        control.markStarted();
         long started = System.nanoTime();
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            try {
+                String config = ConfigValidator.validate(device.platform(), fetch());
+                long bytes = control.commit(() -> store.write(device.name(), config));
+                return DeviceResult.ok(device.name(), device.host(), attempt, since(started), bytes);
+            } catch (SessionException e) {
+                if (control.cancelled()) {
+                    return failed(started, attempt, control.reason());
+                }
+                if (!e.failureCause().isTransient() || attempt > retry.retries()) {
+                    return failed(started, attempt, e.getMessage());
+                }
+                LOG.info("{}: attempt {} failed ({}); trying again", device.name(), attempt, e.getMessage());
+                if (!pauseBeforeRetry(attempt)) {
+                    return failed(started, attempt, control.reason());
+                }
+            } catch (InvalidConfigException e) {
+                return failed(started, attempt, e.getMessage());
+            } catch (TaskControl.CancelledException e) {
+                return failed(started, attempt, e.getMessage());
+            } catch (IOException e) {
+                return failed(started, attempt, "cannot write " + store.pathOf(device.name()) + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("unexpected failure backing up {}", device.name(), e);
+                return failed(started, attempt, "internal error: " + e);
+            }
+        }
+    }
+
+    private boolean pauseBeforeRetry(int attempt) {
         try {
-            String config = ConfigValidator.validate(device.platform(), fetch());
-            long bytes = store.write(device.name(), config);
-            return DeviceResult.ok(device.name(), device.host(), 1, since(started), bytes);
-        } catch (SessionException | InvalidConfigException e) {
-            return failed(started, e.getMessage());
-        } catch (IOException e) {
-            return failed(started, "cannot write " + store.pathOf(device.name()) + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("unexpected failure backing up {}", device.name(), e);
-            return failed(started, "internal error: " + e);
+            control.pause(retry.delayAfter(attempt, jitter));
+            return true;
+        } catch (TaskControl.CancelledException e) {
+            return false;
         }
     }
 
     /** The whole conversation; the session is closed before anything is written to disk. */
     private String fetch() throws SessionException {
         Platform platform = device.platform();
-        try (CliSession cli = connector.open(device)) {
+        try (CliSession cli = connector.open(device, control)) {
             for (String command : platform.saveCommands()) {
                 String output = cli.run(command);
                 var error = ConfigValidator.errorLine(platform, output);
@@ -77,8 +112,8 @@ public final class DeviceBackup implements Callable<DeviceResult> {
         }
     }
 
-    private DeviceResult failed(long started, String error) {
-        return DeviceResult.failed(device.name(), device.host(), 1, since(started), error);
+    private DeviceResult failed(long started, int attempts, String error) {
+        return DeviceResult.failed(device.name(), device.host(), attempts, since(started), error);
     }
 
     private static Duration since(long started) {

@@ -2,9 +2,11 @@ package net.backup.run;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import net.backup.inventory.Device;
 import net.backup.session.KnownHosts;
+import net.backup.session.SshAlgorithms;
 import net.backup.session.SshConnector;
 import net.backup.session.Watchdog;
 import net.backup.store.ConfigStore;
@@ -13,20 +15,40 @@ import net.backup.store.ConfigStore;
 public final class FleetBackup {
     private final KnownHosts knownHosts;
     private final ConfigStore store;
+    private final Duration firstRetryDelay;
+    private final SshAlgorithms algorithms = new SshAlgorithms();
+    private volatile BackupRun current;
 
-    public FleetBackup(KnownHosts knownHosts, ConfigStore store) {
+    /** @param firstRetryDelay the pause before a device's first retry; each later one doubles */
+    public FleetBackup(KnownHosts knownHosts, ConfigStore store, Duration firstRetryDelay) {
         this.knownHosts = knownHosts;
         this.store = store;
+        this.firstRetryDelay = firstRetryDelay;
     }
 
-    /** @param workers 1 for a sequential run */
-    public RunOutcome run(List<Device> devices, int workers, Consumer<DeviceResult> listener) throws InterruptedException {
+    /**
+     * @param workers  1 for a sequential run
+     * @param deadline how long the whole run may take
+     */
+    public RunOutcome run(List<Device> devices, int workers, Optional<Duration> deadline, Consumer<DeviceResult> listener) {
         long started = System.nanoTime();
         try (var watchdog = new Watchdog()) {
-            var connector = new SshConnector(knownHosts, watchdog);
-            var run = new BackupRun(device -> new DeviceBackup(device, connector::open, store), workers, listener);
-            List<DeviceResult> results = run.run(devices);
+            var connector = new SshConnector(algorithms, knownHosts, watchdog);
+            var run = new BackupRun((device, control) -> new DeviceBackup(device, connector::open, store,
+                    RetryPolicy.of(device.retries(), firstRetryDelay), control), workers, listener);
+            current = run;
+            List<DeviceResult> results = run.run(devices, deadline);
             return new RunOutcome(results, Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            current = null;
+        }
+    }
+
+    /** From another thread: ends the run under way, failing its unfinished devices with {@code reason}. */
+    public void stop(String reason) {
+        BackupRun run = current;
+        if (run != null) {
+            run.stop(reason);
         }
     }
 }

@@ -2,55 +2,60 @@ package net.backup.session;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.backup.inventory.Device;
 import net.backup.inventory.Secret;
-import net.schmizz.sshj.Config;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthKeyboardInteractive;
 import net.schmizz.sshj.userauth.method.AuthMethod;
 import net.schmizz.sshj.userauth.method.AuthPassword;
+import net.schmizz.sshj.userauth.method.AuthPublickey;
+import net.schmizz.sshj.userauth.method.ChallengeResponseProvider;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.PasswordUtils;
 import net.schmizz.sshj.userauth.password.Resource;
 
 /**
- * Opens {@link CliSession}s. Holds what all connections share: one sshj {@link Config} (building it
+ * Opens {@link CliSession}s. Holds what all connections share: the sshj configurations (building one
  * probes every algorithm, so it is done once), the known_hosts file and the watchdog.
  */
 public final class SshConnector {
     /** Wide enough that no device wraps a long config line; IOS accepts up to 512 columns. */
     private static final int TERMINAL_COLUMNS = 511;
     private static final int TERMINAL_ROWS = 24;
+    /** The socket's own idle limit sits above command_timeout, so the watchdog's clearer message comes first. */
+    private static final Duration SOCKET_GRACE = Duration.ofSeconds(5);
 
-    private final Config config;
+    private final SshAlgorithms algorithms;
     private final KnownHosts knownHosts;
     private final Watchdog watchdog;
 
-    public SshConnector(KnownHosts knownHosts, Watchdog watchdog) {
-        this(new DefaultConfig(), knownHosts, watchdog);
-    }
-
-    SshConnector(Config config, KnownHosts knownHosts, Watchdog watchdog) {
-        this.config = config;
+    public SshConnector(SshAlgorithms algorithms, KnownHosts knownHosts, Watchdog watchdog) {
+        this.algorithms = algorithms;
         this.knownHosts = knownHosts;
         this.watchdog = watchdog;
     }
 
     /**
      * Connects, verifies the host key, authenticates, opens a PTY shell, finds the prompt and reaches
-     * privileged mode.
+     * privileged mode. The connection is handed to {@code hook} first, so the run can cancel it at any point.
      */
-    public CliSession open(Device device) throws SessionException {
-        var client = new SSHClient(config);
+    public CliSession open(Device device, CancelHook hook) throws SessionException {
+        var client = new SSHClient(algorithms.forDevice(device.legacyAlgorithms()));
+        hook.attach(client);
         try {
             connect(client, device);
             authenticate(client, device);
+            client.getSocket().setSoTimeout(millis(device.commandTimeout().plus(SOCKET_GRACE)));
+            client.getTransport().setTimeoutMs(millis(device.commandTimeout()));
             Session session = client.startSession();
             session.allocatePTY("vt100", TERMINAL_COLUMNS, TERMINAL_ROWS, 0, 0, Map.of());
             Session.Shell shell = session.startShell();
@@ -73,13 +78,13 @@ public final class SshConnector {
         }
     }
 
+    /** TCP connect, SSH version exchange and key exchange, all within connect_timeout. */
     private void connect(SSHClient client, Device device) throws SessionException {
         KnownHosts.Check check = knownHosts.check();
         client.addHostKeyVerifier(check);
         client.setConnectTimeout(millis(device.connectTimeout()));
-        // Bounds idle socket reads, and sshj's own waits (key exchange, authentication, channel open).
-        client.setTimeout(millis(device.commandTimeout()));
-        client.getTransport().setTimeoutMs(millis(device.commandTimeout()));
+        client.setTimeout(millis(device.connectTimeout()));
+        client.getTransport().setTimeoutMs(millis(device.connectTimeout()));
         try {
             client.connect(device.host(), device.port());
             // A CLI conversation is many small writes (a command, a space for the pager): no Nagle delay.
@@ -88,42 +93,85 @@ public final class SshConnector {
             if (check.outcome() == KnownHosts.Outcome.CHANGED || check.outcome() == KnownHosts.Outcome.UNKNOWN) {
                 throw new SessionException(SessionException.Cause.HOST_KEY, check.explain(device.host(), device.port()), e);
             }
-            throw new SessionException(SessionException.Cause.NETWORK, "SSH handshake failed: " + SshErrors.describe(e), e);
+            throw handshakeFailure(device, e);
+        } catch (SocketException e) {
+            throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
         } catch (IOException e) {
             String what = SshErrors.describe(e);
             if (what.equals("timed out")) {
-                what = "connect timed out after " + device.connectTimeout().toSeconds() + " s (connect_timeout)";
+                what = "no SSH connection within " + device.connectTimeout().toSeconds() + " s (connect_timeout)";
             }
             throw new SessionException(SessionException.Cause.NETWORK, what, e);
         }
     }
 
-    /** Password first; many IOS images offer only keyboard-interactive, which is answered with the password. */
-    private static void authenticate(SSHClient client, Device device) throws SessionException {
-        List<AuthMethod> methods = List.of(
-                new AuthPassword(oneOff(device.password())),
-                new AuthKeyboardInteractive(new PasswordPrompts(device.password())));
-        try {
-            client.auth(device.username(), methods);
-        } catch (UserAuthException e) {
-            if (!client.getTransport().isRunning()) {
-                // The device hung up while we were authenticating: that is the network, not the password.
-                throw new SessionException(SessionException.Cause.NETWORK,
-                        "connection lost during authentication: " + SshErrors.describe(e), e);
-            }
-            throw new SessionException(SessionException.Cause.AUTHENTICATION,
-                    "authentication failed for user '" + device.username() + "'", e);
-        } catch (TransportException e) {
-            throw new SessionException(SessionException.Cause.NETWORK,
-                    "connection lost during authentication: " + SshErrors.describe(e), e);
+    private static SessionException handshakeFailure(Device device, TransportException e) {
+        String what = SshErrors.describe(e);
+        if (what.contains("Unable to reach a settlement")) {
+            String hint = device.legacyAlgorithms() ? "" : "; if it is an old device, set legacy_algorithms: true for it";
+            return new SessionException(SessionException.Cause.DEVICE,
+                    "SSH algorithm negotiation failed (" + what + ")" + hint, e);
         }
+        if (what.equals("timed out")) {
+            what = "no SSH handshake within " + device.connectTimeout().toSeconds() + " s (connect_timeout)";
+        }
+        return new SessionException(SessionException.Cause.NETWORK, "SSH handshake failed: " + what, e);
+    }
+
+    /**
+     * A key first when one is configured; then the password; then keyboard-interactive answered with the
+     * password, since many IOS images offer only that.
+     */
+    private static void authenticate(SSHClient client, Device device) throws SessionException {
+        List<AuthMethod> methods = new ArrayList<>();
+        try {
+            if (device.keyFile().isPresent()) {
+                KeyProvider key = device.keyPassphrase().isPresent()
+                        ? client.loadKeys(device.keyFile().get().toString(), oneOff(device.keyPassphrase().get()))
+                        : client.loadKeys(device.keyFile().get().toString());
+                methods.add(new AuthPublickey(key));
+            }
+        } catch (IOException e) {
+            throw new SessionException(SessionException.Cause.AUTHENTICATION, "cannot load the key file "
+                    + device.keyFile().get() + " (" + e.getClass().getSimpleName() + "; wrong passphrase?)");
+        }
+        device.password().ifPresent(password -> {
+            methods.add(new AuthPassword(oneOff(password)));
+            methods.add(new AuthKeyboardInteractive(new PasswordPrompts(password)));
+        });
+        // One method at a time, so that a device that hangs up is noticed at once instead of each further
+        // method waiting for an answer on a dead connection.
+        UserAuthException lastRefusal = null;
+        for (AuthMethod method : methods) {
+            if (!client.getTransport().isRunning()) {
+                break;
+            }
+            try {
+                client.auth(device.username(), method);
+                return;
+            } catch (UserAuthException e) {
+                lastRefusal = e;
+            } catch (TransportException e) {
+                throw connectionLost(e);
+            }
+        }
+        if (!client.getTransport().isRunning()) {
+            throw connectionLost(lastRefusal);
+        }
+        throw new SessionException(SessionException.Cause.AUTHENTICATION,
+                "authentication failed for user '" + device.username() + "'", lastRefusal);
+    }
+
+    private static SessionException connectionLost(Exception e) {
+        return new SessionException(SessionException.Cause.NETWORK,
+                "connection lost during authentication" + (e == null ? "" : ": " + SshErrors.describe(e)), e);
     }
 
     private static PasswordFinder oneOff(Secret secret) {
         return PasswordUtils.createOneOff(secret.toChars());
     }
 
-    private static int millis(java.time.Duration duration) {
+    private static int millis(Duration duration) {
         return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 
@@ -136,7 +184,7 @@ public final class SshConnector {
     }
 
     /** Answers keyboard-interactive prompts that ask for a password; any other question gets no answer. */
-    private static final class PasswordPrompts implements net.schmizz.sshj.userauth.method.ChallengeResponseProvider {
+    private static final class PasswordPrompts implements ChallengeResponseProvider {
         private final Secret password;
 
         PasswordPrompts(Secret password) {

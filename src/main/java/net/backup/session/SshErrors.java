@@ -24,6 +24,13 @@ final class SshErrors {
             if (e instanceof SocketTimeoutException) {
                 return "timed out";
             }
+            if (e.getMessage() != null && (e.getMessage().contains("encountered EOF")
+                    || e.getMessage().equals("Socket closed"))) {
+                return "the device closed the connection";
+            }
+            if (e.getMessage() != null && e.getMessage().startsWith("Timeout expired")) {
+                return "timed out";
+            }
             if (e.getMessage() != null && e.getMessage().contains("Connection reset")) {
                 return "connection reset by the device";
             }

@@ -46,6 +46,24 @@ public final class ConfigStore {
         return directory;
     }
 
+    /**
+     * Takes the directory for this run, then removes temporary files a killed run may have left.
+     *
+     * @throws OutputLock.LockedException when another run holds it
+     */
+    public OutputLock lock() throws IOException {
+        OutputLock lock = OutputLock.acquire(directory);
+        try (var leftovers = Files.newDirectoryStream(directory, ".*.cfg.tmp")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (IOException e) {
+            lock.close();
+            throw e;
+        }
+        return lock;
+    }
+
     public Path pathOf(String deviceName) {
         return directory.resolve(deviceName + ".cfg");
     }

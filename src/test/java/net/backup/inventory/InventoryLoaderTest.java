@@ -52,7 +52,7 @@ class InventoryLoaderTest {
         assertThat(csr1.host()).isEqualTo("csr1");
         assertThat(csr1.port()).isEqualTo(22);
         assertThat(csr1.username()).isEqualTo("ntc");
-        assertThat(csr1.password().reveal()).isEqualTo("ntc123");
+        assertThat(csr1.password()).map(Secret::reveal).contains("ntc123");
         assertThat(csr1.enableSecret()).map(Secret::reveal).contains("ntc123");
         assertThat(csr1.platform()).isEqualTo(Platforms.CISCO_IOS);
         assertThat(csr1.commandTimeout()).isEqualTo(Duration.ofSeconds(60));
@@ -79,7 +79,7 @@ class InventoryLoaderTest {
                 """);
 
         assertThat(devices).extracting(Device::username).containsExactly("admin", "slowuser", "me", "ntc");
-        assertThat(devices).extracting(d -> d.password().reveal())
+        assertThat(devices).extracting(d -> d.password().orElseThrow().reveal())
                 .containsExactly("from-env", "from-env", "mine", "ntc123");
         assertThat(devices).extracting(Device::commandTimeout).containsExactly(
                 Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofSeconds(5), Duration.ofSeconds(30));
@@ -89,7 +89,7 @@ class InventoryLoaderTest {
 
     @Test
     void acceptsNumericPasswordsAsWritten() throws IOException {
-        assertThat(load("defaults: {username: u, password: 0123}\ndevices: [{name: r1}]").get(0).password().reveal())
+        assertThat(load("defaults: {username: u, password: 0123}\ndevices: [{name: r1}]").get(0).password().orElseThrow().reveal())
                 .isEqualTo("0123");
     }
 
@@ -195,7 +195,7 @@ class InventoryLoaderTest {
     @Test
     void reportsMissingCredentials() {
         assertError("defaults: {username: u}\ndevices:\n  - name: r1\n",
-                "3:11: devices[0] (r1): no password: set 'password' or 'password_env' in the device, one of its groups or defaults");
+                "3:11: devices[0] (r1): no password: set 'password', 'password_env', 'password_file' or 'key_file' in the device, one of its groups or defaults (or use --ask-pass)");
         assertError("defaults: {password: p}\ndevices:\n  - name: r1\n",
                 "3:11: devices[0] (r1): no username: set 'username' in the device, one of its groups or defaults");
     }
@@ -211,7 +211,7 @@ class InventoryLoaderTest {
     @Test
     void reportsBothALiteralAndAnEnvironmentPassword() {
         assertError("defaults: {username: u, password: p, password_env: CORE_PASS}\ndevices: [{name: r1}]\n",
-                "1:52: defaults.password_env: set either password or password_env, not both");
+                "1:52: defaults.password_env: set only one of password, password_env, password_file");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Every fault of the lab against the real tool: the faulty device fails with a message that names the
  * cause, its previous backup stays byte for byte, the healthy devices are backed up, the exit code is 1.
+ * Transient faults (network, timeouts) are tried again, the default two retries; the others are not.
  */
 class FaultsTest {
     private static final String PREVIOUS = "! the last good backup\nhostname bad\nend\n";
@@ -26,17 +27,17 @@ class FaultsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "auth-fail      | authentication failed for user 'ntc'",
-        "refused        | connection refused",
-        "reset          | connection lost during authentication",
-        "hang           | no output for 1 s waiting for the first prompt (command_timeout)",
-        "stall          | no output for 1 s after 'show run' (command_timeout)",
-        "disconnect     | connection lost after 'show run'",
-        "truncated      | incomplete configuration: it ends with",
-        "wrmem-invalid  | 'wr mem' failed: % Invalid input detected at '^' marker.",
-        "enable-refused | enable failed: % Access denied",
-        "garbage        | garbage in the output: control character"})
-    void aFaultyDeviceFailsClearlyAndLosesNothing(String fault, String expectedError) throws IOException {
+        "auth-fail      | 1 | authentication failed for user 'ntc'",
+        "refused        | 3 | connection refused",
+        "reset          | 3 | connection lost during authentication",
+        "hang           | 3 | no output for 1 s waiting for the first prompt (command_timeout)",
+        "stall          | 3 | no output for 1 s after 'show run' (command_timeout)",
+        "disconnect     | 3 | connection lost after 'show run'",
+        "truncated      | 1 | incomplete configuration: it ends with",
+        "wrmem-invalid  | 1 | 'wr mem' failed: % Invalid input detected at '^' marker.",
+        "enable-refused | 1 | enable failed: % Access denied",
+        "garbage        | 1 | garbage in the output: control character"})
+    void aFaultyDeviceFailsClearlyAndLosesNothing(String fault, int attempts, String expectedError) throws IOException {
         var devices = List.of(Lab.DeviceSpec.healthy("good1"), new Lab.DeviceSpec("bad", Set.of(Fault.parse(fault))),
                 Lab.DeviceSpec.healthy("good2"));
         try (LabRun run = new LabRun(Lab.start(devices, LabSettings.defaults()), dir)) {
@@ -44,10 +45,12 @@ class FaultsTest {
                     .replace("platform: cisco_ios", "platform: cisco_ios\n  command_timeout: 1"));
             run.writeBackup("bad", PREVIOUS);
 
-            CliRun result = run.backup();
+            CliRun result = run.backup("--retry-delay", "10ms");
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
-            assertThat(result.out()).containsPattern("(?m)^FAILED +bad .*" + java.util.regex.Pattern.quote(expectedError))
+            String tries = attempts == 1 ? "" : "\\(" + attempts + " attempts\\)  ";
+            assertThat(result.out()).containsPattern("(?m)^FAILED +bad +- +[0-9.]+ s  " + tries
+                            + java.util.regex.Pattern.quote(expectedError))
                     .contains("3 devices: 2 OK, 1 FAILED");
             assertThat(run.backupOf("bad")).isEqualTo(PREVIOUS);
             assertThat(run.backupOf("good1")).isEqualTo(run.lab().device("good1").runningConfig());

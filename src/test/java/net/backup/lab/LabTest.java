@@ -88,7 +88,7 @@ class LabTest {
             assertThat(devices).allSatisfy(device -> {
                 assertThat(device.host()).isEqualTo("127.0.0.1");
                 assertThat(device.port()).isEqualTo(lab.port(device.name()));
-                assertThat(device.password().reveal()).isEqualTo(LabSettings.PASSWORD);
+                assertThat(device.password().orElseThrow().reveal()).isEqualTo(LabSettings.PASSWORD);
             });
         }
     }

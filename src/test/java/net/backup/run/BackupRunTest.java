@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -18,8 +19,8 @@ import org.mockito.InOrder;
 
 class BackupRunTest {
     private static Device device(String name) {
-        return new Device(name, name, 22, "u", Secret.of("p"), java.util.Optional.empty(), Platforms.CISCO_IOS,
-                Duration.ofSeconds(1), Duration.ofSeconds(1));
+        return new Device(name, name, 22, "u", Optional.of(Secret.of("p")), Optional.empty(), Optional.empty(),
+                Optional.empty(), Platforms.CISCO_IOS, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, false);
     }
 
     @Test
@@ -34,7 +35,7 @@ class BackupRunTest {
             return null;
         }).when(listener).accept(fast);
 
-        var run = new BackupRun(device -> () -> {
+        var run = new BackupRun((device, control) -> () -> {
             if (device.name().equals("slow")) {
                 // Finishes only once the other device has been reported: the order is forced, not timed.
                 fastReported.await(10, TimeUnit.SECONDS);
@@ -42,7 +43,7 @@ class BackupRunTest {
             }
             return fast;
         }, 2, listener);
-        List<DeviceResult> results = run.run(List.of(device("slow"), device("fast")));
+        List<DeviceResult> results = run.run(List.of(device("slow"), device("fast")), Optional.empty());
 
         assertThat(results).containsExactly(slow, fast);
         InOrder order = inOrder(listener);
@@ -54,14 +55,14 @@ class BackupRunTest {
     void aTaskThatThrowsBecomesAFailedResultAndTheOthersStillRun() throws Exception {
         @SuppressWarnings("unchecked")
         Consumer<DeviceResult> listener = mock(Consumer.class);
-        var run = new BackupRun(device -> () -> {
+        var run = new BackupRun((device, control) -> () -> {
             if (device.name().equals("bad")) {
                 throw new IllegalStateException("boom");
             }
             return DeviceResult.ok(device.name(), device.host(), 1, Duration.ZERO, 1);
         }, 1, listener);
 
-        List<DeviceResult> results = run.run(List.of(device("bad"), device("good")));
+        List<DeviceResult> results = run.run(List.of(device("bad"), device("good")), Optional.empty());
 
         assertThat(results).extracting(DeviceResult::status)
                 .containsExactly(DeviceResult.Status.FAILED, DeviceResult.Status.OK);

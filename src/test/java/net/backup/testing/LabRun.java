@@ -68,10 +68,13 @@ public final class LabRun implements AutoCloseable {
         Files.writeString(output.resolve(name + ".cfg"), content, StandardCharsets.ISO_8859_1);
     }
 
-    /** Every file in the output directory, hidden ones included: temp files must not survive. */
+    /**
+     * Every file in the output directory, hidden ones included (temp files must not survive), but for the
+     * run lock, which stays on purpose.
+     */
     public List<String> outputFiles() throws IOException {
         try (Stream<Path> files = Files.list(output)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
+            return files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(".backup.lock")).sorted().toList();
         }
     }
 

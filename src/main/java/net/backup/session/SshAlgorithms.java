@@ -1,0 +1,71 @@
+package net.backup.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.schmizz.sshj.Config;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.common.Factory;
+
+/**
+ * The algorithms offered to devices. sshj offers everything it knows by default, SHA-1 key exchange and
+ * CBC ciphers included; we offer modern ones only, fastest first, and add the legacy ones only for
+ * devices marked {@code legacy_algorithms: true}. Each {@link Config} is built once and shared.
+ */
+public final class SshAlgorithms {
+    /** AES first: the JVM runs it on the CPU's AES instructions; ChaCha20 is done in Java. */
+    private static final List<String> MODERN_CIPHERS = List.of("aes128-gcm@openssh.com", "aes256-gcm@openssh.com",
+            "aes128-ctr", "aes192-ctr", "aes256-ctr", "chacha20-poly1305@openssh.com");
+    private static final List<String> LEGACY_CIPHERS = List.of("aes128-cbc", "aes192-cbc", "aes256-cbc", "3des-cbc");
+    private static final List<String> MODERN_KEX = List.of("curve25519-sha256", "curve25519-sha256@libssh.org",
+            "ecdh-sha2-nistp256", "ecdh-sha2-nistp384", "ecdh-sha2-nistp521", "diffie-hellman-group-exchange-sha256",
+            "diffie-hellman-group14-sha256", "diffie-hellman-group16-sha512", "diffie-hellman-group18-sha512");
+    private static final List<String> LEGACY_KEX = List.of("diffie-hellman-group14-sha1",
+            "diffie-hellman-group-exchange-sha1", "diffie-hellman-group1-sha1");
+    /** ext-info-c must come last: it is a signal (RFC 8308), not a key exchange. */
+    private static final List<String> KEX_SIGNALS = List.of("ext-info-c");
+    private static final List<String> MODERN_KEYS = List.of("ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384",
+            "ecdsa-sha2-nistp521", "rsa-sha2-512", "rsa-sha2-256", "ssh-ed25519-cert-v01@openssh.com",
+            "ecdsa-sha2-nistp256-cert-v01@openssh.com", "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+            "ecdsa-sha2-nistp521-cert-v01@openssh.com");
+    private static final List<String> LEGACY_KEYS = List.of("ssh-rsa", "ssh-rsa-cert-v01@openssh.com");
+    private static final List<String> MACS = List.of("hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com",
+            "hmac-sha2-256", "hmac-sha2-512", "hmac-sha1-etm@openssh.com", "hmac-sha1");
+
+    private final Config modern;
+    private final Config legacy;
+
+    public SshAlgorithms() {
+        this.modern = build(false);
+        this.legacy = build(true);
+    }
+
+    public Config forDevice(boolean legacyAlgorithms) {
+        return legacyAlgorithms ? legacy : modern;
+    }
+
+    private static Config build(boolean withLegacy) {
+        var config = new DefaultConfig();
+        config.setCipherFactories(pick(config.getCipherFactories(), Factory.Named::getName, MODERN_CIPHERS,
+                withLegacy ? LEGACY_CIPHERS : List.of()));
+        config.setKeyExchangeFactories(pick(config.getKeyExchangeFactories(), Factory.Named::getName, MODERN_KEX,
+                withLegacy ? LEGACY_KEX : List.of(), KEX_SIGNALS));
+        config.setKeyAlgorithms(pick(config.getKeyAlgorithms(), Factory.Named::getName, MODERN_KEYS,
+                withLegacy ? LEGACY_KEYS : List.of()));
+        config.setMACFactories(pick(config.getMACFactories(), Factory.Named::getName, MACS));
+        return config;
+    }
+
+    /** The factories named in the lists, in the lists' order; names sshj does not have are skipped. */
+    @SafeVarargs
+    private static <T> List<T> pick(List<T> available, Function<T, String> name, List<String>... wanted) {
+        Map<String, T> byName = available.stream().collect(Collectors.toMap(name, f -> f, (a, b) -> a));
+        var picked = new ArrayList<T>();
+        for (List<String> names : wanted) {
+            names.stream().map(byName::get).filter(java.util.Objects::nonNull).forEach(picked::add);
+        }
+        return picked;
+    }
+}
