@@ -27,7 +27,9 @@ public enum Fault {
     /** Keeps paging after {@code terminal length 0}. */
     PAGER,
     /** Mixes random bytes, control characters included, into {@code show running-config}. */
-    GARBAGE;
+    GARBAGE,
+    /** Drops its first connection during authentication, then behaves: a transient failure a retry cures. */
+    FLAKY;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

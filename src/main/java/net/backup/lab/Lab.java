@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,12 +22,18 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.mac.BuiltinMacs;
+import org.apache.sshd.common.signature.BuiltinSignatures;
 import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.DefaultKeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.session.ServerSession;
 
 /**
@@ -85,7 +92,9 @@ public final class Lab implements AutoCloseable {
         private final LabSettings settings;
         private KeyPair hostKey;
         private boolean keyboardInteractiveOnly;
+        private boolean legacyOnly;
         private int basePort;
+        private PublicKey authorizedKey;
 
         private Builder(List<DeviceSpec> specs, LabSettings settings) {
             this.specs = List.copyOf(specs);
@@ -104,6 +113,21 @@ public final class Lab implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Speak only what old IOS images speak: diffie-hellman-group14-sha1, ssh-rsa with an RSA host key,
+         * aes128-cbc, hmac-sha1.
+         */
+        public Builder legacyOnly() {
+            this.legacyOnly = true;
+            return this;
+        }
+
+        /** Also accept public-key authentication with this key (for the lab's user). */
+        public Builder authorizedKey(PublicKey key) {
+            this.authorizedKey = key;
+            return this;
+        }
+
         /** Device i listens on {@code port + i}; 0 (the default) takes any free ports. */
         public Builder basePort(int port) {
             this.basePort = port;
@@ -111,8 +135,12 @@ public final class Lab implements AutoCloseable {
         }
 
         public Lab start() throws IOException {
-            var lab = new Lab(settings, hostKey != null ? hostKey : newHostKey());
+            var lab = new Lab(settings, hostKey != null ? hostKey : legacyOnly ? newHostKey("RSA", 2048) : newHostKey());
             try {
+                if (legacyOnly) {
+                    lab.speakLegacyOnly();
+                }
+                lab.acceptKey(authorizedKey);
                 lab.serve(specs, keyboardInteractiveOnly, basePort);
                 return lab;
             } catch (IOException | RuntimeException e) {
@@ -131,6 +159,20 @@ public final class Lab implements AutoCloseable {
         return specs;
     }
 
+    private void speakLegacyOnly() {
+        server.setKeyExchangeFactories(List.of(ServerBuilder.DH2KEX.apply(BuiltinDHFactories.dhg14)));
+        server.setSignatureFactories(List.of(BuiltinSignatures.rsa));
+        server.setCipherFactories(List.of(BuiltinCiphers.aes128cbc));
+        server.setMacFactories(List.of(BuiltinMacs.hmacsha1));
+    }
+
+    private void acceptKey(PublicKey key) {
+        if (key != null) {
+            server.setPublickeyAuthenticator((username, offered, session) ->
+                    settings.username().equals(username) && KeyUtils.compareKeys(key, offered));
+        }
+    }
+
     private void serve(List<DeviceSpec> specs, boolean keyboardInteractiveOnly, int basePort) throws IOException {
         if (basePort < 0 || basePort + specs.size() - 1 > 65535) {
             throw new IllegalArgumentException("ports " + basePort + " to " + (basePort + specs.size() - 1)
@@ -143,9 +185,15 @@ public final class Lab implements AutoCloseable {
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPasswordAuthenticator(this::authenticate);
         server.setKeyboardInteractiveAuthenticator(DefaultKeyboardInteractiveAuthenticator.INSTANCE);
-        server.setUserAuthFactories(keyboardInteractiveOnly
-                ? List.of(UserAuthKeyboardInteractiveFactory.INSTANCE)
-                : List.of(UserAuthPasswordFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE));
+        var methods = new ArrayList<org.apache.sshd.server.auth.UserAuthFactory>();
+        if (server.getPublickeyAuthenticator() != null) {
+            methods.add(UserAuthPublicKeyFactory.INSTANCE);
+        }
+        if (!keyboardInteractiveOnly) {
+            methods.add(UserAuthPasswordFactory.INSTANCE);
+        }
+        methods.add(UserAuthKeyboardInteractiveFactory.INSTANCE);
+        server.setUserAuthFactories(methods);
         server.setShellFactory(channel -> new IosShell(deviceOf(channel.getSession()), settings, counter, shellThreads));
         var generator = new ConfigGenerator(settings.seed());
         boolean started = false;
@@ -176,7 +224,7 @@ public final class Lab implements AutoCloseable {
     private boolean authenticate(String username, String password, ServerSession session) {
         SimulatedDevice device = deviceOf(session);
         authAttempts.incrementAndGet();
-        if (device.has(Fault.RESET)) {
+        if (device.has(Fault.RESET) || device.has(Fault.FLAKY) && device.firstLogin()) {
             // Drop the TCP connection with no answer to the password, as a device that crashes would:
             // the answer is left pending (asynchronous) and never given.
             session.getIoSession().close(true);
@@ -258,12 +306,16 @@ public final class Lab implements AutoCloseable {
     }
 
     public static KeyPair newHostKey() {
+        return newHostKey("EC", 256);
+    }
+
+    private static KeyPair newHostKey(String algorithm, int size) {
         try {
-            var generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(256);
+            var generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(size);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM cannot make an EC key", e);
+            throw new IllegalStateException("this JVM cannot make an " + algorithm + " key", e);
         }
     }
 

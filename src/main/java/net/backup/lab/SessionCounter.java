@@ -22,10 +22,29 @@ public final class SessionCounter {
         peak.accumulateAndGet(now, Math::max);
         total.incrementAndGet();
         gate.countDown();
+        signalChange();
     }
 
     void closed() {
         open.decrementAndGet();
+        signalChange();
+    }
+
+    private synchronized void signalChange() {
+        notifyAll();
+    }
+
+    /** Waits until at least {@code sessions} are open at once; false if that did not happen within {@code limit}. */
+    public synchronized boolean awaitOpen(int sessions, Duration limit) throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        while (open.get() < sessions) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        }
+        return true;
     }
 
     /** Called by a session before its first prompt; returns once enough sessions are open, or after the limit. */

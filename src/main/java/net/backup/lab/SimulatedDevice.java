@@ -28,6 +28,7 @@ public final class SimulatedDevice {
     private String lastChange;
     private String nvramUpdated;
     private int writes;
+    private boolean loggedInBefore;
 
     public SimulatedDevice(String name, String username, String password, Optional<String> enableSecret,
             Set<Fault> faults, String configBody, Clock clock) {
@@ -88,6 +89,13 @@ public final class SimulatedDevice {
     public synchronized void save() {
         nvramUpdated = now();
         writes++;
+    }
+
+    /** True the first time it is asked, false ever after: for a fault that strikes once. */
+    public synchronized boolean firstLogin() {
+        boolean first = !loggedInBefore;
+        loggedInBefore = true;
+        return first;
     }
 
     /** How many times {@code write memory} ran: a test can see whether the tool saved. */

@@ -116,8 +116,12 @@ public final class BackupRun {
     private void failUnfinished(Map<Future<DeviceResult>, Entry> pending, Map<String, DeviceResult> byName,
             String why, long runStarted) {
         Thread.interrupted(); // the stop was delivered; waiting for committed tasks below must not be cut short
+        // Which tasks had started is read before any is cancelled: a cancelled task frees its worker, which
+        // would otherwise pick up a queued device and make it look started.
+        Map<Entry, Boolean> started = new LinkedHashMap<>();
+        pending.values().forEach(entry -> started.put(entry, entry.control().started()));
         for (Entry entry : pending.values()) {
-            boolean wasStarted = entry.control().started();
+            boolean wasStarted = started.get(entry);
             if (entry.control().cancel(why)) {
                 Duration elapsed = wasStarted ? Duration.ofNanos(System.nanoTime() - runStarted) : Duration.ZERO;
                 report(DeviceResult.failed(entry.device().name(), entry.device().host(), 1, elapsed,

@@ -47,8 +47,10 @@ public final class DeviceBackup implements Callable<DeviceResult> {
 
     @Override
     public DeviceResult call() {
-        control.markStarted();
         long started = System.nanoTime();
+        if (!control.markStarted()) {
+            return failed(started, 1, control.reason());
+        }
         int attempt = 0;
         while (true) {
             attempt++;

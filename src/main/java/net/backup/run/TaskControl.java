@@ -42,8 +42,10 @@ final class TaskControl implements CancelHook {
         }
     }
 
-    synchronized void markStarted() {
+    /** @return false if the task was cancelled before it could start: it must not contact the device */
+    synchronized boolean markStarted() {
         started = true;
+        return !cancelled;
     }
 
     synchronized boolean started() {

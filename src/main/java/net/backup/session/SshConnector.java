@@ -20,7 +20,6 @@ import net.schmizz.sshj.userauth.method.AuthPassword;
 import net.schmizz.sshj.userauth.method.AuthPublickey;
 import net.schmizz.sshj.userauth.method.ChallengeResponseProvider;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
-import net.schmizz.sshj.userauth.password.PasswordUtils;
 import net.schmizz.sshj.userauth.password.Resource;
 
 /**
@@ -127,8 +126,9 @@ public final class SshConnector {
         try {
             if (device.keyFile().isPresent()) {
                 KeyProvider key = device.keyPassphrase().isPresent()
-                        ? client.loadKeys(device.keyFile().get().toString(), oneOff(device.keyPassphrase().get()))
+                        ? client.loadKeys(device.keyFile().get().toString(), secretFinder(device.keyPassphrase().get()))
                         : client.loadKeys(device.keyFile().get().toString());
+                key.getPrivate(); // decrypts now, so a wrong passphrase is reported as such, not as a refused login
                 methods.add(new AuthPublickey(key));
             }
         } catch (IOException e) {
@@ -136,7 +136,7 @@ public final class SshConnector {
                     + device.keyFile().get() + " (" + e.getClass().getSimpleName() + "; wrong passphrase?)");
         }
         device.password().ifPresent(password -> {
-            methods.add(new AuthPassword(oneOff(password)));
+            methods.add(new AuthPassword(secretFinder(password)));
             methods.add(new AuthKeyboardInteractive(new PasswordPrompts(password)));
         });
         // One method at a time, so that a device that hangs up is noticed at once instead of each further
@@ -167,8 +167,19 @@ public final class SshConnector {
                 "connection lost during authentication" + (e == null ? "" : ": " + SshErrors.describe(e)), e);
     }
 
-    private static PasswordFinder oneOff(Secret secret) {
-        return PasswordUtils.createOneOff(secret.toChars());
+    /** A fresh copy on every request: sshj may ask more than once (a key file's public, then private part). */
+    private static PasswordFinder secretFinder(Secret secret) {
+        return new PasswordFinder() {
+            @Override
+            public char[] reqPassword(Resource<?> resource) {
+                return secret.toChars();
+            }
+
+            @Override
+            public boolean shouldRetry(Resource<?> resource) {
+                return false;
+            }
+        };
     }
 
     private static int millis(Duration duration) {

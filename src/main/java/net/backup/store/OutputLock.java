@@ -35,6 +35,8 @@ public final class OutputLock implements AutoCloseable {
         FileLock lock;
         try {
             lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
+            lock = null;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;

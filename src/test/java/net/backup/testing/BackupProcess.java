@@ -1,0 +1,104 @@
+package net.backup.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * {@code backup} in a process of its own, as cron runs it: for what only a real process shows (signals,
+ * exit codes from {@code System.exit}, everything the logging prints with {@code --verbose}).
+ */
+public final class BackupProcess implements AutoCloseable {
+    private final Process process;
+    private final List<String> out = new ArrayList<>();
+    private final CompletableFuture<Void> outDone;
+    private final CompletableFuture<String> err;
+
+    private BackupProcess(Process process) {
+        this.process = process;
+        this.outDone = CompletableFuture.runAsync(this::collectOut);
+        this.err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
+    }
+
+    public static BackupProcess start(Path workDir, String... args) throws IOException {
+        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "net.backup.cli.Main"));
+        command.addAll(List.of(args));
+        return new BackupProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
+    }
+
+    /** Waits (at most {@code limit}) until a printed line satisfies {@code condition}; false if it never does. */
+    public boolean awaitLine(Predicate<String> condition, Duration limit) throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        synchronized (out) {
+            while (out.stream().noneMatch(condition)) {
+                long left = until - System.nanoTime();
+                if (left <= 0 || !process.isAlive() && outDone.isDone()) {
+                    return out.stream().anyMatch(condition);
+                }
+                out.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+            return true;
+        }
+    }
+
+    public void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor();
+    }
+
+    /** Waits for the exit code; the process is killed if it takes longer than {@code limit}. */
+    public int waitFor(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("backup did not end within " + limit + "; it printed:\n" + out());
+        }
+        outDone.join();
+        return process.exitValue();
+    }
+
+    public String out() {
+        synchronized (out) {
+            return String.join("\n", out);
+        }
+    }
+
+    public String err() {
+        return err.join();
+    }
+
+    private void collectOut() {
+        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                synchronized (out) {
+                    out.add(line);
+                    out.notifyAll();
+                }
+            }
+        } catch (IOException ignored) {
+            // The process ended.
+        } finally {
+            synchronized (out) {
+                out.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
