@@ -8,8 +8,8 @@ import net.backup.platform.Platform;
 
 /**
  * Decides whether command output is a configuration worth keeping, and gives it its stored form. A
- * configuration is kept only if it is not empty, holds no CLI error line and no control characters, and
- * (where the platform has an end marker) is complete.
+ * configuration is kept only if it is not empty, holds no CLI error line, no pager prompt and no control
+ * characters, and (where the platform has an end marker) is complete.
  */
 public final class ConfigValidator {
     private ConfigValidator() {
@@ -31,6 +31,9 @@ public final class ConfigValidator {
             String line = lines.get(i);
             if (platform.errorLines().matcher(line.strip()).matches()) {
                 throw new InvalidConfigException("the device answered with an error: " + line.strip());
+            }
+            if (platform.pagerPrompt().matcher(line).matches()) {
+                throw new InvalidConfigException("pager residue in the output: '" + line.strip() + "' in line " + (i + 1));
             }
             int control = firstControlCharacter(line);
             if (control >= 0) {

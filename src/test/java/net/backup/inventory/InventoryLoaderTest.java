@@ -243,6 +243,82 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void readsSecretsFromTheFirstLineOfFilesNamedRelativeToTheInventory() throws IOException {
+        Files.writeString(dir.resolve("pw"), "from-file\nsecond line\n");
+        Files.writeString(dir.resolve("en"), "enable-from-file");
+
+        Device device = load("defaults: {username: u, password_file: pw, enable_secret_file: en}\ndevices: [{name: r1}]").get(0);
+
+        assertThat(device.password()).map(Secret::reveal).contains("from-file");
+        assertThat(device.enableSecret()).map(Secret::reveal).contains("enable-from-file");
+    }
+
+    @Test
+    void reportsAnUnreadableSecretFile() {
+        assertError("defaults: {username: u, password_file: missing.txt}\ndevices: [{name: r1}]\n",
+                "1:40: defaults.password_file: cannot read " + dir.resolve("missing.txt") + " (NoSuchFileException)");
+    }
+
+    @Test
+    void aKeyFileIsEnoughWithoutAPassword() throws IOException {
+        Files.writeString(dir.resolve("id_ed25519"), "not really a key, but readable");
+
+        Device device = load("defaults: {username: u, key_file: id_ed25519, key_passphrase_env: CORE_PASS}\n"
+                + "devices: [{name: r1}]").get(0);
+
+        assertThat(device.keyFile()).contains(dir.resolve("id_ed25519"));
+        assertThat(device.keyPassphrase()).map(Secret::reveal).contains("from-env");
+        assertThat(device.password()).isEmpty();
+    }
+
+    @Test
+    void reportsAMissingKeyFile() {
+        assertError("defaults: {username: u, key_file: nope}\ndevices: [{name: r1}]\n",
+                "1:35: defaults.key_file: cannot read the key file " + dir.resolve("nope"));
+    }
+
+    @Test
+    void readsRetriesAndLegacyAlgorithmsWithTheirDefaults() throws IOException {
+        List<Device> devices = load("defaults: {username: u, password: p}\ndevices:\n"
+                + "  - {name: r1, retries: 0, legacy_algorithms: true}\n  - {name: r2}\n");
+
+        assertThat(devices).extracting(Device::retries).containsExactly(0, 2);
+        assertThat(devices).extracting(Device::legacyAlgorithms).containsExactly(true, false);
+    }
+
+    @Test
+    void reportsBadRetriesAndLegacyAlgorithms() {
+        assertError("defaults: {username: u, password: p, retries: 50}\ndevices: [{name: r1}]\n",
+                "1:47: defaults.retries: expected a number of retries from 0 to 10, got '50'");
+        assertError("defaults: {username: u, password: p, legacy_algorithms: maybe}\ndevices: [{name: r1}]\n",
+                "1:57: defaults.legacy_algorithms: expected true or false, got 'maybe'");
+    }
+
+    @Test
+    void warnsAboutALiteralPasswordOnlyWhenOthersCanReadTheFile() throws IOException {
+        Path file = write("defaults: {username: u, password: p}\ndevices: [{name: r1}]\n");
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(new InventoryLoader(environment::get).loadWithWarnings(file).warnings()).singleElement()
+                .asString().contains("holds a password in clear text and others can read it (rw-r-----): chmod 600");
+
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(new InventoryLoader(environment::get).loadWithWarnings(file).warnings()).isEmpty();
+
+        Path fromEnv = write("defaults: {username: u, password_env: CORE_PASS}\ndevices: [{name: r1}]\n");
+        java.nio.file.Files.setPosixFilePermissions(fromEnv, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(new InventoryLoader(environment::get).loadWithWarnings(fromEnv).warnings()).isEmpty();
+    }
+
+    @Test
+    void theAskedPasswordFillsInOnlyWhereTheInventoryHasNone() throws IOException {
+        var loader = new InventoryLoader(environment::get, Optional.of(Secret.of("typed")));
+
+        List<Device> devices = loader.load(write("defaults: {username: u}\ndevices:\n  - {name: r1}\n  - {name: r2, password: own}\n"));
+
+        assertThat(devices).extracting(d -> d.password().orElseThrow().reveal()).containsExactly("typed", "own");
+    }
+
+    @Test
     void secretsNeverShowInToString() throws IOException {
         Device device = load("defaults: {username: u, password: hunter2, enable_secret: s3cret}\ndevices: [{name: r1}]").get(0);
 

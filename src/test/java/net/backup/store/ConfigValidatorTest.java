@@ -37,6 +37,12 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void refusesPagerResidue() {
+        assertThatThrownBy(() -> validate("hostname r1\n --More-- \nend\n"))
+                .hasMessage("pager residue in the output: '--More--' in line 2");
+    }
+
+    @Test
     void refusesControlCharacters() {
         assertThatThrownBy(() -> validate("hostname r1\nab\u0007cd\nend\n"))
                 .hasMessage("garbage in the output: control character 0x07 in line 2");

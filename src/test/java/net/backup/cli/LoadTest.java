@@ -1,0 +1,83 @@
+package net.backup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import net.backup.lab.Fault;
+import net.backup.lab.FaultPlan;
+import net.backup.lab.Lab;
+import net.backup.lab.LabSettings;
+import net.backup.lab.SimulatedDevice;
+import net.backup.testing.LabRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LoadTest {
+    /** Faults after which the device still serves a clean configuration. */
+    private static final Set<Fault> HARMLESS = Set.of(Fault.PAGER, Fault.FLAKY);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fiveHundredDevicesWithAFewFaultyOnesEveryHealthyFileExactEveryFaultyOneReported() throws IOException {
+        var devices = FaultPlan.parse("", 0.05, 500).devices("r", 500);
+        try (LabRun run = new LabRun(Lab.start(devices, LabSettings.defaults()), dir)) {
+            CliRun result = run.backup("--workers", "100", "--command-timeout", "2s", "--connect-timeout", "2s",
+                    "--retries", "1", "--retry-delay", "10ms");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            List<String> lines = result.out().lines().toList();
+            var broken = new ArrayList<String>();
+            for (SimulatedDevice device : run.lab().devices()) {
+                boolean healthy = HARMLESS.containsAll(device.faults());
+                String line = lines.stream().filter(l -> l.matches("\\w+ +" + device.name() + " .*")).findFirst().orElseThrow();
+                if (healthy) {
+                    assertThat(line).as(device.name() + " " + device.faults()).startsWith("OK");
+                    assertThat(run.backupOf(device.name())).isEqualTo(device.runningConfig());
+                } else {
+                    broken.add(device.name());
+                    assertThat(line).as(device.name() + " " + device.faults()).startsWith("FAILED");
+                    assertThat(Files.exists(run.output().resolve(device.name() + ".cfg"))).isFalse();
+                }
+            }
+            assertThat(broken).hasSizeBetween(10, 45);
+            assertThat(result.out()).contains("500 devices: " + (500 - broken.size()) + " OK, " + broken.size() + " FAILED");
+        }
+    }
+
+    @Test
+    void aDeviceThatAcceptsTheConnectionButNeverSpeaksFailsWithinTheConnectTimeout() throws Exception {
+        try (var silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                LabRun run = new LabRun(Lab.start(Lab.healthyFleet("csr", 1), LabSettings.defaults()), dir)) {
+            var held = new ArrayList<Socket>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (held.size() < 10) {
+                        held.add(silent.accept()); // accepted, never answered
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Files.writeString(run.inventory(), Files.readString(run.inventory())
+                    + "  - {name: mute, host: 127.0.0.1, port: " + silent.getLocalPort() + "}\n");
+
+            CliRun result = run.backup("--connect-timeout", "1s", "--retries", "0");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).containsPattern("FAILED +mute .*no SSH (handshake|connection) within 1 s \\(connect_timeout\\)")
+                    .containsPattern("OK +csr1 ");
+        }
+    }
+}
