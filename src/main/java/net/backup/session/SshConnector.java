@@ -56,7 +56,7 @@ public final class SshConnector {
             client.getSocket().setSoTimeout(millis(device.commandTimeout().plus(SOCKET_GRACE)));
             client.getTransport().setTimeoutMs(millis(device.commandTimeout()));
             Session session = client.startSession();
-            session.allocatePTY("vt100", TERMINAL_COLUMNS, TERMINAL_ROWS, 0, 0, Map.of());
+            requestTerminal(session);
             Session.Shell shell = session.startShell();
             Watchdog.Watch watch = watchdog.watch(device.commandTimeout(), () -> closeQuietly(client));
             var cli = new CliSession(client, session, shell, device.platform(), watch);
@@ -74,6 +74,18 @@ public final class SshConnector {
         } catch (IOException | RuntimeException e) {
             closeQuietly(client);
             throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
+        }
+    }
+
+    /**
+     * A PTY makes a device behave as it does for a person (prompt, pager). A device that refuses one may
+     * still give a usable shell, so a refusal is not fatal.
+     */
+    private static void requestTerminal(Session session) throws TransportException {
+        try {
+            session.allocatePTY("vt100", TERMINAL_COLUMNS, TERMINAL_ROWS, 0, 0, Map.of());
+        } catch (net.schmizz.sshj.connection.ConnectionException refused) {
+            org.slf4j.LoggerFactory.getLogger(SshConnector.class).debug("PTY refused; going on without one", refused);
         }
     }
 
