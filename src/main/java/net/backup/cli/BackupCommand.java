@@ -4,28 +4,35 @@ import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.backup.inventory.Device;
 import net.backup.inventory.Inventory;
 import net.backup.inventory.InventoryLoader;
 import net.backup.inventory.Secret;
 import net.backup.report.ConsoleReport;
+import net.backup.report.HistoryMessage;
+import net.backup.report.JsonReport;
 import net.backup.run.FleetBackup;
 import net.backup.run.RetryPolicy;
 import net.backup.run.RunOutcome;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
+import net.backup.store.ConfigHistory;
 import net.backup.store.ConfigStore;
 import net.backup.store.OutputLock;
+import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code backup --inventory inventory.yaml}: back up every device of the inventory. */
 @Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {LabCommand.class, DemoCommand.class},
+        subcommands = {DiffCommand.class, LogCommand.class, LabCommand.class, DemoCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Backs up the running configuration of network devices over SSH, many at once.%n"
                 + "Each device's configuration is written to <output-dir>/<name>.cfg.",
@@ -42,6 +49,7 @@ public final class BackupCommand implements Callable<Integer> {
      * burst of logins gentle on shared AAA (TACACS+/RADIUS) servers and the client's memory modest.
      */
     static final int DEFAULT_WORKERS = 32;
+    private static final Pattern AUTHOR = Pattern.compile("([^<>]+)<([^<>]+)>");
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "FILE", defaultValue = "inventory.yaml",
             description = "Inventory of devices (default: ${DEFAULT-VALUE}).")
@@ -86,6 +94,20 @@ public final class BackupCommand implements Callable<Integer> {
             + "gives none.")
     boolean askPass;
 
+    @Option(names = "--redact", description = "Replace secrets (enable and user secrets, SNMP communities, AAA and "
+            + "pre-shared keys) with stable markers before storing, for every device (also: redact: true).")
+    boolean redact;
+
+    @Option(names = "--no-history", description = "Do not record the run in the output directory's git history.")
+    boolean noHistory;
+
+    @Option(names = "--author", paramLabel = "'NAME <EMAIL>'",
+            description = "Author of the history commits (default: backup <backup@HOSTNAME>).")
+    String author;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the run as JSON, for monitoring.")
+    Path report;
+
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "OpenSSH known_hosts file (default: ~/.ssh/known_hosts).")
     Path knownHosts;
@@ -117,32 +139,83 @@ public final class BackupCommand implements Callable<Integer> {
         loaded.warnings().forEach(warning -> spec.commandLine().getErr().println("backup: warning: " + warning));
         List<Device> devices = loaded.devices().stream()
                 .map(d -> d.withOverrides(Optional.ofNullable(connectTimeout), Optional.ofNullable(commandTimeout),
-                        Optional.ofNullable(retries)))
+                        Optional.ofNullable(retries), redact))
                 .toList();
         ConfigStore store = openStore(outputDir);
         if (hostKeyPolicy == HostKeyPolicy.OFF) {
             spec.commandLine().getErr().println("backup: warning: host keys are not verified (--host-key-policy off)");
         }
-        try (OutputLock lock = store.lock()) {
-            return run(devices, store);
+        PersonIdent commitAuthor = commitAuthor();
+        try (OutputLock lock = store.lock(); ConfigHistory history = noHistory ? null : openHistory(store)) {
+            return run(devices, store, history, commitAuthor);
         } catch (OutputLock.LockedException e) {
             spec.commandLine().getErr().println("backup: " + e.getMessage());
             return ExitCodes.LOCKED;
         }
     }
 
-    private int run(List<Device> devices, ConfigStore store) throws IOException {
-        var report = new ConsoleReport(spec.commandLine().getOut(), devices.stream().map(Device::name).toList());
+    private int run(List<Device> devices, ConfigStore store, ConfigHistory history, PersonIdent commitAuthor)
+            throws IOException {
+        var console = new ConsoleReport(spec.commandLine().getOut(), devices.stream().map(Device::name).toList());
         var backup = new FleetBackup(new KnownHosts(knownHostsFile(), hostKeyPolicy), store, retryDelay);
+        Instant started = Instant.now();
         RunOutcome outcome;
+        int stoppedBySignal = -1;
         try (StopSignals signals = StopSignals.install(backup::stop)) {
-            outcome = backup.run(devices, sequential ? 1 : workers, Optional.ofNullable(deadline), report);
-            report.summary(outcome);
+            outcome = backup.run(devices, sequential ? 1 : workers, Optional.ofNullable(deadline), console);
             if (signals.stopped()) {
-                return signals.exitCode();
+                stoppedBySignal = signals.exitCode();
             }
         }
+        console.summary(outcome);
+        if (history != null) {
+            record(history, outcome, commitAuthor);
+        }
+        if (report != null) {
+            JsonReport.write(report, outcome, started, Instant.now());
+        }
+        if (stoppedBySignal >= 0) {
+            return stoppedBySignal;
+        }
         return outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    }
+
+    /** One commit for the run's changes, or none when nothing changed. */
+    private void record(ConfigHistory history, RunOutcome outcome, PersonIdent commitAuthor) throws IOException {
+        String subject = HistoryMessage.subject(outcome);
+        var out = spec.commandLine().getOut();
+        history.commit(HistoryMessage.writtenFiles(outcome), subject, HistoryMessage.body(outcome), commitAuthor)
+                .ifPresentOrElse(commit -> out.println("History: " + commit.abbreviate(7).name() + " " + subject),
+                        () -> out.println("History: nothing changed, no commit"));
+        out.flush();
+    }
+
+    private ConfigHistory openHistory(ConfigStore store) {
+        try {
+            return ConfigHistory.open(store.directory());
+        } catch (IOException e) {
+            throw new FailureHandler.UsageException("cannot use the history in " + store.directory() + ": "
+                    + e.getMessage() + " (or run with --no-history)");
+        }
+    }
+
+    private PersonIdent commitAuthor() {
+        if (author == null) {
+            return new PersonIdent("backup", "backup@" + hostName());
+        }
+        Matcher m = AUTHOR.matcher(author.strip());
+        if (!m.matches()) {
+            throw usage("--author must look like 'Name <email>', got '" + author + "'");
+        }
+        return new PersonIdent(m.group(1).strip(), m.group(2).strip());
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     private void checkOptions() {

@@ -7,7 +7,7 @@ import java.util.List;
  * properties file; this sets them before that happens.
  */
 final class Logging {
-    private static final List<String> LIBRARIES = List.of("net.schmizz", "com.hierynomus", "org.apache.sshd");
+    private static final List<String> LIBRARIES = List.of("net.schmizz", "com.hierynomus", "org.apache.sshd", "org.eclipse.jgit");
 
     private Logging() {
     }

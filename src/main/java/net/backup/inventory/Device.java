@@ -19,6 +19,7 @@ import net.backup.platform.Platform;
  * @param connectTimeout   how long the TCP connect and the SSH handshake may take
  * @param retries          attempts after the first, for transient failures only
  * @param legacyAlgorithms also offer SHA-1 key exchange, ssh-rsa and CBC ciphers, for old devices
+ * @param redact           replace secrets in the configuration with markers before storing it
  */
 public record Device(
         String name,
@@ -33,12 +34,17 @@ public record Device(
         Duration commandTimeout,
         Duration connectTimeout,
         int retries,
-        boolean legacyAlgorithms) {
+        boolean legacyAlgorithms,
+        boolean redact) {
 
-    /** The same device with run-wide overrides from the command line; empty values leave it as it is. */
-    public Device withOverrides(Optional<Duration> connect, Optional<Duration> command, Optional<Integer> retryCount) {
+    /**
+     * The same device with run-wide overrides from the command line; empty values leave it as it is, and
+     * {@code redactAll} can only switch redaction on.
+     */
+    public Device withOverrides(Optional<Duration> connect, Optional<Duration> command, Optional<Integer> retryCount,
+            boolean redactAll) {
         return new Device(name, host, port, username, password, enableSecret, keyFile, keyPassphrase, platform,
                 command.orElse(commandTimeout), connect.orElse(connectTimeout), retryCount.orElse(retries),
-                legacyAlgorithms);
+                legacyAlgorithms, redact || redactAll);
     }
 }

@@ -205,8 +205,9 @@ public final class InventoryLoader {
                 .orElse(DEFAULT_CONNECT_TIMEOUT);
         int retries = first(chain, "retries").map(v -> (Integer) v.value()).orElse(DEFAULT_RETRIES);
         boolean legacy = first(chain, "legacy_algorithms").map(v -> (Boolean) v.value()).orElse(false);
+        boolean redact = first(chain, "redact").map(v -> (Boolean) v.value()).orElse(false);
         return new Device(name, host, port, username, password, enableSecret, keyFile, passphrase, platform,
-                commandTimeout, connectTimeout, retries, legacy);
+                commandTimeout, connectTimeout, retries, legacy, redact);
     }
 
     private static Path keyFile(SettingsLayer.Value value, Context context) {

@@ -24,7 +24,7 @@ final class SettingsLayer {
     static final Set<String> SETTINGS = Set.of("username", "password", "password_env", "password_file",
             "enable_secret", "enable_secret_env", "enable_secret_file", "key_file", "key_passphrase",
             "key_passphrase_env", "key_passphrase_file", "platform", "port", "command_timeout", "connect_timeout",
-            "retries", "legacy_algorithms");
+            "retries", "legacy_algorithms", "redact");
     static final Set<String> DEVICE_ONLY = Set.of("name", "host", "groups");
 
     /** A checked value and where it was written. */
@@ -74,7 +74,7 @@ final class SettingsLayer {
             case "port" -> port(node, field, source);
             case "command_timeout", "connect_timeout" -> duration(node, field, source);
             case "retries" -> retries(node, field, source);
-            case "legacy_algorithms" -> bool(node, field, source);
+            case "legacy_algorithms", "redact" -> bool(node, field, source);
             case "groups" -> groupNames(node, field, source);
             default -> Nodes.text(node, field, source);
         };

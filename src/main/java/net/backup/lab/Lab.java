@@ -196,29 +196,41 @@ public final class Lab implements AutoCloseable {
         server.setUserAuthFactories(methods);
         server.setShellFactory(channel -> new IosShell(deviceOf(channel.getSession()), settings, counter, shellThreads));
         var generator = new ConfigGenerator(settings.seed());
-        boolean started = false;
-        for (int i = 0; i < specs.size(); i++) {
-            DeviceSpec spec = specs.get(i);
-            int wanted = basePort == 0 ? 0 : basePort + i;
+        var devices = new ArrayList<SimulatedDevice>(specs.size());
+        for (DeviceSpec spec : specs) {
             var device = new SimulatedDevice(spec.name(), settings.username(), settings.password(),
                     Optional.of(settings.enableSecret()), spec.faults(), generator.body(spec.name()), Clock.systemUTC());
-            int port;
-            if (spec.faults().contains(Fault.REFUSED)) {
-                port = wanted == 0 ? unusedPort() : wanted;
-            } else if (!started) {
-                server.setPort(wanted);
-                server.start();
-                started = true;
-                port = server.getPort();
-            } else {
-                port = server.bindAnotherPort(wanted);
-            }
             if (byName.put(spec.name(), device) != null) {
                 throw new IllegalArgumentException("two lab devices are named " + spec.name());
             }
-            portByName.put(spec.name(), port);
-            byPort.put(port, device);
+            devices.add(device);
         }
+        int[] ports = new int[specs.size()];
+        var listening = new java.util.HashSet<Integer>();
+        for (int i = 0; i < specs.size(); i++) {
+            if (!specs.get(i).faults().contains(Fault.REFUSED)) {
+                int wanted = basePort == 0 ? 0 : basePort + i;
+                ports[i] = listening.isEmpty() ? startOn(wanted) : server.bindAnotherPort(wanted);
+                listening.add(ports[i]);
+            }
+        }
+        // Devices that refuse connections get their ports last: a free port picked earlier could be handed
+        // out again by the OS to a device bound after it, which would then answer on the "refused" port.
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).faults().contains(Fault.REFUSED)) {
+                ports[i] = basePort == 0 ? unusedPort(listening) : basePort + i;
+            }
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            portByName.put(specs.get(i).name(), ports[i]);
+            byPort.put(ports[i], devices.get(i));
+        }
+    }
+
+    private int startOn(int port) throws IOException {
+        server.setPort(port);
+        server.start();
+        return server.getPort();
     }
 
     private boolean authenticate(String username, String password, ServerSession session) {
@@ -319,11 +331,16 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** A port nothing listens on, for a device whose connections must be refused. */
-    private static int unusedPort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
+    /** A port nothing listens on (none of the lab's own), for a device whose connections must be refused. */
+    private static int unusedPort(Set<Integer> taken) throws IOException {
+        for (int tries = 0; tries < 100; tries++) {
+            try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(LOOPBACK))) {
+                if (!taken.contains(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
+        throw new IOException("found no free port for a device that refuses connections");
     }
 
     /** An SSH server whose one acceptor listens on many ports: one port per simulated device. */

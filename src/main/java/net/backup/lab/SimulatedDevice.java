@@ -85,6 +85,16 @@ public final class SimulatedDevice {
         return "Current configuration : " + rest.length() + " bytes\n" + rest;
     }
 
+    /**
+     * The running configuration without the lines IOS rewrites on its own (byte count, change and save
+     * timestamps): what a backup stores, since those lines would make every backup look changed.
+     */
+    public synchronized String stableConfig() {
+        var stable = new StringBuilder("!\n");
+        body.forEach(line -> stable.append(line).append('\n'));
+        return stable.toString();
+    }
+
     /** {@code write memory}. */
     public synchronized void save() {
         nvramUpdated = now();

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * @param backupCommands         their output, in order, is the backup
  * @param pagerPrompt            matches a whole pager line ({@code --More--}) that is answered with a space
  * @param errorLines             matches a line of CLI error output ({@code % Invalid input ...})
- * @param headerLines            matches lines dropped from the start of the backup ({@code Building configuration...})
+ * @param volatileLines          matches whole lines dropped before storing and comparing: they change without
+ *                               the configuration changing (timestamps, byte counts)
+ * @param secrets                where secrets sit in a configuration, for {@code --redact}
  * @param completeLastLine       the last non-empty line of a complete configuration matches it, if present
  * @param exitCommand            sent to leave
  */
@@ -34,7 +36,8 @@ public record Platform(
         List<String> backupCommands,
         Pattern pagerPrompt,
         Pattern errorLines,
-        Pattern headerLines,
+        Pattern volatileLines,
+        List<SecretRule> secrets,
         Optional<Pattern> completeLastLine,
         String exitCommand) {
 
@@ -42,6 +45,7 @@ public record Platform(
         saveCommands = List.copyOf(saveCommands);
         setupCommands = List.copyOf(setupCommands);
         backupCommands = List.copyOf(backupCommands);
+        secrets = List.copyOf(secrets);
     }
 
     public boolean isUserMode(String prompt) {

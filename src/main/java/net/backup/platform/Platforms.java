@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+
 /** The device kinds this build knows, by inventory name. */
 public final class Platforms {
 
@@ -26,7 +27,29 @@ public final class Platforms {
             Pattern.compile(" *--More-- *"),
             Pattern.compile("% ?(Invalid input|Incomplete command|Unknown command|Ambiguous command"
                     + "|Authorization failed|Bad secrets|Access denied|Error).*"),
-            Pattern.compile("Building configuration\\.\\.\\.|\\[OK\\]"),
+            Pattern.compile(String.join("|",
+                    "Building configuration\\.\\.\\.",
+                    "Current configuration ?: \\d+ bytes",
+                    "! Last configuration change at .*",
+                    "! NVRAM config last updated at .*",
+                    "! No configuration change since last restart",
+                    "ntp clock-period \\d+")),
+            List.of(
+                    SecretRule.of("enable secret or password",
+                            "enable (?:secret|password)(?: level \\d+)?(?: [0-9])? (?<secret>\\S+)"),
+                    SecretRule.of("local user secret or password",
+                            "username \\S+(?: .*)? (?:secret|password)(?: [0-9])? (?<secret>\\S+).*"),
+                    SecretRule.of("SNMP community", "snmp-server community (?<secret>\\S+).*"),
+                    SecretRule.of("TACACS+ or RADIUS server key",
+                            "(?:tacacs-server|radius-server)(?: host \\S+)?(?: .*)? key(?: [0-9])? (?<secret>\\S+).*"),
+                    // Under "tacacs server X" / "radius server X"; not a key chain's " key 1", which is an id.
+                    SecretRule.of("AAA server key", " +(?:key|pac key) (?!\\d+$)(?:[0-9] )?(?<secret>\\S+)"),
+                    SecretRule.of("key-string (key chains)", " *key-string(?: [0-9])? (?<secret>\\S+)"),
+                    SecretRule.of("IKE pre-shared key", "crypto isakmp key(?: [0-9])? (?<secret>\\S+) .*"),
+                    SecretRule.of("WPA pre-shared key", " *wpa-psk (?:ascii|hex)(?: [0-9])? (?<secret>\\S+)"),
+                    SecretRule.of("OSPF authentication key",
+                            " *ip ospf (?:authentication-key|message-digest-key \\d+ md5)(?: [0-9])? (?<secret>\\S+)"),
+                    SecretRule.of("BGP neighbor password", " *neighbor \\S+ password(?: [0-9])? (?<secret>\\S+)")),
             Optional.of(Pattern.compile("end")),
             "exit");
 

@@ -20,7 +20,7 @@ public final class ConsoleReport implements Consumer<DeviceResult> {
 
     @Override
     public void accept(DeviceResult result) {
-        var line = new StringBuilder(String.format(Locale.ROOT, "%-6s  %-" + nameWidth + "s  %9s  %8s", result.status(),
+        var line = new StringBuilder(String.format(Locale.ROOT, "%-9s  %-" + nameWidth + "s  %9s  %8s", result.status(),
                 result.name(), result.succeeded() ? size(result.bytes()) : "-", Durations.seconds(result.duration())));
         if (result.attempts() > 1) {
             line.append("  (").append(result.attempts()).append(" attempts)");
@@ -32,10 +32,15 @@ public final class ConsoleReport implements Consumer<DeviceResult> {
 
     public void summary(RunOutcome outcome) {
         List<DeviceResult> results = outcome.results();
-        long ok = results.stream().filter(DeviceResult::succeeded).count();
-        out.printf(Locale.ROOT, "%d devices: %d OK, %d FAILED%n", results.size(), ok, results.size() - ok);
+        out.printf(Locale.ROOT, "%d devices: %d new, %d changed, %d unchanged, %d failed%n", results.size(),
+                count(results, DeviceResult.Status.NEW), count(results, DeviceResult.Status.CHANGED),
+                count(results, DeviceResult.Status.UNCHANGED), count(results, DeviceResult.Status.FAILED));
         out.println("Execution time: " + Durations.seconds(outcome.elapsed()));
         out.flush();
+    }
+
+    static long count(List<DeviceResult> results, DeviceResult.Status status) {
+        return results.stream().filter(r -> r.status() == status).count();
     }
 
     static String size(long bytes) {

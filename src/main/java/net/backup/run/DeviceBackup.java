@@ -2,6 +2,7 @@ package net.backup.run;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import net.backup.inventory.Device;
@@ -12,6 +13,7 @@ import net.backup.session.SessionException;
 import net.backup.store.ConfigStore;
 import net.backup.store.ConfigValidator;
 import net.backup.store.InvalidConfigException;
+import net.backup.store.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +37,17 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     private final RetryPolicy retry;
     private final TaskControl control;
     private final SplittableRandom jitter;
+    private final Optional<Redactor> redactor;
 
-    DeviceBackup(Device device, Connector connector, ConfigStore store, RetryPolicy retry, TaskControl control) {
+    /** @param redactor present when this device's secrets are to be replaced with markers before storing */
+    DeviceBackup(Device device, Connector connector, ConfigStore store, RetryPolicy retry, TaskControl control,
+            Optional<Redactor> redactor) {
         this.device = device;
         this.connector = connector;
         this.store = store;
         this.retry = retry;
         this.control = control;
+        this.redactor = redactor;
         this.jitter = new SplittableRandom(System.nanoTime() ^ device.name().hashCode());
     }
 
@@ -56,8 +62,10 @@ public final class DeviceBackup implements Callable<DeviceResult> {
             attempt++;
             try {
                 String config = ConfigValidator.validate(device.platform(), fetch());
-                long bytes = control.commit(() -> store.write(device.name(), config));
-                return DeviceResult.ok(device.name(), device.host(), attempt, since(started), bytes);
+                String stored = redactor.map(r -> r.redact(config, device.platform().secrets())).orElse(config);
+                ConfigStore.Written written = control.commit(() -> store.write(device.name(), stored));
+                return DeviceResult.stored(device.name(), device.host(), DeviceResult.Status.valueOf(written.change().name()),
+                        attempt, since(started), written.bytes());
             } catch (SessionException e) {
                 if (control.cancelled()) {
                     return failed(started, attempt, control.reason());

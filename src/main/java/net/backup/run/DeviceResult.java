@@ -18,11 +18,23 @@ public record DeviceResult(
         long bytes,
         Optional<String> error) {
 
-    /** How a device's backup ended. */
-    public enum Status { OK, FAILED }
+    /** How a device's backup ended, compared with the backup it had before. */
+    public enum Status {
+        /** Backed up for the first time. */
+        NEW,
+        /** Backed up, and different from the previous backup. */
+        CHANGED,
+        /** Backed up, and the same as the previous backup: the file was not rewritten. */
+        UNCHANGED,
+        /** Not backed up; the previous file, if any, is untouched. */
+        FAILED
+    }
 
-    public static DeviceResult ok(String name, String host, int attempts, Duration duration, long bytes) {
-        return new DeviceResult(name, host, Status.OK, attempts, duration, bytes, Optional.empty());
+    public static DeviceResult stored(String name, String host, Status status, int attempts, Duration duration, long bytes) {
+        if (status == Status.FAILED) {
+            throw new IllegalArgumentException("a stored configuration cannot have failed");
+        }
+        return new DeviceResult(name, host, status, attempts, duration, bytes, Optional.empty());
     }
 
     public static DeviceResult failed(String name, String host, int attempts, Duration duration, String error) {
@@ -30,6 +42,6 @@ public record DeviceResult(
     }
 
     public boolean succeeded() {
-        return status == Status.OK;
+        return status != Status.FAILED;
     }
 }

@@ -10,6 +10,7 @@ import net.backup.session.SshAlgorithms;
 import net.backup.session.SshConnector;
 import net.backup.session.Watchdog;
 import net.backup.store.ConfigStore;
+import net.backup.store.Redactor;
 
 /** Backs up a list of devices into a store: the wiring shared by {@code backup} and {@code backup demo}. */
 public final class FleetBackup {
@@ -32,15 +33,25 @@ public final class FleetBackup {
      */
     public RunOutcome run(List<Device> devices, int workers, Optional<Duration> deadline, Consumer<DeviceResult> listener) {
         long started = System.nanoTime();
+        Optional<Redactor> redactor = devices.stream().anyMatch(Device::redact) ? Optional.of(redactor()) : Optional.empty();
         try (var watchdog = new Watchdog()) {
             var connector = new SshConnector(algorithms, knownHosts, watchdog);
             var run = new BackupRun((device, control) -> new DeviceBackup(device, connector::open, store,
-                    RetryPolicy.of(device.retries(), firstRetryDelay), control), workers, listener);
+                    RetryPolicy.of(device.retries(), firstRetryDelay), control,
+                    device.redact() ? redactor : Optional.empty()), workers, listener);
             current = run;
             List<DeviceResult> results = run.run(devices, deadline);
             return new RunOutcome(results, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             current = null;
+        }
+    }
+
+    private Redactor redactor() {
+        try {
+            return Redactor.forDirectory(store.directory());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read or create the redaction key in " + store.directory(), e);
         }
     }
 

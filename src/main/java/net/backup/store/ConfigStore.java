@@ -68,14 +68,33 @@ public final class ConfigStore {
         return directory.resolve(deviceName + ".cfg");
     }
 
+    /** What {@link #write} did. */
+    public enum Change { NEW, CHANGED, UNCHANGED }
+
+    /** The outcome of one write: what changed and how many bytes the backup has. */
+    public record Written(Change change, long bytes) {
+    }
+
     /**
-     * Writes the configuration next to its final place, syncs it, then renames it over the old one. On any
-     * failure the old file is untouched and the temporary file is gone.
-     *
-     * @return the number of bytes stored
+     * Stores a configuration unless it equals the one already stored. A new one is written next to its
+     * final place, synced, then renamed over the old one: on any failure the old file is untouched and the
+     * temporary file is gone.
      */
-    public long write(String deviceName, String config) throws IOException {
+    public Written write(String deviceName, String config) throws IOException {
         byte[] bytes = config.getBytes(StandardCharsets.ISO_8859_1);
+        Path target = pathOf(deviceName);
+        Change change = Change.NEW;
+        if (Files.exists(target)) {
+            if (java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+                return new Written(Change.UNCHANGED, bytes.length);
+            }
+            change = Change.CHANGED;
+        }
+        replace(deviceName, bytes);
+        return new Written(change, bytes.length);
+    }
+
+    private void replace(String deviceName, byte[] bytes) throws IOException {
         Path temp = directory.resolve("." + deviceName + ".cfg.tmp");
         try {
             files.writeAndSync(temp, bytes);
@@ -85,7 +104,6 @@ public final class ConfigStore {
             throw e;
         }
         syncDirectory();
-        return bytes.length;
     }
 
     /** Makes the rename itself durable: without it a crash can bring the old directory entry back. */

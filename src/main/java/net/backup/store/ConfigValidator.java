@@ -16,11 +16,12 @@ public final class ConfigValidator {
     }
 
     /**
-     * @return the configuration as it is stored: header lines dropped, LF line ends, one final newline
+     * @return the configuration as it is stored: volatile lines (timestamps, byte counts) dropped, LF line
+     *         ends, one final newline
      * @throws InvalidConfigException naming what is wrong and where
      */
     public static String validate(Platform platform, String output) throws InvalidConfigException {
-        List<String> lines = withoutHeader(platform.headerLines(), output.lines().toList());
+        List<String> lines = withoutVolatileLines(platform.volatileLines(), output.lines().toList());
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }
@@ -55,12 +56,15 @@ public final class ConfigValidator {
         return output.lines().map(String::strip).filter(line -> platform.errorLines().matcher(line).matches()).findFirst();
     }
 
-    private static List<String> withoutHeader(Pattern header, List<String> lines) {
-        int start = 0;
-        while (start < lines.size() && (lines.get(start).isBlank() || header.matcher(lines.get(start).strip()).matches())) {
-            start++;
+    /** Drops volatile lines wherever they are, and the blank lines they leave at the start. */
+    private static List<String> withoutVolatileLines(Pattern volatileLines, List<String> lines) {
+        var kept = new ArrayList<String>(lines.size());
+        for (String line : lines) {
+            if (!volatileLines.matcher(line.strip()).matches() && !(kept.isEmpty() && line.isBlank())) {
+                kept.add(line);
+            }
         }
-        return new ArrayList<>(lines.subList(start, lines.size()));
+        return kept;
     }
 
     /** Tabs are text; every other C0 control or DEL is not something a configuration contains. */

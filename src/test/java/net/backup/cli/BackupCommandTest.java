@@ -45,9 +45,10 @@ class BackupCommandTest {
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
             for (var device : run.lab().devices()) {
                 String stored = run.backupOf(device.name());
-                assertThat(stored).isEqualTo(device.runningConfig());
-                assertThat(stored).startsWith("Current configuration : ").endsWith("\nend\n")
-                        .doesNotContain("\r", "\b", "--More--", "Building configuration", "csr1#", "show run");
+                assertThat(stored).isEqualTo(device.stableConfig());
+                assertThat(stored).startsWith("!\n!\nversion ").endsWith("\nend\n")
+                        .doesNotContain("\r", "\b", "--More--", "Building configuration", "Current configuration",
+                                "Last configuration change", "NVRAM config last updated", "csr1#", "show run");
             }
             assertThat(run.outputFiles()).containsExactly("csr1.cfg", "csr2.cfg", "csr3.cfg");
         }
@@ -59,10 +60,11 @@ class BackupCommandTest {
             CliRun result = run.backup();
 
             List<String> lines = result.out().lines().toList();
-            assertThat(lines).hasSize(4);
-            assertThat(lines.subList(0, 2)).allMatch(line -> line.matches("OK +csr[12] +[0-9.]+ KB +[0-9.]+ s"));
-            assertThat(lines.get(2)).isEqualTo("2 devices: 2 OK, 0 FAILED");
+            assertThat(lines).hasSize(5);
+            assertThat(lines.subList(0, 2)).allMatch(line -> line.matches("NEW +csr[12] +[0-9.]+ KB +[0-9.]+ s"));
+            assertThat(lines.get(2)).isEqualTo("2 devices: 2 new, 0 changed, 0 unchanged, 0 failed");
             assertThat(lines.get(3)).matches("Execution time: \\d+\\.\\d\\d s");
+            assertThat(lines.get(4)).matches("History: [0-9a-f]{7} backup: 2 new");
         }
     }
 
@@ -98,7 +100,7 @@ class BackupCommandTest {
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
             assertThat(run.lab().sessions().peak()).isEqualTo(1);
             for (var device : run.lab().devices()) {
-                assertThat(run.backupOf(device.name())).isEqualTo(device.runningConfig());
+                assertThat(run.backupOf(device.name())).isEqualTo(device.stableConfig());
             }
         }
     }
@@ -111,7 +113,7 @@ class BackupCommandTest {
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(result.out()).containsPattern("FAILED +csr2 .*authentication failed for user 'ntc'")
-                    .contains("3 devices: 2 OK, 1 FAILED");
+                    .contains("3 devices: 2 new, 0 changed, 0 unchanged, 1 failed");
             assertThat(run.outputFiles()).containsExactly("csr1.cfg", "csr3.cfg");
         }
     }
@@ -137,7 +139,7 @@ class BackupCommandTest {
             CliRun result = run.backup();
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
-            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").runningConfig());
+            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").stableConfig());
         }
     }
 
@@ -185,7 +187,7 @@ class BackupCommandTest {
             CliRun result = run.backup();
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
-            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").runningConfig());
+            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").stableConfig());
         }
     }
 

@@ -51,8 +51,8 @@ class HardeningTest {
             CliRun result = run.backup("--retry-delay", "10ms");
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
-            assertThat(result.out()).containsPattern("OK +csr1 .*\\(2 attempts\\)");
-            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").runningConfig());
+            assertThat(result.out()).containsPattern("NEW +csr1 .*\\(2 attempts\\)");
+            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").stableConfig());
         }
     }
 
@@ -111,7 +111,7 @@ class HardeningTest {
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(result.out()).containsPattern("FAILED +hung .*deadline reached \\(--deadline 1 s\\)")
-                    .containsPattern("OK +csr1 ");
+                    .containsPattern("NEW +csr1 ");
             assertThat(run.backupOf("hung")).isEqualTo("! previous\nend\n");
             assertThat(run.outputFiles()).containsExactly("csr1.cfg", "hung.cfg");
         }
@@ -227,7 +227,7 @@ class HardeningTest {
             CliRun accepted = run.backup();
 
             assertThat(accepted.exitCode()).as(accepted.all()).isEqualTo(ExitCodes.OK);
-            assertThat(run.backupOf("old")).isEqualTo(run.lab().device("old").runningConfig());
+            assertThat(run.backupOf("old")).isEqualTo(run.lab().device("old").stableConfig());
         }
     }
 
@@ -246,7 +246,7 @@ class HardeningTest {
             run.writeBackup("stuck", "! previous\nend\n");
             try (var backup = BackupProcess.start(dir, "--inventory", run.inventory().toString(), "--output-dir",
                     run.output().toString(), "--known-hosts", run.knownHosts().toString(), "--command-timeout", "10m")) {
-                assertThat(backup.awaitLine(line -> line.startsWith("OK      csr1"), Duration.ofSeconds(60))).isTrue();
+                assertThat(backup.awaitLine(line -> line.startsWith("NEW        csr1"), Duration.ofSeconds(60))).isTrue();
                 // The stalled device is in the middle of show run: wait for its session, not for a time.
                 assertThat(run.lab().sessions().awaitOpen(1, Duration.ofSeconds(30))).isTrue();
 
@@ -254,7 +254,7 @@ class HardeningTest {
 
                 assertThat(backup.waitFor(Duration.ofSeconds(30))).isEqualTo(expectedExit);
                 assertThat(backup.out()).containsPattern("FAILED +stuck .*interrupted \\(SIG" + signal + "\\)")
-                        .contains("2 devices: 1 OK, 1 FAILED");
+                        .contains("2 devices: 1 new, 0 changed, 0 unchanged, 1 failed");
                 assertThat(backup.err()).contains("stopping");
             }
             assertThat(run.backupOf("stuck")).isEqualTo("! previous\nend\n");
@@ -273,7 +273,7 @@ class HardeningTest {
                 assertThat(backup.waitFor(Duration.ofSeconds(60))).isEqualTo(ExitCodes.SOME_FAILED);
                 String everything = backup.out() + backup.err();
 
-                assertThat(everything).contains("OK      csr1", "DEBUG").doesNotContain("Pw-9f3k-unique", "En-7q2z-unique");
+                assertThat(everything).contains("NEW        csr1", "DEBUG").doesNotContain("Pw-9f3k-unique", "En-7q2z-unique");
             }
         }
     }

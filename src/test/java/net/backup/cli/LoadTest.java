@@ -41,8 +41,8 @@ class LoadTest {
                 boolean healthy = HARMLESS.containsAll(device.faults());
                 String line = lines.stream().filter(l -> l.matches("\\w+ +" + device.name() + " .*")).findFirst().orElseThrow();
                 if (healthy) {
-                    assertThat(line).as(device.name() + " " + device.faults()).startsWith("OK");
-                    assertThat(run.backupOf(device.name())).isEqualTo(device.runningConfig());
+                    assertThat(line).as(device.name() + " " + device.faults()).startsWith("NEW");
+                    assertThat(run.backupOf(device.name())).isEqualTo(device.stableConfig());
                 } else {
                     broken.add(device.name());
                     assertThat(line).as(device.name() + " " + device.faults()).startsWith("FAILED");
@@ -50,7 +50,8 @@ class LoadTest {
                 }
             }
             assertThat(broken).hasSizeBetween(10, 45);
-            assertThat(result.out()).contains("500 devices: " + (500 - broken.size()) + " OK, " + broken.size() + " FAILED");
+            assertThat(result.out()).contains("500 devices: " + (500 - broken.size()) + " new, 0 changed, 0 unchanged, "
+                    + broken.size() + " failed");
         }
     }
 
@@ -77,7 +78,7 @@ class LoadTest {
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(result.out()).containsPattern("FAILED +mute .*no SSH (handshake|connection) within 1 s \\(connect_timeout\\)")
-                    .containsPattern("OK +csr1 ");
+                    .containsPattern("NEW +csr1 ");
         }
     }
 }

@@ -51,10 +51,10 @@ class FaultsTest {
             String tries = attempts == 1 ? "" : "\\(" + attempts + " attempts\\)  ";
             assertThat(result.out()).containsPattern("(?m)^FAILED +bad +- +[0-9.]+ s  " + tries
                             + java.util.regex.Pattern.quote(expectedError))
-                    .contains("3 devices: 2 OK, 1 FAILED");
+                    .contains("3 devices: 2 new, 0 changed, 0 unchanged, 1 failed");
             assertThat(run.backupOf("bad")).isEqualTo(PREVIOUS);
-            assertThat(run.backupOf("good1")).isEqualTo(run.lab().device("good1").runningConfig());
-            assertThat(run.backupOf("good2")).isEqualTo(run.lab().device("good2").runningConfig());
+            assertThat(run.backupOf("good1")).isEqualTo(run.lab().device("good1").stableConfig());
+            assertThat(run.backupOf("good2")).isEqualTo(run.lab().device("good2").stableConfig());
             assertThat(run.outputFiles()).containsExactly("bad.cfg", "good1.cfg", "good2.cfg");
         }
     }

@@ -20,7 +20,7 @@ import org.mockito.InOrder;
 class BackupRunTest {
     private static Device device(String name) {
         return new Device(name, name, 22, "u", Optional.of(Secret.of("p")), Optional.empty(), Optional.empty(),
-                Optional.empty(), Platforms.CISCO_IOS, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, false);
+                Optional.empty(), Platforms.CISCO_IOS, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, false, false);
     }
 
     @Test
@@ -28,8 +28,8 @@ class BackupRunTest {
         var fastReported = new CountDownLatch(1);
         @SuppressWarnings("unchecked")
         Consumer<DeviceResult> listener = mock(Consumer.class);
-        DeviceResult slow = DeviceResult.ok("slow", "slow", 1, Duration.ZERO, 10);
-        DeviceResult fast = DeviceResult.ok("fast", "fast", 1, Duration.ZERO, 20);
+        DeviceResult slow = DeviceResult.stored("slow", "slow", DeviceResult.Status.NEW, 1, Duration.ZERO, 10);
+        DeviceResult fast = DeviceResult.stored("fast", "fast", DeviceResult.Status.NEW, 1, Duration.ZERO, 20);
         doAnswer(call -> {
             fastReported.countDown();
             return null;
@@ -59,13 +59,13 @@ class BackupRunTest {
             if (device.name().equals("bad")) {
                 throw new IllegalStateException("boom");
             }
-            return DeviceResult.ok(device.name(), device.host(), 1, Duration.ZERO, 1);
+            return DeviceResult.stored(device.name(), device.host(), DeviceResult.Status.NEW, 1, Duration.ZERO, 1);
         }, 1, listener);
 
         List<DeviceResult> results = run.run(List.of(device("bad"), device("good")), Optional.empty());
 
         assertThat(results).extracting(DeviceResult::status)
-                .containsExactly(DeviceResult.Status.FAILED, DeviceResult.Status.OK);
+                .containsExactly(DeviceResult.Status.FAILED, DeviceResult.Status.NEW);
         assertThat(results.get(0).error()).hasValueSatisfying(error -> assertThat(error).contains("boom"));
     }
 }

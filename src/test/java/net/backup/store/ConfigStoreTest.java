@@ -30,12 +30,25 @@ class ConfigStoreTest {
         ConfigStore store = ConfigStore.open(dir);
         store.write("r1", "old\nend\n");
 
-        long bytes = store.write("r1", "new\nend\n");
+        ConfigStore.Written written = store.write("r1", "new\nend\n");
 
-        assertThat(bytes).isEqualTo(8);
+        assertThat(written).isEqualTo(new ConfigStore.Written(ConfigStore.Change.CHANGED, 8));
         assertThat(Files.readString(dir.resolve("r1.cfg"))).isEqualTo("new\nend\n");
         assertThat(files()).containsExactly("r1.cfg");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("r1.cfg")))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void leavesAnUnchangedBackupAloneAndSaysItIsNewTheFirstTime() throws IOException {
+        ConfigStore store = ConfigStore.open(dir);
+        assertThat(store.write("r1", "same\nend\n").change()).isEqualTo(ConfigStore.Change.NEW);
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(dir.resolve("r1.cfg"));
+        Files.setLastModifiedTime(dir.resolve("r1.cfg"), java.nio.file.attribute.FileTime.fromMillis(0));
+
+        assertThat(store.write("r1", "same\nend\n").change()).isEqualTo(ConfigStore.Change.UNCHANGED);
+
+        assertThat(Files.getLastModifiedTime(dir.resolve("r1.cfg")).toMillis()).as("not rewritten").isZero();
+        assertThat(written.toMillis()).isPositive();
     }
 
     @Test

@@ -12,9 +12,13 @@ class ConfigValidatorTest {
     }
 
     @Test
-    void dropsTheBuildingLineAndLeadingBlanksAndEndsWithOneNewline() throws InvalidConfigException {
-        assertThat(validate("Building configuration...\n\nCurrent configuration : 20 bytes\n!\nend\n\n"))
-                .isEqualTo("Current configuration : 20 bytes\n!\nend\n");
+    void dropsVolatileLinesAndLeadingBlanksAndEndsWithOneNewline() throws InvalidConfigException {
+        String output = "Building configuration...\n\nCurrent configuration : 20 bytes\n!\n"
+                + "! Last configuration change at 10:00:00 UTC Thu Nov 26 2026 by ntc\n"
+                + "! NVRAM config last updated at 10:00:01 UTC Thu Nov 26 2026 by ntc\n"
+                + "! No configuration change since last restart\nhostname r1\nntp clock-period 17179869\nend\n\n";
+
+        assertThat(validate(output)).isEqualTo("!\nhostname r1\nend\n");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import net.backup.cli.CliRun;
 import net.backup.lab.Lab;
@@ -68,13 +69,13 @@ public final class LabRun implements AutoCloseable {
         Files.writeString(output.resolve(name + ".cfg"), content, StandardCharsets.ISO_8859_1);
     }
 
-    /**
-     * Every file in the output directory, hidden ones included (temp files must not survive), but for the
-     * run lock, which stays on purpose.
-     */
+    /** What the tool keeps in the output directory besides backups, on purpose. */
+    private static final Set<String> BOOKKEEPING = Set.of(".backup.lock", ".git", ".gitignore");
+
+    /** Every file in the output directory, hidden ones included (temp files must not survive), but bookkeeping. */
     public List<String> outputFiles() throws IOException {
         try (Stream<Path> files = Files.list(output)) {
-            return files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(".backup.lock")).sorted().toList();
+            return files.map(p -> p.getFileName().toString()).filter(name -> !BOOKKEEPING.contains(name)).sorted().toList();
         }
     }
 

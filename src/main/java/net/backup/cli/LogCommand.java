@@ -1,0 +1,46 @@
+package net.backup.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import net.backup.store.HistoryReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code backup log NAME}: the versions of a device's configuration. */
+@Command(name = "log", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
+        description = "Lists the stored versions of a device's configuration: date, commit, lines added and removed.")
+final class LogCommand implements Callable<Integer> {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    @Parameters(paramLabel = "NAME", description = "The device, as named in the inventory.")
+    String name;
+
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "configs",
+            description = "Where the backups and their history are (default: ${DEFAULT-VALUE}).")
+    Path outputDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        try (HistoryReader history = HistoryReader.open(outputDir)) {
+            var out = spec.commandLine().getOut();
+            for (HistoryReader.Version version : history.versions(name)) {
+                out.printf(Locale.ROOT, "%s  %s  +%-5d -%-5d %s%n", WHEN.format(version.when()), version.commit(),
+                        version.added(), version.removed(), version.subject());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        } catch (HistoryReader.HistoryException e) {
+            throw new FailureHandler.UsageException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package net.backup.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Locale;
+import net.backup.run.DeviceResult;
+import net.backup.run.RunOutcome;
+
+/**
+ * {@code --report FILE}: the run as JSON, for monitoring systems. Written whole to a temporary file and
+ * renamed, so a monitor never reads half a report.
+ */
+public final class JsonReport {
+    private JsonReport() {
+    }
+
+    public static void write(Path file, RunOutcome outcome, Instant started, Instant finished) throws IOException {
+        var json = new StringBuilder(256 + outcome.results().size() * 160);
+        json.append("{\n  \"started\": ").append(string(started.toString()))
+                .append(",\n  \"finished\": ").append(string(finished.toString()))
+                .append(",\n  \"duration_ms\": ").append(outcome.elapsed().toMillis())
+                .append(",\n  \"devices\": [");
+        String separator = "\n";
+        for (DeviceResult result : outcome.results()) {
+            json.append(separator).append("    {\"name\": ").append(string(result.name()))
+                    .append(", \"host\": ").append(string(result.host()))
+                    .append(", \"status\": ").append(string(result.status().name()))
+                    .append(", \"attempts\": ").append(result.attempts())
+                    .append(", \"duration_ms\": ").append(result.duration().toMillis())
+                    .append(", \"bytes\": ").append(result.bytes())
+                    .append(", \"error\": ").append(result.error().map(JsonReport::string).orElse("null"))
+                    .append('}');
+            separator = ",\n";
+        }
+        json.append(outcome.results().isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+        Path absolute = file.toAbsolutePath();
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
+        Files.writeString(temp, json, StandardCharsets.UTF_8);
+        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A JSON string: quotes, backslashes and control characters escaped (RFC 8259). */
+    static String string(String text) {
+        var s = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        s.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        s.append(c);
+                    }
+                }
+            }
+        }
+        return s.append('"').toString();
+    }
+}

@@ -1,0 +1,170 @@
+package net.backup.store;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+/** Reads one device's history back: its versions ({@code backup log}) and what changed ({@code backup diff}). */
+public final class HistoryReader implements AutoCloseable {
+    /** One stored version of a device's configuration. */
+    public record Version(String commit, Instant when, int added, int removed, String subject) {
+    }
+
+    private final Git git;
+    private final Repository repository;
+
+    private HistoryReader(Git git) {
+        this.git = git;
+        this.repository = git.getRepository();
+    }
+
+    /** @throws HistoryException when the directory has no history */
+    public static HistoryReader open(Path directory) throws IOException {
+        if (!Files.isDirectory(directory.resolve(".git"))) {
+            throw new HistoryException(directory + " has no history (it is not a git repository; was every run made "
+                    + "with --no-history?)");
+        }
+        return new HistoryReader(Git.open(directory.toFile()));
+    }
+
+    /** Newest first. */
+    public List<Version> versions(String device) throws IOException {
+        String path = device + ".cfg";
+        var versions = new ArrayList<Version>();
+        try (RevWalk walk = new RevWalk(repository)) {
+            for (RevCommit listed : git.log().addPath(path).call()) {
+                RevCommit commit = walk.parseCommit(listed);
+                RevCommit parent = commit.getParentCount() > 0 ? walk.parseCommit(commit.getParent(0)) : null;
+                int added = 0;
+                int removed = 0;
+                try (var formatter = formatter(DisabledOutputStream.INSTANCE, path)) {
+                    for (DiffEntry entry : formatter.scan(tree(parent), tree(commit))) {
+                        for (Edit edit : formatter.toFileHeader(entry).toEditList()) {
+                            added += edit.getLengthB();
+                            removed += edit.getLengthA();
+                        }
+                    }
+                }
+                versions.add(new Version(commit.abbreviate(7).name(), Instant.ofEpochSecond(commit.getCommitTime()),
+                        added, removed, commit.getShortMessage()));
+            }
+        } catch (GitAPIException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (versions.isEmpty()) {
+            throw new HistoryException("no backup of " + device + " in the history of " + repository.getWorkTree());
+        }
+        return versions;
+    }
+
+    /**
+     * A unified diff of the device's configuration: its last change, or everything since {@code since}
+     * (a commit, {@code HEAD~3}, a date {@code 2026-11-20} or a date and time {@code 2026-11-20T06:00}).
+     */
+    public String diff(String device, Optional<String> since) throws IOException {
+        String path = device + ".cfg";
+        Version newest = versions(device).get(0);
+        try (RevWalk walk = new RevWalk(repository)) {
+            RevCommit to;
+            RevCommit from;
+            if (since.isEmpty()) {
+                to = walk.parseCommit(repository.resolve(newest.commit()));
+                from = to.getParentCount() > 0 ? walk.parseCommit(to.getParent(0)) : null;
+            } else {
+                to = walk.parseCommit(repository.resolve("HEAD"));
+                from = walk.parseCommit(resolveSince(since.get()));
+            }
+            var out = new ByteArrayOutputStream();
+            try (var formatter = formatter(out, path)) {
+                formatter.format(formatter.scan(tree(from), tree(to)));
+            }
+            return out.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private ObjectId resolveSince(String since) throws IOException {
+        ObjectId commit = repository.resolve(since);
+        if (commit != null) {
+            return commit;
+        }
+        Instant when = parseDate(since);
+        try {
+            for (RevCommit candidate : git.log().call()) {
+                if (!Instant.ofEpochSecond(candidate.getCommitTime()).isAfter(when)) {
+                    return candidate;
+                }
+            }
+        } catch (GitAPIException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        throw new HistoryException("the history starts after " + since);
+    }
+
+    private static Instant parseDate(String text) throws HistoryException {
+        try {
+            return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant();
+            } catch (DateTimeParseException notDate) {
+                throw new HistoryException("--since " + text + " is neither a commit nor a date (2026-11-20 or "
+                        + "2026-11-20T06:00)");
+            }
+        }
+    }
+
+    private DiffFormatter formatter(java.io.OutputStream out, String path) {
+        var formatter = new DiffFormatter(out);
+        formatter.setRepository(repository);
+        formatter.setPathFilter(PathFilter.create(path));
+        return formatter;
+    }
+
+    private AbstractTreeIterator tree(RevCommit commit) throws IOException {
+        if (commit == null) {
+            return new EmptyTreeIterator();
+        }
+        try (ObjectReader reader = repository.newObjectReader()) {
+            return new CanonicalTreeParser(null, reader, commit.getTree());
+        }
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+
+    /** Something the user asked about is not in the history; the message says what. */
+    public static final class HistoryException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        HistoryException(String message) {
+            super(message);
+        }
+    }
+}

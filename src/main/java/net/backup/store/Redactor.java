@@ -1,0 +1,85 @@
+package net.backup.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import net.backup.platform.SecretRule;
+
+/**
+ * Replaces secrets with stable markers before a configuration is stored, so they never reach the files or
+ * their history. The marker is a keyed hash of the secret ({@code <redacted:1f2e3d4c>}): the same secret
+ * gives the same marker run after run, a changed secret shows as a changed line in a diff, and the marker
+ * cannot be reversed by hashing a dictionary of common communities without the key, which stays in the
+ * output directory ({@code .redact-key}, owner-only, never committed).
+ */
+public final class Redactor {
+    static final String KEY_FILE = ".redact-key";
+
+    private final byte[] key;
+
+    private Redactor(byte[] key) {
+        this.key = key.clone();
+    }
+
+    /** The output directory's key, created the first time it is needed. */
+    public static Redactor forDirectory(Path directory) throws IOException {
+        Path file = directory.resolve(KEY_FILE);
+        if (!Files.exists(file)) {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            Path temp = directory.resolve(KEY_FILE + ".tmp");
+            Files.deleteIfExists(temp);
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(temp, HexFormat.of().formatHex(fresh).getBytes(StandardCharsets.US_ASCII));
+            try {
+                Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                Files.deleteIfExists(temp);
+            }
+        }
+        String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        try {
+            return new Redactor(HexFormat.of().parseHex(hex));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " is not a redaction key (64 hex digits); remove it to make a new one");
+        }
+    }
+
+    public String redact(String config, List<SecretRule> rules) {
+        String[] lines = config.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = redactLine(lines[i], rules);
+        }
+        return String.join("\n", lines);
+    }
+
+    private String redactLine(String line, List<SecretRule> rules) {
+        for (SecretRule rule : rules) {
+            Matcher m = rule.pattern().matcher(line);
+            if (m.matches()) {
+                return line.substring(0, m.start("secret")) + marker(m.group("secret")) + line.substring(m.end("secret"));
+            }
+        }
+        return line;
+    }
+
+    private String marker(String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] digest = mac.doFinal(secret.getBytes(StandardCharsets.ISO_8859_1));
+            return "<redacted:" + HexFormat.of().formatHex(digest, 0, 4) + ">";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+}
