@@ -95,6 +95,7 @@ public final class Lab implements AutoCloseable {
         private boolean legacyOnly;
         private int basePort;
         private PublicKey authorizedKey;
+        private Clock clock = Clock.systemUTC();
 
         private Builder(List<DeviceSpec> specs, LabSettings settings) {
             this.specs = List.copyOf(specs);
@@ -128,6 +129,12 @@ public final class Lab implements AutoCloseable {
             return this;
         }
 
+        /** The devices' clock, for their change and save timestamps. */
+        public Builder clock(Clock deviceClock) {
+            this.clock = deviceClock;
+            return this;
+        }
+
         /** Device i listens on {@code port + i}; 0 (the default) takes any free ports. */
         public Builder basePort(int port) {
             this.basePort = port;
@@ -141,7 +148,7 @@ public final class Lab implements AutoCloseable {
                     lab.speakLegacyOnly();
                 }
                 lab.acceptKey(authorizedKey);
-                lab.serve(specs, keyboardInteractiveOnly, basePort);
+                lab.serve(specs, keyboardInteractiveOnly, basePort, clock);
                 return lab;
             } catch (IOException | RuntimeException e) {
                 lab.close();
@@ -173,7 +180,8 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    private void serve(List<DeviceSpec> specs, boolean keyboardInteractiveOnly, int basePort) throws IOException {
+    private void serve(List<DeviceSpec> specs, boolean keyboardInteractiveOnly, int basePort, Clock clock)
+            throws IOException {
         if (basePort < 0 || basePort + specs.size() - 1 > 65535) {
             throw new IllegalArgumentException("ports " + basePort + " to " + (basePort + specs.size() - 1)
                     + " are not all valid TCP ports");
@@ -199,7 +207,7 @@ public final class Lab implements AutoCloseable {
         var devices = new ArrayList<SimulatedDevice>(specs.size());
         for (DeviceSpec spec : specs) {
             var device = new SimulatedDevice(spec.name(), settings.username(), settings.password(),
-                    Optional.of(settings.enableSecret()), spec.faults(), generator.body(spec.name()), Clock.systemUTC());
+                    Optional.of(settings.enableSecret()), spec.faults(), generator.body(spec.name()), clock);
             if (byName.put(spec.name(), device) != null) {
                 throw new IllegalArgumentException("two lab devices are named " + spec.name());
             }

@@ -1,0 +1,231 @@
+package net.backup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.backup.lab.Lab;
+import net.backup.lab.LabSettings;
+import net.backup.testing.LabRun;
+import net.backup.testing.LabTerminal;
+import net.backup.testing.SettableClock;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** NEW / CHANGED / UNCHANGED, one commit per changing run, diff and log, the JSON report. */
+class HistoryTest {
+    @TempDir
+    Path dir;
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-26T02:15:00Z"));
+
+    private LabRun lab(int devices) throws IOException {
+        return new LabRun(Lab.builder(Lab.healthyFleet("csr", devices), LabSettings.defaults()).clock(clock).start(), dir);
+    }
+
+    private static List<RevCommit> commits(Path repository) throws Exception {
+        try (Git git = Git.open(repository.toFile())) {
+            var commits = new ArrayList<RevCommit>();
+            git.log().call().forEach(commits::add);
+            return commits;
+        }
+    }
+
+    @Test
+    void firstRunIsNewAndOneCommitThenNothingChangedMeansNoCommit() throws Exception {
+        try (LabRun run = lab(3)) {
+            CliRun first = run.backup();
+
+            assertThat(first.out()).containsPattern("(?m)^NEW +csr1 ").contains("3 devices: 3 new, 0 changed, 0 unchanged, 0 failed");
+            List<RevCommit> afterFirst = commits(run.output());
+            assertThat(afterFirst).hasSize(1);
+            assertThat(afterFirst.get(0).getFullMessage())
+                    .isEqualTo("backup: 3 new\n\ncsr1: new\ncsr2: new\ncsr3: new\n");
+            assertThat(afterFirst.get(0).getAuthorIdent().getName()).isEqualTo("backup");
+
+            String servedFirst = run.lab().device("csr1").runningConfig();
+            clock.advance(Duration.ofHours(24)); // wr mem moves the NVRAM timestamp: a volatile line only
+            CliRun second = run.backup();
+
+            assertThat(run.lab().device("csr1").runningConfig()).as("the device's output did change").isNotEqualTo(servedFirst);
+            assertThat(second.exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(second.out()).containsPattern("(?m)^UNCHANGED +csr1 ")
+                    .contains("3 devices: 0 new, 0 changed, 3 unchanged, 0 failed", "History: nothing changed, no commit");
+            assertThat(commits(run.output())).hasSize(1);
+        }
+    }
+
+    @Test
+    void aReconfiguredDeviceIsChangedInOneCommitAndDiffShowsExactlyTheChange() throws Exception {
+        try (LabRun run = lab(2)) {
+            run.backup();
+            LabTerminal.type(run.lab(), "csr2", "enable", LabSettings.ENABLE_SECRET, "configure terminal",
+                    "interface Loopback99", "description added by the history test", "end");
+            clock.advance(Duration.ofMinutes(5));
+
+            CliRun second = run.backup();
+
+            assertThat(second.out()).containsPattern("(?m)^CHANGED +csr2 ").containsPattern("(?m)^UNCHANGED +csr1 ")
+                    .containsPattern("History: [0-9a-f]{7} backup: 1 changed");
+            List<RevCommit> all = commits(run.output());
+            assertThat(all).hasSize(2);
+            assertThat(all.get(0).getFullMessage()).isEqualTo("backup: 1 changed\n\ncsr2: changed\n");
+
+            CliRun diff = CliRun.of("diff", "csr2", "--output-dir", run.output().toString());
+
+            assertThat(diff.exitCode()).isEqualTo(ExitCodes.OK);
+            List<String> changed = diff.out().lines().filter(l -> l.matches("^[+-](?![+-]{2} ).*")).toList();
+            assertThat(changed).containsExactly("+interface Loopback99", "+ description added by the history test", "+!");
+            assertThat(diff.out()).contains("--- a/csr2.cfg", "+++ b/csr2.cfg");
+
+            CliRun log = CliRun.of("log", "csr2", "--output-dir", run.output().toString());
+            assertThat(log.out().lines().toList()).hasSize(2);
+            assertThat(log.out().lines().findFirst().orElseThrow())
+                    .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d  [0-9a-f]{7}  \\+3 +-0 +backup: 1 changed");
+            assertThat(CliRun.of("log", "csr1", "--output-dir", run.output().toString()).out().lines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void diffSinceACommitAndTheFirstVersionAgainstNothing() throws Exception {
+        try (LabRun run = lab(1)) {
+            run.backup();
+            String first = commits(run.output()).get(0).abbreviate(7).name();
+            LabTerminal.type(run.lab(), "csr1", "en", LabSettings.ENABLE_SECRET, "conf t", "hostname edge-1", "end");
+            run.backup();
+            LabTerminal.type(run.lab(), "csr1", "en", LabSettings.ENABLE_SECRET, "conf t", "interface Gi9/9",
+                    "description third", "end");
+            run.backup();
+
+            String since = CliRun.of("diff", "csr1", "--since", first, "-o", run.output().toString()).out();
+            assertThat(since).contains("-hostname csr1", "+hostname edge-1", "+ description third");
+
+            String last = CliRun.of("diff", "csr1", "-o", run.output().toString()).out();
+            assertThat(last).contains("+ description third").doesNotContain("hostname");
+
+            String sinceDate = CliRun.of("diff", "csr1", "--since", "2000-01-01", "-o", run.output().toString()).err();
+            assertThat(sinceDate).contains("the history starts after 2000-01-01");
+        }
+    }
+
+    @Test
+    void diffAndLogExplainWhatTheyCannotFind() throws IOException {
+        try (LabRun run = lab(1)) {
+            CliRun noHistory = CliRun.of("log", "csr1", "-o", run.output().toString());
+            assertThat(noHistory.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(noHistory.err()).contains("has no history");
+
+            run.backup();
+            CliRun unknown = CliRun.of("diff", "nosuch", "-o", run.output().toString());
+            assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(unknown.err()).contains("no backup of nosuch in the history");
+
+            CliRun badSince = CliRun.of("diff", "csr1", "--since", "yesterdayish", "-o", run.output().toString());
+            assertThat(badSince.err()).contains("--since yesterdayish is neither a commit nor a date");
+        }
+    }
+
+    @Test
+    void aFailedDeviceCommitsNothingAndTheSubjectCountsIt() throws Exception {
+        var devices = List.of(Lab.DeviceSpec.healthy("good"),
+                new Lab.DeviceSpec("bad", java.util.Set.of(net.backup.lab.Fault.AUTH_FAIL)));
+        try (LabRun run = new LabRun(Lab.start(devices, LabSettings.defaults()), dir)) {
+            run.writeBackup("bad", "! last good\nend\n");
+
+            run.backup();
+
+            RevCommit commit = commits(run.output()).get(0);
+            assertThat(commit.getShortMessage()).isEqualTo("backup: 1 new, 1 failed");
+            try (Git git = Git.open(run.output().toFile())) {
+                assertThat(git.status().call().getUntracked()).containsExactly("bad.cfg");
+            }
+        }
+    }
+
+    @Test
+    void usesAnExistingRepositoryAsItIsAndCommitsOnlyItsOwnFiles() throws Exception {
+        try (LabRun run = lab(1)) {
+            Files.createDirectories(run.output());
+            try (Git git = Git.init().setDirectory(run.output().toFile()).call()) {
+                Files.writeString(run.output().resolve("NOTES.md"), "hand-written notes\n");
+                git.add().addFilepattern("NOTES.md").call();
+                git.commit().setMessage("notes").setAuthor("me", "me@example.net").setCommitter("me", "me@example.net").call();
+                Files.writeString(run.output().resolve("NOTES.md"), "edited, staged, not ours to commit\n");
+                git.add().addFilepattern("NOTES.md").call();
+            }
+
+            run.backup("--author", "Night Shift <noc@example.net>");
+
+            List<RevCommit> all = commits(run.output());
+            assertThat(all).hasSize(2);
+            assertThat(all.get(0).getAuthorIdent().getEmailAddress()).isEqualTo("noc@example.net");
+            try (Git git = Git.open(run.output().toFile())) {
+                assertThat(git.status().call().getChanged()).as("still staged, not committed").containsExactly("NOTES.md");
+            }
+        }
+    }
+
+    @Test
+    void noHistoryMeansNoRepository() throws IOException {
+        try (LabRun run = lab(1)) {
+            CliRun result = run.backup("--no-history");
+
+            assertThat(result.out()).doesNotContain("History:");
+            assertThat(Files.exists(run.output().resolve(".git"))).isFalse();
+        }
+    }
+
+    @Test
+    void redactedSecretsNeverReachTheFilesOrTheHistory() throws Exception {
+        try (LabRun run = lab(1)) {
+            String original = run.lab().device("csr1").stableConfig();
+            String community = original.lines().filter(l -> l.startsWith("snmp-server community ")).findFirst()
+                    .orElseThrow().split(" ")[2];
+
+            run.backup("--redact");
+
+            String stored = run.backupOf("csr1");
+            assertThat(stored).doesNotContain(community).contains("snmp-server community <redacted:")
+                    .contains("hostname csr1");
+            try (Git git = Git.open(run.output().toFile())) {
+                assertThat(git.status().call().getUntracked()).doesNotContain(".redact-key");
+            }
+            CliRun again = run.backup("--redact");
+            assertThat(again.out()).contains("1 unchanged");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJsonReportParsesAndMatchesTheRun() throws IOException {
+        var devices = List.of(Lab.DeviceSpec.healthy("csr1"),
+                new Lab.DeviceSpec("csr2", java.util.Set.of(net.backup.lab.Fault.WRMEM_INVALID)));
+        try (LabRun run = new LabRun(Lab.start(devices, LabSettings.defaults()), dir)) {
+            Path report = dir.resolve("report.json");
+
+            run.backup("--report", report.toString());
+
+            Map<String, Object> json = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(report));
+            assertThat(json).containsKeys("started", "finished", "duration_ms", "devices");
+            assertThat(Instant.parse((String) json.get("started"))).isBefore(Instant.parse((String) json.get("finished")));
+            List<Map<String, Object>> entries = (List<Map<String, Object>>) json.get("devices");
+            assertThat(entries).hasSize(2);
+            assertThat(entries.get(0)).containsEntry("name", "csr1").containsEntry("host", "127.0.0.1")
+                    .containsEntry("status", "NEW").containsEntry("attempts", 1).containsEntry("error", null)
+                    .containsEntry("bytes", (int) Files.size(run.output().resolve("csr1.cfg")));
+            assertThat(entries.get(1)).containsEntry("status", "FAILED").containsEntry("bytes", 0)
+                    .containsEntry("error", "'wr mem' failed: % Invalid input detected at '^' marker.");
+        }
+    }
+}
