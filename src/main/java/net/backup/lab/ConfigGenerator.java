@@ -53,6 +53,14 @@ public final class ConfigGenerator {
         return c.toString();
     }
 
+    /**
+     * What a correct backup of a device with this name stores, as long as nobody reconfigured it: the body
+     * after the volatile header lines, which a backup drops.
+     */
+    public String expectedBackup(String hostname) {
+        return "!\n" + body(hostname);
+    }
+
     /** Most devices are small access switches, a few are big routers: a skewed spread of sizes. */
     private static int scale(SplittableRandom random) {
         double u = random.nextDouble();

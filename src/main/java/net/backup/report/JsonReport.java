@@ -11,8 +11,9 @@ import net.backup.run.DeviceResult;
 import net.backup.run.RunOutcome;
 
 /**
- * {@code --report FILE}: the run as JSON, for monitoring systems. Written whole to a temporary file and
- * renamed, so a monitor never reads half a report.
+ * {@code --report FILE}: the run as JSON, for monitoring systems, with what the run cost this process
+ * ({@code client}: CPU time and peak memory). Written whole to a temporary file and renamed, so a monitor
+ * never reads half a report.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -36,7 +37,10 @@ public final class JsonReport {
                     .append('}');
             separator = ",\n";
         }
-        json.append(outcome.results().isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+        ProcessStats client = ProcessStats.current();
+        json.append(outcome.results().isEmpty() ? "]" : "\n  ]")
+                .append(",\n  \"client\": {\"cpu_ms\": ").append(client.cpuMillis())
+                .append(", \"peak_rss_bytes\": ").append(client.peakRssBytes()).append("}\n}\n");
         Path absolute = file.toAbsolutePath();
         Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
         Files.writeString(temp, json, StandardCharsets.UTF_8);

@@ -1,7 +1,5 @@
 package net.backup.session;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,38 +14,15 @@ final class OutputCleaner {
     }
 
     static String clean(String raw, String echoedCommand, Pattern pagerPrompt) {
-        List<String> lines = terminalLines(raw);
-        var kept = new ArrayList<String>(lines.size());
-        for (String line : lines) {
-            Matcher pager = pagerPrompt.matcher(line);
-            if (pager.lookingAt()) {
-                line = line.substring(pager.end());
-                if (line.isEmpty()) {
-                    continue;
-                }
-            }
-            kept.add(line);
-        }
-        if (!kept.isEmpty() && kept.get(0).strip().equals(echoedCommand.strip())) {
-            kept.remove(0);
-        }
-        return String.join("\n", kept);
-    }
-
-    static Optional<String> firstMatchingLine(String text, Pattern pattern) {
-        return text.lines().map(line -> line.replace("\r", "").strip())
-                .filter(line -> pattern.matcher(line).matches())
-                .findFirst();
-    }
-
-    private static List<String> terminalLines(String raw) {
-        var lines = new ArrayList<String>();
-        var line = new StringBuilder();
+        var out = new StringBuilder(raw.length());
+        Matcher pager = pagerPrompt.matcher("");
+        var line = new StringBuilder(256);
+        boolean first = true;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             switch (c) {
                 case '\n' -> {
-                    lines.add(line.toString());
+                    first = emit(line, out, pager, first, echoedCommand);
                     line.setLength(0);
                 }
                 case '\r' -> {
@@ -65,8 +40,33 @@ final class OutputCleaner {
             }
         }
         if (line.length() > 0) {
-            lines.add(line.toString());
+            emit(line, out, pager, first, echoedCommand);
         }
-        return lines;
+        if (out.length() > 0) {
+            out.setLength(out.length() - 1); // no newline after the last line
+        }
+        return out.toString();
+    }
+
+    /** Appends one finished line (less any pager prompt at its start); the echo of the command is dropped. */
+    private static boolean emit(StringBuilder line, StringBuilder out, Matcher pager, boolean first, String echoedCommand) {
+        int start = 0;
+        if (pager.reset(line).lookingAt()) {
+            start = pager.end();
+            if (start == line.length()) {
+                return first;
+            }
+        }
+        if (first && line.toString().strip().equals(echoedCommand.strip())) {
+            return false;
+        }
+        out.append(line, start, line.length()).append('\n');
+        return false;
+    }
+
+    static Optional<String> firstMatchingLine(String text, Pattern pattern) {
+        return text.lines().map(line -> line.replace("\r", "").strip())
+                .filter(line -> pattern.matcher(line).matches())
+                .findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package net.backup.session;
 
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.common.SecurityUtils;
 
 /**
  * The algorithms offered to devices. sshj offers everything it knows by default, SHA-1 key exchange and
@@ -38,8 +40,23 @@ public final class SshAlgorithms {
     private final Config legacy;
 
     public SshAlgorithms() {
+        useJdkProviders();
         this.modern = build(false);
         this.legacy = build(true);
+    }
+
+    /**
+     * sshj asks BouncyCastle by name for every algorithm when it is on the class path, which puts AES-GCM
+     * and the hashes in plain Java. Asking the JVM's provider list instead gets the JDK's implementations
+     * first (AES on the CPU's AES instructions); BouncyCastle stays registered, last, for the few names
+     * only it provides (sshj's "ECDSA" key factory).
+     */
+    private static synchronized void useJdkProviders() {
+        if (Security.getProvider(SecurityUtils.BOUNCY_CASTLE) == null) {
+            SecurityUtils.registerSecurityProvider("org.bouncycastle.jce.provider.BouncyCastleProvider");
+        }
+        SecurityUtils.setRegisterBouncyCastle(false);
+        SecurityUtils.setSecurityProvider(null);
     }
 
     public Config forDevice(boolean legacyAlgorithms) {

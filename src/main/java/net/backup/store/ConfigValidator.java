@@ -1,7 +1,6 @@
 package net.backup.store;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
@@ -21,50 +20,48 @@ public final class ConfigValidator {
      * @throws InvalidConfigException naming what is wrong and where
      */
     public static String validate(Platform platform, String output) throws InvalidConfigException {
-        List<String> lines = withoutVolatileLines(platform.volatileLines(), output.lines().toList());
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
-            lines.remove(lines.size() - 1);
-        }
-        if (lines.isEmpty()) {
-            throw new InvalidConfigException("the device returned an empty configuration");
-        }
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (platform.errorLines().matcher(line.strip()).matches()) {
+        var volatileLine = new LineMatcher(platform.volatileLines());
+        var errorLine = new LineMatcher(platform.errorLines());
+        var pagerLine = new LineMatcher(platform.pagerPrompt());
+        var kept = new ArrayList<String>();
+        for (String line : (Iterable<String>) output.lines()::iterator) {
+            if (volatileLine.matches(line) || kept.isEmpty() && line.isBlank()) {
+                continue;
+            }
+            if (errorLine.matches(line)) {
                 throw new InvalidConfigException("the device answered with an error: " + line.strip());
             }
-            if (platform.pagerPrompt().matcher(line).matches()) {
-                throw new InvalidConfigException("pager residue in the output: '" + line.strip() + "' in line " + (i + 1));
+            if (pagerLine.matches(line)) {
+                throw new InvalidConfigException("pager residue in the output: '" + line.strip() + "' in line " + (kept.size() + 1));
             }
             int control = firstControlCharacter(line);
             if (control >= 0) {
-                throw new InvalidConfigException(String.format(
-                        "garbage in the output: control character 0x%02x in line %d", (int) line.charAt(control), i + 1));
+                throw new InvalidConfigException(String.format("garbage in the output: control character 0x%02x in line %d",
+                        (int) line.charAt(control), kept.size() + 1));
             }
+            kept.add(line);
+        }
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
+            kept.remove(kept.size() - 1);
+        }
+        if (kept.isEmpty()) {
+            throw new InvalidConfigException("the device returned an empty configuration");
         }
         Optional<Pattern> end = platform.completeLastLine();
-        String last = lines.get(lines.size() - 1);
-        if (end.isPresent() && !end.get().matcher(last.strip()).matches()) {
+        String last = kept.get(kept.size() - 1);
+        if (end.isPresent() && !new LineMatcher(end.get()).matches(last)) {
             throw new InvalidConfigException("incomplete configuration: it ends with '" + abbreviate(last)
                     + "' instead of '" + end.get().pattern() + "' (truncated?)");
         }
-        return String.join("\n", lines) + "\n";
+        var config = new StringBuilder(output.length());
+        kept.forEach(line -> config.append(line).append('\n'));
+        return config.toString();
     }
 
     /** The first CLI error line in a command's output, if any. */
     public static Optional<String> errorLine(Platform platform, String output) {
-        return output.lines().map(String::strip).filter(line -> platform.errorLines().matcher(line).matches()).findFirst();
-    }
-
-    /** Drops volatile lines wherever they are, and the blank lines they leave at the start. */
-    private static List<String> withoutVolatileLines(Pattern volatileLines, List<String> lines) {
-        var kept = new ArrayList<String>(lines.size());
-        for (String line : lines) {
-            if (!volatileLines.matcher(line.strip()).matches() && !(kept.isEmpty() && line.isBlank())) {
-                kept.add(line);
-            }
-        }
-        return kept;
+        var errorLine = new LineMatcher(platform.errorLines());
+        return output.lines().filter(errorLine::matches).map(String::strip).findFirst();
     }
 
     /** Tabs are text; every other C0 control or DEL is not something a configuration contains. */

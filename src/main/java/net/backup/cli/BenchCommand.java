@@ -1,0 +1,99 @@
+package net.backup.cli;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import net.backup.bench.Benchmark;
+import net.backup.bench.MarkdownReport;
+import net.backup.bench.Plot;
+import net.backup.bench.Row;
+import net.backup.bench.Scenario;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code backup bench}: measures the tool against a lab in separate processes and writes docs/benchmarks.md and .png. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {"Measures backup against simulated devices, each in its own process, and writes the results "
+                + "(a table and a plot). Scenarios: latency (100 devices, 200 ms per command, --sequential and "
+                + "10 to 100 workers), cpu (500 devices, no added latency), scale (1000 devices, 200 workers, every "
+                + "config checked). Takes about 15 minutes with the defaults."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--scenario", paramLabel = "NAME", split = ",", defaultValue = "latency,cpu,scale",
+            description = "Which scenarios, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> scenarios;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
+            description = "Runs per setting; medians are reported (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--output", paramLabel = "FILE", defaultValue = "docs/benchmarks.md",
+            description = "The table (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--plot", paramLabel = "FILE", defaultValue = "docs/benchmarks.png",
+            description = "The plot of the latency scenario (default: ${DEFAULT-VALUE}).")
+    Path plot;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (repeats < 1 || repeats > 20) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be from 1 to 20, got " + repeats);
+        }
+        var chosen = new ArrayList<Scenario>();
+        for (Scenario scenario : Scenario.targets(repeats)) {
+            if (scenarios.contains(scenario.name())) {
+                chosen.add(scenario);
+            }
+        }
+        if (chosen.size() != scenarios.size()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario takes latency, cpu and scale, got " + scenarios);
+        }
+        var out = spec.commandLine().getOut();
+        Path work = Files.createTempDirectory("backup-bench-");
+        var benchmark = new Benchmark(backupCommand(), work, line -> {
+            out.println(line);
+            out.flush();
+        });
+        var rows = new ArrayList<Row>();
+        for (Scenario scenario : chosen) {
+            rows.addAll(benchmark.run(scenario));
+        }
+        String command = "./backup bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        MarkdownReport.write(output, rows, command.strip(), Machine.describe(), LocalDate.now().toString());
+        List<Row> latency = rows.stream().filter(r -> r.scenario().name().equals("latency")).toList();
+        if (!latency.isEmpty()) {
+            Scenario s = latency.get(0).scenario();
+            Plot.write(plot, latency, s.devices() + " devices, " + s.latency().toMillis() + " ms per command: wall time against workers");
+        }
+        out.println("written: " + output + (latency.isEmpty() ? "" : " and " + plot) + " (scratch files in " + work + ")");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The launcher next to the jar if there is one (as a user runs it), else java -jar. */
+    private List<String> backupCommand() {
+        try {
+            Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(jar)) {
+                throw new FailureHandler.UsageException("bench runs the built jar: use ./backup bench (or mvn -B package first)");
+            }
+            Path launcher = jar.toAbsolutePath().getParent().resolveSibling("backup");
+            if (Files.isExecutable(launcher)) {
+                return List.of(launcher.toString());
+            }
+            return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

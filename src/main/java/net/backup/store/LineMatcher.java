@@ -1,0 +1,32 @@
+package net.backup.store;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Matches a whole line against a pattern, ignoring blanks around it, without copying the line or making
+ * a new {@link Matcher}: this runs several times on every line of every backup.
+ */
+final class LineMatcher {
+    private final Matcher matcher;
+
+    LineMatcher(Pattern pattern) {
+        this.matcher = pattern.matcher("");
+    }
+
+    boolean matches(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && isBlank(line.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(line.charAt(end - 1))) {
+            end--;
+        }
+        return matcher.reset(line).region(start, end).matches();
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\r';
+    }
+}
