@@ -62,7 +62,7 @@ final class LabCommand implements Callable<Integer> {
     String prefix;
 
     @Option(names = "--host-key", paramLabel = "FILE",
-            description = "The lab's host key, created on first use (default: ~/.cache/backup-lab/ssh_host_ecdsa_key).")
+            description = "The lab's host key, created on first use (default: ~/.cache/backup-lab/ssh_host_rsa_key).")
     Path hostKey;
 
     @Option(names = "--stop-after", paramLabel = "DURATION", converter = DurationConverter.class,

@@ -19,18 +19,21 @@ public final class LabHostKey {
     public static Path defaultFile() {
         String cache = System.getenv("XDG_CACHE_HOME");
         Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("backup-lab").resolve("ssh_host_ecdsa_key");
+        return base.resolve("backup-lab").resolve("ssh_host_rsa_key");
     }
 
-    /** Reads the key from {@code file}, generating and saving a new EC P-256 key the first time. */
+    /**
+     * Reads the key from {@code file}, generating and saving a new RSA 2048 key the first time: IOS and
+     * IOS-XE present RSA host keys, so clients are measured against what they meet in the field.
+     */
     public static KeyPair loadOrCreate(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         var provider = new SimpleGeneratorHostKeyProvider(file);
-        provider.setAlgorithm("EC");
-        provider.setKeySize(256);
+        provider.setAlgorithm("RSA");
+        provider.setKeySize(2048);
         List<KeyPair> keys = provider.loadKeys(null);
         if (keys.isEmpty()) {
             throw new IOException("no host key could be read from or written to " + file);
