@@ -48,11 +48,15 @@ public final class Benchmark {
             Path knownHosts = dir.resolve("known_hosts");
             progress.accept(scenario.name() + ": warm-up run (records host keys)");
             measure(scenario, inventory, knownHosts, dir.resolve("warmup"), List.of("--workers", "" + maxWorkers(scenario)));
-            long oneDevice = oneDeviceMillis(scenario, inventory, knownHosts, dir);
             var rows = new ArrayList<Row>();
+            long oneDevice;
             if (scenario.sequential()) {
-                rows.add(new Row(scenario, 1, true, repeat(scenario, inventory, knownHosts, dir, List.of("--sequential")),
-                        Row.ideal(scenario.devices(), 1, oneDevice)));
+                // One device's time is best seen in the sequential run: each device alone, in a warm process.
+                List<Measurement> sequential = repeat(scenario, inventory, knownHosts, dir, List.of("--sequential"));
+                oneDevice = Medians.of(sequential.stream().mapToLong(Measurement::deviceMillis).toArray());
+                rows.add(new Row(scenario, 1, true, sequential, Row.ideal(scenario.devices(), 1, oneDevice)));
+            } else {
+                oneDevice = oneDeviceMillis(scenario, inventory, knownHosts, dir);
             }
             for (int workers : scenario.workers()) {
                 rows.add(new Row(scenario, workers, false,

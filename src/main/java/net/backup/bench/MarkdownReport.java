@@ -26,8 +26,9 @@ public final class MarkdownReport {
                 .append("(one per scenario), into a fresh output directory, with `--no-history --retries 0`, after one ")
                 .append("untimed warm-up run that records the host keys. Figures are medians of the repeats. ")
                 .append("*Wall* is the client process from start to exit (JVM start-up included); *run* is the tool's ")
-                .append("own `Execution time`; *ideal* is ceil(devices / workers) times one device's time alone at that ")
-                .append("latency (measured the same way); *efficiency* is ideal / wall. CPU and peak RSS are the ")
+                .append("own `Execution time`; *ideal* is ceil(devices / workers) times one device's time at that latency ")
+                .append("(the median device of the `--sequential` runs, where there are some; else a run of one device ")
+                .append("alone); *efficiency* is ideal / wall. CPU and peak RSS are the ")
                 .append("client's, as it reports them itself (`--report`: process CPU time and Linux VmHWM).\n\n");
         md.append("## Targets\n\n| target | measured | met |\n|---|---|---|\n");
         for (String[] target : targets(rows)) {

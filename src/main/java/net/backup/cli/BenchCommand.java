@@ -68,7 +68,9 @@ final class BenchCommand implements Callable<Integer> {
         for (Scenario scenario : chosen) {
             rows.addAll(benchmark.run(scenario));
         }
-        String command = "./backup bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        args.remove("bench");
+        String command = "./backup bench " + String.join(" ", args);
         MarkdownReport.write(output, rows, command.strip(), Machine.describe(), LocalDate.now().toString());
         List<Row> latency = rows.stream().filter(r -> r.scenario().name().equals("latency")).toList();
         if (!latency.isEmpty()) {

@@ -1,39 +1,33 @@
 package net.backup.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import net.backup.store.HistoryReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code backup diff NAME}: what changed in a device's configuration. */
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
         description = "Prints a unified diff of a device's last configuration change, or of everything since a "
                 + "commit or date.")
 final class DiffCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "NAME", description = "The device, as named in the inventory.")
-    String name;
+    @CommandLine.Mixin
+    DeviceHistoryOptions device;
 
     @Option(names = "--since", paramLabel = "REV|DATE",
             description = "Compare the current backup with the one at this commit (abc1234, HEAD~3) or date "
                     + "(2026-11-20, 2026-11-20T06:00).")
     String since;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "configs",
-            description = "Where the backups and their history are (default: ${DEFAULT-VALUE}).")
-    Path outputDir;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        try (HistoryReader history = HistoryReader.open(outputDir)) {
-            String diff = history.diff(name, Optional.ofNullable(since));
+        try (HistoryReader history = HistoryReader.open(device.outputDir)) {
+            String diff = history.diff(device.name, Optional.ofNullable(since));
             spec.commandLine().getOut().print(diff.isEmpty() ? "no change\n" : diff);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;

@@ -1,7 +1,6 @@
 package net.backup.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -9,8 +8,6 @@ import java.util.concurrent.Callable;
 import net.backup.store.HistoryReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code backup log NAME}: the versions of a device's configuration. */
 @Command(name = "log", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
@@ -19,21 +16,17 @@ final class LogCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    @Parameters(paramLabel = "NAME", description = "The device, as named in the inventory.")
-    String name;
-
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "configs",
-            description = "Where the backups and their history are (default: ${DEFAULT-VALUE}).")
-    Path outputDir;
+    @CommandLine.Mixin
+    DeviceHistoryOptions device;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        try (HistoryReader history = HistoryReader.open(outputDir)) {
+        try (HistoryReader history = HistoryReader.open(device.outputDir)) {
             var out = spec.commandLine().getOut();
-            for (HistoryReader.Version version : history.versions(name)) {
+            for (HistoryReader.Version version : history.versions(device.name)) {
                 out.printf(Locale.ROOT, "%s  %s  +%-5d -%-5d %s%n", WHEN.format(version.when()), version.commit(),
                         version.added(), version.removed(), version.subject());
             }

@@ -153,6 +153,20 @@ class LabTest {
     }
 
     @Test
+    void aBasePortPutsTheDevicesOnConsecutivePortsAndARefusedOneKeepsItsPlace() throws IOException {
+        int base;
+        try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            base = probe.getLocalPort();
+        }
+        var devices = List.of(Lab.DeviceSpec.healthy("a"), new Lab.DeviceSpec("b", Set.of(Fault.REFUSED)),
+                Lab.DeviceSpec.healthy("c"));
+        try (Lab lab = Lab.builder(devices, LabSettings.defaults()).basePort(base).start()) {
+            assertThat(List.of(lab.port("a"), lab.port("b"), lab.port("c"))).containsExactly(base, base + 1, base + 2);
+            assertThat(LabTerminal.type(lab, "c", "show run")).contains("c>");
+        }
+    }
+
+    @Test
     void labCommandKeepsItsHostKeyAcrossRestarts() throws IOException {
         Path key = dir.resolve("key");
         assertThat(LabHostKey.loadOrCreate(key).getPublic()).isEqualTo(LabHostKey.loadOrCreate(key).getPublic());
