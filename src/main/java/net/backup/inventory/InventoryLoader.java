@@ -77,17 +77,10 @@ public final class InventoryLoader {
         if (list.getValue().isEmpty()) {
             throw new InventoryException(source.at(list.getStartMark()) + ": devices: no devices listed");
         }
-        List<Device> devices = devices(list, defaults, groups, new Context(source, base));
         var layers = new ArrayList<SettingsLayer>(groups.values());
         layers.add(defaults);
-        list.getValue().forEach(node -> layers.add(SettingsLayer.parse(node, "", allowedInDevices(), source)));
+        List<Device> devices = devices(list, defaults, groups, new Context(source, base), layers);
         return new Inventory(devices, LiteralSecrets.warnings(file, layers));
-    }
-
-    private static Set<String> allowedInDevices() {
-        var allowed = new java.util.HashSet<>(SettingsLayer.SETTINGS);
-        allowed.addAll(SettingsLayer.DEVICE_ONLY);
-        return Set.copyOf(allowed);
     }
 
     /** Where the file is: for messages, and to find secret files named relative to it. */
@@ -127,15 +120,19 @@ public final class InventoryLoader {
         return groups;
     }
 
+    /** @param allLayers every device's layer is added to it, for the check of literal secrets */
     private List<Device> devices(SequenceNode list, SettingsLayer defaults, Map<String, SettingsLayer> groups,
-            Context context) {
+            Context context, List<SettingsLayer> allLayers) {
         YamlSource source = context.source();
+        var allowed = new java.util.HashSet<>(SettingsLayer.SETTINGS);
+        allowed.addAll(SettingsLayer.DEVICE_ONLY);
         var devices = new ArrayList<Device>();
         var firstLineByName = new HashMap<String, Integer>();
         for (int i = 0; i < list.getValue().size(); i++) {
             Node node = list.getValue().get(i);
             String label = "devices[" + i + "]";
-            SettingsLayer layer = SettingsLayer.parse(node, label, allowedInDevices(), source);
+            SettingsLayer layer = SettingsLayer.parse(node, label, allowed, source);
+            allLayers.add(layer);
             SettingsLayer.Value name = layer.get("name").orElseThrow(() -> new InventoryException(
                     source.at(node.getStartMark()) + ": " + label + ".name: missing: every device needs a name"));
             checkName(name, firstLineByName, source);
