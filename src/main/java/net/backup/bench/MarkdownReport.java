@@ -34,6 +34,7 @@ public final class MarkdownReport {
         for (String[] target : targets(rows)) {
             md.append("| ").append(target[0]).append(" | ").append(target[1]).append(" | ").append(target[2]).append(" |\n");
         }
+        gap(rows).ifPresent(text -> md.append('\n').append(text).append('\n'));
         md.append("\n## All settings\n\n")
                 .append("| scenario | devices | latency | mode | runs | wall s | run s | ideal s | efficiency | faster than sequential "
                         + "| CPU ms/device | peak RSS MB | failed | wrong configs |\n")
@@ -81,6 +82,23 @@ public final class MarkdownReport {
                         row.peakRssBytes() >> 20), correct && row.peakRssBytes() < GIB ? "yes" : "**no**"});
         });
         return targets;
+    }
+
+    /**
+     * Where the time beyond the ideal goes, for the largest worker count of the latency scenario: the JVM
+     * before the run starts (wall minus the tool's own run time), and the rest within the run.
+     */
+    static Optional<String> gap(List<Row> rows) {
+        return rows.stream().filter(r -> r.scenario().name().equals("latency") && !r.sequential())
+                .max(Comparator.comparingInt(Row::workers))
+                .filter(best -> best.wallMillis() > best.idealMillis() * 1.5)
+                .map(best -> String.format(Locale.ROOT, "Where the time beyond the ideal goes at --workers %d: "
+                        + "%.2f s in all, of which %.2f s before and after the run itself (JVM start-up, class loading, "
+                        + "the report) and %.2f s within it (%d SSH handshakes starting at once on %d cores shared with "
+                        + "the lab, while the JIT compiler is busy; the client spends %.1f ms of CPU per device here).",
+                        best.workers(), (best.wallMillis() - best.idealMillis()) / 1e3,
+                        (best.wallMillis() - best.runMillis()) / 1e3, (best.runMillis() - best.idealMillis()) / 1e3,
+                        best.scenario().devices(), Runtime.getRuntime().availableProcessors(), best.cpuMillisPerDevice()));
     }
 
     private static Optional<Row> sequentialOf(List<Row> rows, Scenario scenario) {

@@ -66,7 +66,8 @@ class BenchmarkReportTest {
         Plot.write(dir.resolve("b.png"), rows, "test");
 
         assertThat(Files.readString(dir.resolve("b.md"))).contains("| latency | 100 | 200 ms | --workers 100 | 1 | 2.40 |",
-                "45.8x", "2.18x the ideal", "**no**");
+                "45.8x", "2.18x the ideal", "**no**",
+                "at --workers 100: 1.30 s in all, of which 0.40 s before and after the run itself", "and 0.90 s within it");
         assertThat(ImageIO.read(dir.resolve("b.png").toFile()).getWidth()).isEqualTo(900);
     }
 }
