@@ -310,7 +310,11 @@ public final class Lab implements AutoCloseable {
         return yaml.toString();
     }
 
+    /** Owner-only, like any inventory with a password in it (the tool warns about one others can read). */
     public void writeInventory(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, inventoryYaml());
     }
 
