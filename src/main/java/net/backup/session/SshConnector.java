@@ -118,7 +118,7 @@ public final class SshConnector {
 
     private static SessionException handshakeFailure(Device device, TransportException e) {
         String what = SshErrors.describe(e);
-        if (what.contains("Unable to reach a settlement")) {
+        if (SshErrors.isNegotiationFailure(e)) {
             String hint = device.legacyAlgorithms() ? "" : "; if it is an old device, set legacy_algorithms: true for it";
             return new SessionException(SessionException.Cause.DEVICE,
                     "SSH algorithm negotiation failed (" + what + ")" + hint, e);

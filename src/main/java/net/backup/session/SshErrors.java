@@ -4,10 +4,28 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.common.SSHException;
 
 /** Short, human words for what the network and sshj throw. */
 final class SshErrors {
     private SshErrors() {
+    }
+
+    /**
+     * The two ends share no algorithm. Either side may notice first: our client ("Unable to reach a
+     * settlement") or the device, which then hangs up with reason KEY_EXCHANGE_FAILED.
+     */
+    static boolean isNegotiationFailure(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof SSHException ssh && ssh.getDisconnectReason() == DisconnectReason.KEY_EXCHANGE_FAILED) {
+                return true;
+            }
+            if (e.getMessage() != null && e.getMessage().contains("Unable to reach a settlement")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String describe(Throwable error) {
