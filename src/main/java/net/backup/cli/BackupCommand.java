@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
 
 /** {@code backup --inventory inventory.yaml}: back up every device of the inventory. */
 @Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {DiffCommand.class, LogCommand.class, LabCommand.class, DemoCommand.class, BenchCommand.class},
+        subcommands = {DiffCommand.class, LogCommand.class, PlatformsCommand.class, LabCommand.class, DemoCommand.class,
+            BenchCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Backs up the running configuration of network devices over SSH, many at once.%n"
                 + "Each device's configuration is written to <output-dir>/<name>.cfg.",
@@ -98,6 +99,10 @@ public final class BackupCommand implements Callable<Integer> {
             + "pre-shared keys) with stable markers before storing, for every device (also: redact: true).")
     boolean redact;
 
+    @Option(names = "--no-save", description = "Do not save the running configuration on the devices (no 'wr mem'); "
+            + "also: save: false in the inventory.")
+    boolean noSave;
+
     @Option(names = "--no-history", description = "Do not record the run in the output directory's git history.")
     boolean noHistory;
 
@@ -138,8 +143,8 @@ public final class BackupCommand implements Callable<Integer> {
                 .loadWithWarnings(inventory);
         loaded.warnings().forEach(warning -> spec.commandLine().getErr().println("backup: warning: " + warning));
         List<Device> devices = loaded.devices().stream()
-                .map(d -> d.withOverrides(Optional.ofNullable(connectTimeout), Optional.ofNullable(commandTimeout),
-                        Optional.ofNullable(retries), redact))
+                .map(d -> d.withOverrides(new Device.RunOverrides(Optional.ofNullable(connectTimeout),
+                        Optional.ofNullable(commandTimeout), Optional.ofNullable(retries), redact, noSave)))
                 .toList();
         ConfigStore store = openStore(outputDir);
         if (hostKeyPolicy == HostKeyPolicy.OFF) {

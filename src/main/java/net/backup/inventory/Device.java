@@ -2,6 +2,7 @@ package net.backup.inventory;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import net.backup.platform.Platform;
 
@@ -20,6 +21,8 @@ import net.backup.platform.Platform;
  * @param retries          attempts after the first, for transient failures only
  * @param legacyAlgorithms also offer SHA-1 key exchange, ssh-rsa and CBC ciphers, for old devices
  * @param redact           replace secrets in the configuration with markers before storing it
+ * @param save             run the platform's save commands ({@code wr mem}) before the backup
+ * @param backupCommands   the commands whose output is the backup: the platform's unless the inventory says
  */
 public record Device(
         String name,
@@ -35,16 +38,24 @@ public record Device(
         Duration connectTimeout,
         int retries,
         boolean legacyAlgorithms,
-        boolean redact) {
+        boolean redact,
+        boolean save,
+        List<String> backupCommands) {
 
-    /**
-     * The same device with run-wide overrides from the command line; empty values leave it as it is, and
-     * {@code redactAll} can only switch redaction on.
-     */
-    public Device withOverrides(Optional<Duration> connect, Optional<Duration> command, Optional<Integer> retryCount,
-            boolean redactAll) {
+    public Device {
+        backupCommands = List.copyOf(backupCommands);
+    }
+
+    /** What the command line sets for every device of a run; empty values leave the inventory's. */
+    public record RunOverrides(Optional<Duration> connectTimeout, Optional<Duration> commandTimeout,
+            Optional<Integer> retries, boolean redactAll, boolean noSave) {
+    }
+
+    /** The same device with the run's overrides: they win over the inventory; redaction and no-save only switch on. */
+    public Device withOverrides(RunOverrides run) {
         return new Device(name, host, port, username, password, enableSecret, keyFile, keyPassphrase, platform,
-                command.orElse(commandTimeout), connect.orElse(connectTimeout), retryCount.orElse(retries),
-                legacyAlgorithms, redact || redactAll);
+                run.commandTimeout().orElse(commandTimeout), run.connectTimeout().orElse(connectTimeout),
+                run.retries().orElse(retries), legacyAlgorithms, redact || run.redactAll(), save && !run.noSave(),
+                backupCommands);
     }
 }

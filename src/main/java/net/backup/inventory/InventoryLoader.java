@@ -203,8 +203,11 @@ public final class InventoryLoader {
         int retries = first(chain, "retries").map(v -> (Integer) v.value()).orElse(DEFAULT_RETRIES);
         boolean legacy = first(chain, "legacy_algorithms").map(v -> (Boolean) v.value()).orElse(false);
         boolean redact = first(chain, "redact").map(v -> (Boolean) v.value()).orElse(false);
+        boolean save = first(chain, "save").map(v -> (Boolean) v.value()).orElse(true);
+        @SuppressWarnings("unchecked")
+        List<String> commands = first(chain, "commands").map(v -> (List<String>) v.value()).orElse(platform.backupCommands());
         return new Device(name, host, port, username, password, enableSecret, keyFile, passphrase, platform,
-                commandTimeout, connectTimeout, retries, legacy, redact);
+                commandTimeout, connectTimeout, retries, legacy, redact, save, commands);
     }
 
     private static Path keyFile(SettingsLayer.Value value, Context context) {

@@ -24,7 +24,7 @@ final class SettingsLayer {
     static final Set<String> SETTINGS = Set.of("username", "password", "password_env", "password_file",
             "enable_secret", "enable_secret_env", "enable_secret_file", "key_file", "key_passphrase",
             "key_passphrase_env", "key_passphrase_file", "platform", "port", "command_timeout", "connect_timeout",
-            "retries", "legacy_algorithms", "redact");
+            "retries", "legacy_algorithms", "redact", "save", "commands");
     static final Set<String> DEVICE_ONLY = Set.of("name", "host", "groups");
 
     /** A checked value and where it was written. */
@@ -74,7 +74,8 @@ final class SettingsLayer {
             case "port" -> port(node, field, source);
             case "command_timeout", "connect_timeout" -> duration(node, field, source);
             case "retries" -> retries(node, field, source);
-            case "legacy_algorithms", "redact" -> bool(node, field, source);
+            case "legacy_algorithms", "redact", "save" -> bool(node, field, source);
+            case "commands" -> commands(node, field, source);
             case "groups" -> groupNames(node, field, source);
             default -> Nodes.text(node, field, source);
         };
@@ -127,10 +128,22 @@ final class SettingsLayer {
         }
     }
 
-    private static List<String> groupNames(Node node, String field, YamlSource source) {
-        if (!(node instanceof SequenceNode sequence)) {
+    private static List<String> commands(Node node, String field, YamlSource source) {
+        List<String> commands = groupNames(node, field, source, "a list of commands, like [show running-config]");
+        if (commands.isEmpty()) {
             throw new InventoryException(source.at(node.getStartMark()) + ": " + field
-                    + ": expected a list of group names, like [core, branch]");
+                    + ": the list is empty; leave 'commands' out to use the platform's");
+        }
+        return commands;
+    }
+
+    private static List<String> groupNames(Node node, String field, YamlSource source) {
+        return groupNames(node, field, source, "a list of group names, like [core, branch]");
+    }
+
+    private static List<String> groupNames(Node node, String field, YamlSource source, String expected) {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw new InventoryException(source.at(node.getStartMark()) + ": " + field + ": expected " + expected);
         }
         var names = new ArrayList<String>();
         for (int i = 0; i < sequence.getValue().size(); i++) {

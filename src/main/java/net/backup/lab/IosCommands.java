@@ -27,6 +27,7 @@ final class IosCommands {
     private static final Word LENGTH = new Word("length", 3);
     private static final Word SHOW = new Word("show", 2);
     private static final Word RUNNING = new Word("running-config", 3);
+    private static final Word VERSION = new Word("version", 1);
     private static final Word CONFIGURE = new Word("configure", 4);
     private static final Word CONFIG_TERMINAL = new Word("terminal", 1);
     private static final Word INTERFACE = new Word("interface", 3);
@@ -81,6 +82,11 @@ final class IosCommands {
             writeMemory(line);
         } else if (shell.privileged() && is(w, SHOW, RUNNING)) {
             showRunningConfig();
+        } else if (is(w, SHOW, VERSION)) {
+            shell.page(List.of("Cisco IOS XE Software, Version 17.09.04a", "Cisco IOS Software [Cupertino], "
+                    + "Virtual XE Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 17.9.4a, RELEASE SOFTWARE (fc3)",
+                    "", device.hostname() + " uptime is 4 weeks, 2 days, 3 hours, 12 minutes",
+                    "System image file is \"bootflash:packages.conf\"", ""));
         } else if (shell.privileged() && is(w, CONFIGURE, CONFIG_TERMINAL)) {
             mode = Mode.CONFIG;
             shell.write("Enter configuration commands, one per line.  End with CNTL/Z.\r\n");

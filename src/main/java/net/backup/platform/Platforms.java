@@ -63,6 +63,11 @@ public final class Platforms {
         return Optional.ofNullable(BUILT_IN.get(ALIASES.getOrDefault(name, name)));
     }
 
+    /** Other names accepted for a platform, and the platform they mean. */
+    public static Map<String, String> aliases() {
+        return new TreeMap<>(ALIASES);
+    }
+
     public static List<String> names() {
         return List.copyOf(BUILT_IN.keySet());
     }

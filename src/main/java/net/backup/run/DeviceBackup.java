@@ -2,6 +2,7 @@ package net.backup.run;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -103,7 +104,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     private String fetch() throws SessionException {
         Platform platform = device.platform();
         try (CliSession cli = connector.open(device, control)) {
-            for (String command : platform.saveCommands()) {
+            for (String command : device.save() ? platform.saveCommands() : List.<String>of()) {
                 String output = cli.run(command);
                 var error = ConfigValidator.errorLine(platform, output);
                 if (error.isPresent()) {
@@ -115,7 +116,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                         LOG.warn("{}: '{}' was rejected ({}); carrying on", device.name(), command, error));
             }
             var backup = new StringBuilder();
-            for (String command : platform.backupCommands()) {
+            for (String command : device.backupCommands()) {
                 backup.append(cli.run(command)).append('\n');
             }
             return backup.toString();

@@ -76,6 +76,44 @@ class BackupCommandTest {
         }
     }
 
+    @Test
+    void noSaveAndSaveFalseLeaveTheDevicesNvramAlone() throws IOException {
+        try (LabRun run = healthyLab(2)) {
+            assertThat(run.backup("--no-save").exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(run.lab().devices()).allMatch(device -> device.saves() == 0);
+
+            Files.writeString(run.inventory(), Files.readString(run.inventory())
+                    .replace("platform: cisco_ios", "platform: cisco_ios\n  save: false"));
+            assertThat(run.backup().exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(run.lab().devices()).allMatch(device -> device.saves() == 0);
+        }
+    }
+
+    @Test
+    void commandsFromTheInventoryReplaceThePlatformsBackupCommands() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            Files.writeString(run.inventory(), Files.readString(run.inventory())
+                    .replace("platform: cisco_ios", "platform: cisco_ios\n  commands: [show version, show running-config]"));
+
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            String stored = run.backupOf("csr1");
+            assertThat(stored).startsWith("Cisco IOS XE Software, Version 17.09.04a\n")
+                    .endsWith(run.lab().device("csr1").stableConfig())
+                    .doesNotContain("show version", "show running-config");
+        }
+    }
+
+    @Test
+    void platformsListsWhatTheBuildKnows() {
+        CliRun result = CliRun.of("platforms");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("cisco_ios    Cisco IOS and IOS-XE", "save: wr mem; setup: term len 0; backup: show run",
+                "cisco_xe     alias of cisco_ios");
+    }
+
     @ParameterizedTest(name = "{0} devices, {1} workers: {2} sessions at once")
     @CsvSource({"6, 3, 3", "2, 5, 2", "5, 5, 5"})
     void opensAsManySessionsAtOnceAsThereAreWorkers(int devices, int workers, int expectedPeak) throws IOException {

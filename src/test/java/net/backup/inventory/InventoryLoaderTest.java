@@ -319,6 +319,24 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void readsSaveAndCommandsWithThePlatformsAsDefaults() throws IOException {
+        List<Device> devices = load("defaults: {username: u, password: p}\ndevices:\n"
+                + "  - {name: r1, save: false, commands: [show version, show running-config]}\n  - {name: r2}\n");
+
+        assertThat(devices).extracting(Device::save).containsExactly(false, true);
+        assertThat(devices.get(0).backupCommands()).containsExactly("show version", "show running-config");
+        assertThat(devices.get(1).backupCommands()).isEqualTo(Platforms.CISCO_IOS.backupCommands());
+    }
+
+    @Test
+    void reportsBadCommands() {
+        assertError("defaults: {username: u, password: p, commands: []}\ndevices: [{name: r1}]\n",
+                "1:48: defaults.commands: the list is empty; leave 'commands' out to use the platform's");
+        assertError("defaults: {username: u, password: p, commands: show run}\ndevices: [{name: r1}]\n",
+                "1:48: defaults.commands: expected a list of commands, like [show running-config]");
+    }
+
+    @Test
     void secretsNeverShowInToString() throws IOException {
         Device device = load("defaults: {username: u, password: hunter2, enable_secret: s3cret}\ndevices: [{name: r1}]").get(0);
 
