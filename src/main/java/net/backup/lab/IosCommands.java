@@ -133,9 +133,7 @@ final class IosCommands {
             lines = lines.subList(0, lines.size() - 3);
         }
         if (device.has(Fault.GARBAGE)) {
-            byte[] noise = new byte[64];
-            shell.random().nextBytes(noise);
-            lines.add(lines.size() / 2, new String(noise, java.nio.charset.StandardCharsets.ISO_8859_1));
+            lines.add(lines.size() / 2, new String(shell.noise(64), java.nio.charset.StandardCharsets.ISO_8859_1));
         }
         if (device.has(Fault.STALL) || device.has(Fault.DISCONNECT)) {
             shell.page(lines.subList(0, lines.size() / 2));

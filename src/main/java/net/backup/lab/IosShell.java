@@ -213,8 +213,11 @@ final class IosShell implements Command {
         ended.await(HANG_LIMIT_MINUTES, TimeUnit.MINUTES);
     }
 
-    Random random() {
-        return random;
+    /** Line noise for the garbage fault: the same bytes for the same device and seed, so tests repeat. */
+    byte[] noise(int length) {
+        byte[] bytes = new byte[length];
+        new Random(settings.seed() * 31 + device.name().hashCode()).nextBytes(bytes);
+        return bytes;
     }
 
     /** The device's think time before each answer: the lab's latency plus up to its jitter. */

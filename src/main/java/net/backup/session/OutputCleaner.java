@@ -16,31 +16,18 @@ final class OutputCleaner {
     static String clean(String raw, String echoedCommand, Pattern pagerPrompt) {
         var out = new StringBuilder(raw.length());
         Matcher pager = pagerPrompt.matcher("");
-        var line = new StringBuilder(256);
+        var terminal = new TerminalLine(pager);
         boolean first = true;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            switch (c) {
-                case '\n' -> {
-                    first = emit(line, out, pager, first, echoedCommand);
-                    line.setLength(0);
+        int lineStart = 0;
+        for (int i = 0; i <= raw.length(); i++) {
+            if (i == raw.length() || raw.charAt(i) == '\n') {
+                if (i > lineStart) {
+                    first = emit(terminal.render(raw, lineStart, i), out, pager, first, echoedCommand);
+                } else if (i < raw.length()) {
+                    first = emit(new StringBuilder(), out, pager, first, echoedCommand);
                 }
-                case '\r' -> {
-                    boolean endsLine = i + 1 < raw.length() && (raw.charAt(i + 1) == '\n' || raw.charAt(i + 1) == '\r');
-                    if (!endsLine && i + 1 < raw.length()) {
-                        line.setLength(0);
-                    }
-                }
-                case '\b' -> {
-                    if (line.length() > 0) {
-                        line.setLength(line.length() - 1);
-                    }
-                }
-                default -> line.append(c);
+                lineStart = i + 1;
             }
-        }
-        if (line.length() > 0) {
-            emit(line, out, pager, first, echoedCommand);
         }
         if (out.length() > 0) {
             out.setLength(out.length() - 1); // no newline after the last line
@@ -68,5 +55,58 @@ final class OutputCleaner {
         return text.lines().map(line -> line.replace("\r", "").strip())
                 .filter(line -> pattern.matcher(line).matches())
                 .findFirst();
+    }
+
+    /**
+     * One line as a terminal shows it: a backspace deletes the character before it, a bare CR starts the
+     * line over. Devices use both to erase their pager prompt, and only that: if what was erased is not
+     * blanks or a pager prompt, the raw line is kept, control characters and all, so the configuration
+     * check refuses it. Line noise must never be tidied into something that looks like a configuration.
+     */
+    private static final class TerminalLine {
+        private final Matcher pager;
+        private final StringBuilder shown = new StringBuilder(256);
+        private final StringBuilder erased = new StringBuilder();
+
+        TerminalLine(Matcher pager) {
+            this.pager = pager;
+        }
+
+        StringBuilder render(String raw, int from, int to) {
+            shown.setLength(0);
+            erased.setLength(0);
+            for (int i = from; i < to; i++) {
+                char c = raw.charAt(i);
+                if (c == '\r') {
+                    boolean lineEnd = i + 1 == to || raw.charAt(i + 1) == '\r';
+                    if (!lineEnd) {
+                        erased.append(shown);
+                        shown.setLength(0);
+                    }
+                } else if (c == '\b') {
+                    if (shown.length() > 0) {
+                        erased.append(shown.charAt(shown.length() - 1));
+                        shown.setLength(shown.length() - 1);
+                    }
+                } else {
+                    shown.append(c);
+                }
+            }
+            if (erased.toString().isBlank() || erasedOnlyPagerPrompts()) {
+                return shown;
+            }
+            int end = to;
+            while (end > from && raw.charAt(end - 1) == '\r') {
+                end--; // the line's own CR LF ending is not noise
+            }
+            return new StringBuilder(end - from).append(raw, from, end);
+        }
+
+        /** Backspaces erase right to left, so the erased text is also compared reversed. */
+        private boolean erasedOnlyPagerPrompts() {
+            String forwards = erased.toString().strip();
+            String backwards = new StringBuilder(forwards).reverse().toString();
+            return pager.reset(forwards).matches() || pager.reset(backwards).matches();
+        }
     }
 }

@@ -1,5 +1,9 @@
 package net.backup.store;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -39,6 +43,10 @@ public final class ConfigValidator {
                 throw new InvalidConfigException(String.format("garbage in the output: control character 0x%02x in line %d",
                         (int) line.charAt(control), kept.size() + 1));
             }
+            if (!isText(line)) {
+                throw new InvalidConfigException("garbage in the output: bytes that are not text (not ASCII, not UTF-8) "
+                        + "in line " + (kept.size() + 1));
+            }
             kept.add(line);
         }
         while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
@@ -62,6 +70,28 @@ public final class ConfigValidator {
     public static Optional<String> errorLine(Platform platform, String output) {
         var errorLine = new LineMatcher(platform.errorLines());
         return output.lines().filter(errorLine::matches).map(String::strip).findFirst();
+    }
+
+    /**
+     * The line's bytes (one char per byte, as read) are ASCII or well-formed UTF-8: what a configuration
+     * holds, and what line noise almost never is.
+     */
+    private static boolean isText(String line) {
+        boolean ascii = true;
+        for (int i = 0; i < line.length() && ascii; i++) {
+            ascii = line.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return true;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(line.getBytes(StandardCharsets.ISO_8859_1)));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** Tabs are text; every other C0 control or DEL is not something a configuration contains. */

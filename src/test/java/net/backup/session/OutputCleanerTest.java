@@ -34,6 +34,19 @@ class OutputCleanerTest {
     }
 
     @Test
+    void keepsLineNoiseRawWhenBackspacesOrCarriageReturnsEraseMoreThanAPagerPrompt() {
+        assertThat(clean("x\r\nhostname r1\b\b2\r\n", "x")).isEqualTo("hostname r1\b\b2");
+        assertThat(clean("x\r\n\u00e9\u00ff junk\rinterface Gi1\r\n", "x")).isEqualTo("\u00e9\u00ff junk\rinterface Gi1");
+    }
+
+    @Test
+    void aJunosStylePagerEraseWithCarriageReturnsIsRemoved() {
+        var junos = java.util.regex.Pattern.compile("---\\(more( \\d+%)?\\)---");
+        assertThat(OutputCleaner.clean("x\r\nline 1\r\n---(more 42%)---\r" + " ".repeat(20) + "\rline 2\r\n", "x", junos))
+                .isEqualTo("line 1\nline 2");
+    }
+
+    @Test
     void keepsTheFirstLineWhenTheDeviceDoesNotEcho() {
         assertThat(clean("hostname r1\r\nend\r\n", "show run")).isEqualTo("hostname r1\nend");
     }
