@@ -82,6 +82,7 @@ final class LabCommand implements Callable<Integer> {
         var stopOnSignal = new Thread(() -> {
             lab.close();
             stopped.countDown();
+            System.err.println("backup lab: stopped");
         }, "lab-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         lab.writeInventory(inventory);

@@ -167,6 +167,23 @@ class LabTest {
     }
 
     @Test
+    void labCommandStopsCleanlyOnSigterm() throws Exception {
+        Path inventory = dir.resolve("lab.yaml");
+        try (var lab = net.backup.testing.BackupProcess.start(dir, "lab", "--devices", "2", "--latency", "0ms",
+                "--write-inventory", inventory.toString(), "--host-key", dir.resolve("key").toString(), "--stop-after", "5m")) {
+            assertThat(lab.awaitLine(line -> line.startsWith("back it up:"), java.time.Duration.ofSeconds(60))).isTrue();
+            int port = InventoryLoader.withSystemEnvironment().load(inventory).get(0).port();
+
+            lab.signal("TERM");
+
+            assertThat(lab.waitFor(java.time.Duration.ofSeconds(30))).isEqualTo(143);
+            assertThat(lab.err()).contains("backup lab: stopped").doesNotContain("Exception");
+            assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close()).as("nothing listens any more")
+                    .isInstanceOf(java.net.ConnectException.class);
+        }
+    }
+
+    @Test
     void labCommandKeepsItsHostKeyAcrossRestarts() throws IOException {
         Path key = dir.resolve("key");
         assertThat(LabHostKey.loadOrCreate(key).getPublic()).isEqualTo(LabHostKey.loadOrCreate(key).getPublic());
