@@ -27,10 +27,6 @@ public record LabSettings(Duration latency, Duration jitter, long seed, String u
         return new LabSettings(latency, jitter, seed, username, password, enableSecret);
     }
 
-    public LabSettings withSeed(long seed) {
-        return new LabSettings(latency, jitter, seed, username, password, enableSecret);
-    }
-
     /** The login banner, shown before the first prompt; it has lines that end in {@code #} and {@code >}. */
     String motd(String hostname) {
         return String.join("\r\n",

@@ -26,10 +26,6 @@ public record RetryPolicy(int retries, Duration firstDelay, Duration maxDelay) {
         return new RetryPolicy(retries, firstDelay, MAX_DELAY);
     }
 
-    public static RetryPolicy none() {
-        return of(0, Duration.ZERO);
-    }
-
     /** The pause after failed attempt {@code attempt} (1-based): between half and all of the backoff. */
     public Duration delayAfter(int attempt, SplittableRandom random) {
         long base = firstDelay.toMillis() << Math.min(20, attempt - 1);

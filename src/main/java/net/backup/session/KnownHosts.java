@@ -30,14 +30,6 @@ public final class KnownHosts {
         this.entries = policy == HostKeyPolicy.OFF ? null : new RecordingKnownHosts(file);
     }
 
-    public Path file() {
-        return file;
-    }
-
-    public HostKeyPolicy policy() {
-        return policy;
-    }
-
     /** A verifier for one connection, which remembers what it found so the failure can be explained. */
     public Check check() {
         return new Check();

@@ -56,11 +56,6 @@ final class PromptReader {
         }
     }
 
-    /** Whatever is buffered, for an error message. */
-    String pending() {
-        return buffer.toString();
-    }
-
     private void append(int n) throws IOException {
         if (buffer.length() + n > MAX_OUTPUT_CHARS) {
             throw new IOException("the device sent more than 64 MiB without returning to its prompt");
