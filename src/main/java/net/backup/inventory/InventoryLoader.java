@@ -15,6 +15,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
+import net.backup.yaml.Nodes;
+import net.backup.yaml.Suggestions;
+import net.backup.yaml.YamlSource;
 import net.backup.platform.Platforms;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -60,7 +63,7 @@ public final class InventoryLoader {
 
     /** Loads and checks the whole file; warnings are returned, errors thrown. */
     public Inventory loadWithWarnings(Path file) {
-        var source = new YamlSource(file.toString());
+        var source = new YamlSource(file.toString(), InventoryException::new);
         Path base = file.toAbsolutePath().getParent();
         MappingNode top = Nodes.mapping(source.compose(file), "top level", source);
         var sections = sections(top, source);

@@ -1,26 +1,26 @@
-package net.backup.inventory;
+package net.backup.yaml;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean" for misspelt keys, group and platform names. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {
     }
 
-    static Optional<String> nearest(String typed, Collection<String> known) {
+    public static Optional<String> nearest(String typed, Collection<String> known) {
         return known.stream()
                 .min(Comparator.comparingInt((String k) -> distance(typed.toLowerCase(), k.toLowerCase())))
                 .filter(k -> distance(typed.toLowerCase(), k.toLowerCase()) <= Math.max(2, k.length() / 3));
     }
 
-    static String didYouMean(String typed, Collection<String> known) {
+    public static String didYouMean(String typed, Collection<String> known) {
         return nearest(typed, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
     }
 
     /** Levenshtein distance; the strings here are a few characters long. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,4 +1,4 @@
-package net.backup.inventory;
+package net.backup.yaml;
 
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -9,49 +9,49 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /** Type checks on snakeyaml nodes, each failure an {@link InventoryException} naming line and field. */
-final class Nodes {
+public final class Nodes {
     /** Plain scalars only: a tag such as {@code !!java.net.URL} is refused, never resolved. */
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);
 
     private Nodes() {
     }
 
-    static MappingNode mapping(Node node, String field, YamlSource source) {
+    public static MappingNode mapping(Node node, String field, YamlSource source) {
         if (node instanceof MappingNode mapping && mapping.getTag().equals(Tag.MAP)) {
             return mapping;
         }
-        throw new InventoryException(source.at(node.getStartMark()) + ": " + field
+        throw source.fail(source.at(node.getStartMark()) + ": " + field
                 + ": expected a mapping of key: value, got " + describe(node));
     }
 
-    static SequenceNode sequence(Node node, String field, YamlSource source) {
+    public static SequenceNode sequence(Node node, String field, YamlSource source) {
         if (node instanceof SequenceNode sequence && sequence.getTag().equals(Tag.SEQ)) {
             return sequence;
         }
-        throw new InventoryException(source.at(node.getStartMark()) + ": " + field
+        throw source.fail(source.at(node.getStartMark()) + ": " + field
                 + ": expected a list (lines starting with '- '), got " + describe(node));
     }
 
     /** A non-empty scalar's text; numbers and booleans are taken as written ({@code password: 1234}). */
-    static String text(Node node, String field, YamlSource source) {
+    public static String text(Node node, String field, YamlSource source) {
         if (node instanceof ScalarNode scalar && SCALAR_TAGS.contains(scalar.getTag())
                 && !scalar.getValue().isEmpty()) {
             return scalar.getValue();
         }
-        throw new InventoryException(source.at(node.getStartMark()) + ": " + field
+        throw source.fail(source.at(node.getStartMark()) + ": " + field
                 + ": expected a value, got " + describe(node));
     }
 
-    static String key(NodeTuple tuple, String field, YamlSource source) {
+    public static String key(NodeTuple tuple, String field, YamlSource source) {
         Node key = tuple.getKeyNode();
         if (key instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR)) {
             return scalar.getValue();
         }
-        throw new InventoryException(source.at(key.getStartMark()) + ": " + field
+        throw source.fail(source.at(key.getStartMark()) + ": " + field
                 + ": keys must be plain words, got " + describe(key));
     }
 
-    static String describe(Node node) {
+    public static String describe(Node node) {
         if (node instanceof ScalarNode scalar) {
             if (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isEmpty()) {
                 return "nothing";

@@ -1,4 +1,4 @@
-package net.backup.inventory;
+package net.backup.yaml;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -19,18 +20,27 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a YAML file into snakeyaml's node tree, which keeps the line and column of every key and value.
- * Nothing is ever constructed from the document's tags: the tree is walked by {@link InventoryLoader}.
+ * Nothing is ever constructed from the document's tags: the tree is walked by the loader (inventory,
+ * platform files), and every mistake becomes one exception of the loader's kind naming file, line and column.
  */
-final class YamlSource {
+public final class YamlSource {
     private static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private final String fileLabel;
+    private final Function<String, RuntimeException> failure;
 
-    YamlSource(String fileLabel) {
+    /** @param failure makes the loader's own exception from a message fit to print */
+    public YamlSource(String fileLabel, Function<String, RuntimeException> failure) {
         this.fileLabel = fileLabel;
+        this.failure = failure;
     }
 
-    Node compose(Path file) {
+    /** An exception of the loader's kind: {@code file:line:column: message}. */
+    public RuntimeException fail(String message) {
+        return failure.apply(message);
+    }
+
+    public Node compose(Path file) {
         String text = readUtf8(file);
         var options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
@@ -39,29 +49,29 @@ final class YamlSource {
         try {
             Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
             if (root == null) {
-                throw new InventoryException(fileLabel + ": the file is empty: it needs a 'devices:' list");
+                throw fail(fileLabel + ": the file is empty: it needs a 'devices:' list");
             }
             return root;
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            throw new InventoryException(at(mark) + ": malformed YAML: " + oneLine(problem));
+            throw fail(at(mark) + ": malformed YAML: " + oneLine(problem));
         } catch (YAMLException e) {
-            throw new InventoryException(fileLabel + ": malformed YAML: " + oneLine(e.getMessage()));
+            throw fail(fileLabel + ": malformed YAML: " + oneLine(e.getMessage()));
         }
     }
 
-    String at(Mark mark) {
+    public String at(Mark mark) {
         return mark == null ? fileLabel : fileLabel + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
     }
 
     private String readUtf8(Path file) {
         try {
             if (Files.isDirectory(file)) {
-                throw new InventoryException(fileLabel + ": is a directory, not an inventory file");
+                throw fail(fileLabel + ": is a directory, not an inventory file");
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new InventoryException(fileLabel + ": larger than 16 MiB; is this really an inventory?");
+                throw fail(fileLabel + ": larger than 16 MiB; is this really an inventory?");
             }
             byte[] bytes = Files.readAllBytes(file);
             return StandardCharsets.UTF_8.newDecoder()
@@ -70,11 +80,11 @@ final class YamlSource {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (NoSuchFileException e) {
-            throw new InventoryException(fileLabel + ": file not found");
+            throw fail(fileLabel + ": file not found");
         } catch (CharacterCodingException e) {
-            throw new InventoryException(fileLabel + ": not UTF-8 text");
+            throw fail(fileLabel + ": not UTF-8 text");
         } catch (IOException e) {
-            throw new InventoryException(fileLabel + ": cannot read: " + e.getMessage());
+            throw fail(fileLabel + ": cannot read: " + e.getMessage());
         }
     }
 
