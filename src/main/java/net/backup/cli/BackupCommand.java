@@ -14,6 +14,8 @@ import net.backup.inventory.Device;
 import net.backup.inventory.Inventory;
 import net.backup.inventory.InventoryLoader;
 import net.backup.inventory.Secret;
+import net.backup.platform.PlatformRegistry;
+import net.backup.platform.Platforms;
 import net.backup.report.ConsoleReport;
 import net.backup.report.HistoryMessage;
 import net.backup.report.JsonReport;
@@ -113,6 +115,10 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the run as JSON, for monitoring.")
     Path report;
 
+    @Option(names = "--platforms", paramLabel = "DIR",
+            description = "A folder of platform files (docs/platforms.md) that add to or replace the built-in ones.")
+    Path platformsDir;
+
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "OpenSSH known_hosts file (default: ~/.ssh/known_hosts).")
     Path knownHosts;
@@ -139,7 +145,8 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkOptions();
         Logging.configure(verbose);
-        Inventory loaded = new InventoryLoader(System::getenv, askPass ? askPassword() : Optional.empty())
+        PlatformRegistry platforms = platformsDir == null ? Platforms.builtIn() : Platforms.builtIn().withDirectory(platformsDir);
+        Inventory loaded = new InventoryLoader(System::getenv, askPass ? askPassword() : Optional.empty(), platforms)
                 .loadWithWarnings(inventory);
         loaded.warnings().forEach(warning -> spec.commandLine().getErr().println("backup: warning: " + warning));
         List<Device> devices = loaded.devices().stream()

@@ -1,6 +1,7 @@
 package net.backup.cli;
 
 import net.backup.inventory.InventoryException;
+import net.backup.platform.PlatformException;
 import picocli.CommandLine;
 
 /**
@@ -11,7 +12,7 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
-        if (e instanceof InventoryException || e instanceof UsageException) {
+        if (e instanceof InventoryException || e instanceof UsageException || e instanceof PlatformException) {
             err.println("backup: " + e.getMessage());
             return ExitCodes.USAGE;
         }

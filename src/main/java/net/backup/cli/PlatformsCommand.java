@@ -2,6 +2,7 @@ package net.backup.cli;
 
 import java.util.concurrent.Callable;
 import net.backup.platform.Platform;
+import net.backup.platform.PlatformRegistry;
 import net.backup.platform.Platforms;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,19 +11,24 @@ import picocli.CommandLine.Command;
 @Command(name = "platforms", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Lists the known platforms (the values of platform: in the inventory) and what they run.")
 final class PlatformsCommand implements Callable<Integer> {
+    @CommandLine.Option(names = "--platforms", paramLabel = "DIR",
+            description = "Also list the platforms defined by the files in this folder.")
+    java.nio.file.Path platformsDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        for (String name : Platforms.names()) {
-            Platform platform = Platforms.find(name).orElseThrow();
+        PlatformRegistry registry = platformsDir == null ? Platforms.builtIn() : Platforms.builtIn().withDirectory(platformsDir);
+        for (String name : registry.names()) {
+            Platform platform = registry.find(name).orElseThrow();
             out.printf("%-12s %s%n", platform.name(), platform.description());
             out.printf("%-12s save: %s; setup: %s; backup: %s%n", "", String.join(", ", platform.saveCommands()),
                     String.join(", ", platform.setupCommands()), String.join(", ", platform.backupCommands()));
         }
-        Platforms.aliases().forEach((alias, name) -> out.printf("%-12s alias of %s%n", alias, name));
+        new java.util.TreeMap<>(registry.aliases()).forEach((alias, name) -> out.printf("%-12s alias of %s%n", alias, name));
         out.flush();
         return ExitCodes.OK;
     }

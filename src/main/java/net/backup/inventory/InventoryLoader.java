@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
+import net.backup.platform.PlatformRegistry;
 import net.backup.yaml.Nodes;
 import net.backup.yaml.Suggestions;
 import net.backup.yaml.YamlSource;
@@ -33,20 +34,29 @@ public final class InventoryLoader {
     static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final int DEFAULT_RETRIES = 2;
-    private static final Set<String> TOP_LEVEL = Set.of("defaults", "groups", "devices");
+    private static final Set<String> TOP_LEVEL = Set.of("defaults", "groups", "devices", "platforms_dir");
     /** The name becomes a file name: no separators, no hidden files, nothing a shell or a path would bend. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
     private final Function<String, String> environment;
     private final Optional<Secret> askedPassword;
+    private final PlatformRegistry knownPlatforms;
 
     /**
-     * @param environment   looks up environment variables for the {@code *_env} keys
-     * @param askedPassword the password typed at {@code --ask-pass}, for devices the inventory gives none
+     * @param environment    looks up environment variables for the {@code *_env} keys
+     * @param askedPassword  the password typed at {@code --ask-pass}, for devices the inventory gives none
+     * @param knownPlatforms the platforms {@code platform:} may name (built-in, plus {@code --platforms DIR});
+     *                       the inventory's own {@code platforms_dir:} adds to them
      */
-    public InventoryLoader(Function<String, String> environment, Optional<Secret> askedPassword) {
+    public InventoryLoader(Function<String, String> environment, Optional<Secret> askedPassword,
+            PlatformRegistry knownPlatforms) {
         this.environment = environment;
         this.askedPassword = askedPassword;
+        this.knownPlatforms = knownPlatforms;
+    }
+
+    public InventoryLoader(Function<String, String> environment, Optional<Secret> askedPassword) {
+        this(environment, askedPassword, Platforms.builtIn());
     }
 
     public InventoryLoader(Function<String, String> environment) {
@@ -82,12 +92,24 @@ public final class InventoryLoader {
         }
         var layers = new ArrayList<SettingsLayer>(groups.values());
         layers.add(defaults);
-        List<Device> devices = devices(list, defaults, groups, new Context(source, base), layers);
+        PlatformRegistry platforms = platforms(sections.get("platforms_dir"), base, source);
+        List<Device> devices = devices(list, defaults, groups, new Context(source, base, platforms), layers);
         return new Inventory(devices, LiteralSecrets.warnings(file, layers));
     }
 
-    /** Where the file is: for messages, and to find secret files named relative to it. */
-    private record Context(YamlSource source, Path base) {
+    /** Where the file is (for messages, and to find files named relative to it) and the platforms it may use. */
+    private record Context(YamlSource source, Path base, PlatformRegistry platforms) {
+    }
+
+    private PlatformRegistry platforms(Node directory, Path base, YamlSource source) {
+        if (directory == null) {
+            return knownPlatforms;
+        }
+        Path path = base.resolve(expandHome(Nodes.text(directory, "platforms_dir", source)));
+        if (!Files.isDirectory(path)) {
+            throw new InventoryException(source.at(directory.getStartMark()) + ": platforms_dir: no such folder " + path);
+        }
+        return knownPlatforms.withDirectory(path);
     }
 
     private static Map<String, Node> sections(MappingNode top, YamlSource source) {
@@ -97,7 +119,7 @@ public final class InventoryLoader {
             if (!TOP_LEVEL.contains(key)) {
                 throw new InventoryException(source.at(tuple.getKeyNode().getStartMark()) + ": " + key
                         + ": unknown key" + Suggestions.didYouMean(key, TOP_LEVEL)
-                        + "; the top level has defaults, groups and devices");
+                        + "; the top level has defaults, groups, devices and platforms_dir");
             }
             if (sections.put(key, tuple.getValueNode()) != null) {
                 throw new InventoryException(source.at(tuple.getKeyNode().getStartMark()) + ": " + key
@@ -198,7 +220,7 @@ public final class InventoryLoader {
         }
         Optional<Secret> enableSecret = secret(chain, "enable_secret", context);
         Optional<Secret> passphrase = secret(chain, "key_passphrase", context);
-        Platform platform = platform(chain, source);
+        Platform platform = platform(chain, source, context.platforms());
         Duration commandTimeout = first(chain, "command_timeout").map(v -> (Duration) v.value())
                 .orElse(DEFAULT_COMMAND_TIMEOUT);
         Duration connectTimeout = first(chain, "connect_timeout").map(v -> (Duration) v.value())
@@ -277,16 +299,16 @@ public final class InventoryLoader {
         }
     }
 
-    private static Platform platform(List<SettingsLayer> chain, YamlSource source) {
+    private static Platform platform(List<SettingsLayer> chain, YamlSource source, PlatformRegistry platforms) {
         Optional<SettingsLayer.Value> named = first(chain, "platform");
         if (named.isEmpty()) {
             return Platforms.CISCO_IOS;
         }
         String text = (String) named.get().value();
-        return Platforms.find(text).orElseThrow(() -> new InventoryException(
+        return platforms.find(text).orElseThrow(() -> new InventoryException(
                 source.at(named.get().node().getStartMark()) + ": " + named.get().field() + ": unknown platform '"
-                        + text + "'" + Suggestions.didYouMean(text, Platforms.names())
-                        + "; known: " + String.join(", ", Platforms.names())));
+                        + text + "'" + Suggestions.didYouMean(text, platforms.names())
+                        + "; known: " + String.join(", ", platforms.names())));
     }
 
     private static Node emptyMapping(MappingNode like) {

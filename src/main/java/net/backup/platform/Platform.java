@@ -48,7 +48,8 @@ public record Platform(
         secrets = List.copyOf(secrets);
     }
 
+    /** A platform without a user mode (an empty suffix) never needs enable. */
     public boolean isUserMode(String prompt) {
-        return prompt.stripTrailing().endsWith(userModeSuffix);
+        return !userModeSuffix.isEmpty() && prompt.stripTrailing().endsWith(userModeSuffix);
     }
 }

@@ -41,7 +41,11 @@ public final class YamlSource {
     }
 
     public Node compose(Path file) {
-        String text = readUtf8(file);
+        return composeText(readUtf8(file));
+    }
+
+    /** The same, for a document that is not a file (a resource in the jar). */
+    public Node composeText(String text) {
         var options = new LoaderOptions();
         options.setMaxAliasesForCollections(20);
         options.setNestingDepthLimit(20);
@@ -59,6 +63,10 @@ public final class YamlSource {
         } catch (YAMLException e) {
             throw fail(fileLabel + ": malformed YAML: " + oneLine(e.getMessage()));
         }
+    }
+
+    public String label() {
+        return fileLabel;
     }
 
     public String at(Mark mark) {

@@ -113,7 +113,7 @@ class InventoryLoaderTest {
     @Test
     void reportsAnUnknownTopLevelKey() {
         assertError("device:\n  - name: r1\n",
-                "1:1: device: unknown key (did you mean 'devices'?); the top level has defaults, groups and devices");
+                "1:1: device: unknown key (did you mean 'devices'?); the top level has defaults, groups, devices and platforms_dir");
     }
 
     @Test

@@ -1,0 +1,206 @@
+package net.backup.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import net.backup.yaml.Nodes;
+import net.backup.yaml.Suggestions;
+import net.backup.yaml.YamlSource;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads one platform file (docs/platforms.md) into a {@link Platform}. Every mistake stops with one
+ * {@link PlatformException} naming file, line, column and key, like a bad inventory.
+ */
+public final class PlatformFile {
+    private static final Set<String> KEYS = Set.of("name", "aliases", "description", "prompt", "user_mode", "enable",
+            "pager", "save", "setup", "backup", "errors", "volatile", "complete", "secrets", "exit");
+    private static final Set<String> ENABLE_KEYS = Set.of("command", "password_prompt");
+    private static final Set<String> SECRET_KEYS = Set.of("name", "pattern");
+    /** Matches nothing: for a platform without user mode, or without a pager. */
+    private static final Pattern NEVER = Pattern.compile("(?!)");
+
+    /** A platform and the other names it answers to. */
+    public record Loaded(Platform platform, List<String> aliases) {
+    }
+
+    private final YamlSource source;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+
+    private PlatformFile(YamlSource source, MappingNode top) {
+        this.source = source;
+        for (NodeTuple tuple : top.getValue()) {
+            String key = Nodes.key(tuple, "top level", source);
+            if (!KEYS.contains(key)) {
+                throw source.fail(source.at(tuple.getKeyNode().getStartMark()) + ": " + key + ": unknown key"
+                        + Suggestions.didYouMean(key, KEYS));
+            }
+            if (entries.put(key, tuple) != null) {
+                throw source.fail(source.at(tuple.getKeyNode().getStartMark()) + ": " + key + ": written twice");
+            }
+        }
+    }
+
+    public static Loaded read(Path file) {
+        var source = new YamlSource(file.toString(), PlatformException::new);
+        return new PlatformFile(source, Nodes.mapping(source.compose(file), "top level", source)).platform();
+    }
+
+    /** A platform that ships in the jar, as {@code /platforms/NAME.yaml}. */
+    static Loaded builtIn(String name) {
+        try (InputStream in = PlatformFile.class.getResourceAsStream("/platforms/" + name + ".yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("built-in platform " + name + " is missing from the jar");
+            }
+            var source = new YamlSource("platforms/" + name + ".yaml (built in)", PlatformException::new);
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new PlatformFile(source, Nodes.mapping(source.composeText(text), "top level", source)).platform();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read built-in platform " + name, e);
+        }
+    }
+
+    private Loaded platform() {
+        String name = text("name").orElseThrow(() -> missing("name"));
+        Optional<String> userMode = text("user_mode");
+        Map<String, NodeTuple> enable = userMode.isPresent()
+                ? mapping("enable", ENABLE_KEYS).orElseThrow(() -> missing("enable (needed with user_mode)"))
+                : Map.of();
+        var platform = new Platform(name, text("description").orElse(name),
+                regex("prompt").orElseThrow(() -> missing("prompt")),
+                userMode.orElse(""),
+                enable.isEmpty() ? "" : Optional.ofNullable(enable.get("command")).map(c -> text(c, "enable.command"))
+                        .orElseThrow(() -> missing("enable.command")),
+                enable.containsKey("password_prompt") ? regex(enable.get("password_prompt"), "enable.password_prompt") : NEVER,
+                list("save"), list("setup"), required(list("backup"), "backup"),
+                regex("pager").orElse(NEVER),
+                alternatives("errors"),
+                alternatives("volatile"),
+                secrets(),
+                regex("complete"),
+                text("exit").orElse("exit"));
+        return new Loaded(platform, list("aliases"));
+    }
+
+    private Optional<String> text(String key) {
+        return Optional.ofNullable(entries.get(key)).map(tuple -> text(tuple, key));
+    }
+
+    private String text(NodeTuple tuple, String field) {
+        return Nodes.text(tuple.getValueNode(), field, source);
+    }
+
+    private Optional<Pattern> regex(String key) {
+        return Optional.ofNullable(entries.get(key)).map(tuple -> regex(tuple, key));
+    }
+
+    private Pattern regex(NodeTuple tuple, String field) {
+        String text = text(tuple, field);
+        try {
+            return Pattern.compile(text);
+        } catch (PatternSyntaxException e) {
+            throw source.fail(source.at(tuple.getValueNode().getStartMark()) + ": " + field
+                    + ": not a valid regular expression: " + e.getDescription());
+        }
+    }
+
+    private List<String> list(String key) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple == null) {
+            return List.of();
+        }
+        SequenceNode sequence = Nodes.sequence(tuple.getValueNode(), key, source);
+        var values = new ArrayList<String>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            values.add(Nodes.text(sequence.getValue().get(i), key + "[" + i + "]", source));
+        }
+        return values;
+    }
+
+    /** A list of regexes, checked one by one (so an error names the bad one) and joined into one pattern. */
+    private Pattern alternatives(String key) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple == null) {
+            return NEVER;
+        }
+        SequenceNode sequence = Nodes.sequence(tuple.getValueNode(), key, source);
+        var parts = new ArrayList<String>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            Node node = sequence.getValue().get(i);
+            String field = key + "[" + i + "]";
+            String text = Nodes.text(node, field, source);
+            try {
+                Pattern.compile(text);
+            } catch (PatternSyntaxException e) {
+                throw source.fail(source.at(node.getStartMark()) + ": " + field + ": not a valid regular expression: "
+                        + e.getDescription());
+            }
+            parts.add("(?:" + text + ")");
+        }
+        return parts.isEmpty() ? NEVER : Pattern.compile(String.join("|", parts));
+    }
+
+    private List<SecretRule> secrets() {
+        NodeTuple tuple = entries.get("secrets");
+        if (tuple == null) {
+            return List.of();
+        }
+        SequenceNode sequence = Nodes.sequence(tuple.getValueNode(), "secrets", source);
+        var rules = new ArrayList<SecretRule>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            String field = "secrets[" + i + "]";
+            MappingNode rule = Nodes.mapping(sequence.getValue().get(i), field, source);
+            Map<String, NodeTuple> keys = keys(rule, field, SECRET_KEYS);
+            NodeTuple pattern = Optional.ofNullable(keys.get("pattern")).orElseThrow(() -> source.fail(
+                    source.at(rule.getStartMark()) + ": " + field + ".pattern: missing"));
+            Pattern compiled = regex(pattern, field + ".pattern");
+            if (!compiled.pattern().contains("(?<secret>")) {
+                throw source.fail(source.at(pattern.getValueNode().getStartMark()) + ": " + field
+                        + ".pattern: needs a group named secret, (?<secret>...), around the secret itself");
+            }
+            String name = keys.containsKey("name") ? text(keys.get("name"), field + ".name") : field;
+            rules.add(new SecretRule(name, compiled));
+        }
+        return rules;
+    }
+
+    private Optional<Map<String, NodeTuple>> mapping(String key, Set<String> allowed) {
+        return Optional.ofNullable(entries.get(key))
+                .map(tuple -> keys(Nodes.mapping(tuple.getValueNode(), key, source), key, allowed));
+    }
+
+    private Map<String, NodeTuple> keys(MappingNode mapping, String field, Set<String> allowed) {
+        var keys = new LinkedHashMap<String, NodeTuple>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = Nodes.key(tuple, field, source);
+            if (!allowed.contains(key)) {
+                throw source.fail(source.at(tuple.getKeyNode().getStartMark()) + ": " + field + "." + key
+                        + ": unknown key" + Suggestions.didYouMean(key, allowed));
+            }
+            keys.put(key, tuple);
+        }
+        return keys;
+    }
+
+    private List<String> required(List<String> values, String key) {
+        if (values.isEmpty()) {
+            throw missing(key + " (at least one command)");
+        }
+        return values;
+    }
+
+    private RuntimeException missing(String key) {
+        return source.fail(source.label() + ": " + key + ": missing");
+    }
+}
