@@ -106,6 +106,54 @@ class BackupCommandTest {
     }
 
     @Test
+    void aPlatformDefinedOnlyInAFileBacksUpALabDevice() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            Path platforms = Files.createDirectories(dir.resolve("platforms"));
+            Files.writeString(platforms.resolve("lab_router.yaml"), """
+                    name: lab_router
+                    description: written by a user, by the docs
+                    prompt: '[\\w.-]+[>#]'
+                    user_mode: '>'
+                    enable: {command: enable, password_prompt: 'Password: ?'}
+                    pager: ' *--More-- *'
+                    setup: [terminal length 0]
+                    backup: [show running-config]
+                    errors: ['% .*']
+                    volatile: ['Building configuration\\.\\.\\.', 'Current configuration : \\d+ bytes', '! (Last|NVRAM) .*']
+                    complete: end
+                    """);
+            Files.writeString(run.inventory(), Files.readString(run.inventory())
+                    .replace("platform: cisco_ios", "platform: lab_router"));
+
+            CliRun unknown = run.backup();
+            assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(unknown.err()).contains("unknown platform 'lab_router'");
+
+            CliRun result = run.backup("--platforms", platforms.toString());
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").stableConfig());
+            assertThat(run.lab().device("csr1").saves()).as("the file declares no save step").isZero();
+
+            Files.writeString(run.inventory(), "platforms_dir: platforms\n" + Files.readString(run.inventory()));
+            assertThat(run.backup().exitCode()).as("platforms_dir in the inventory").isEqualTo(ExitCodes.OK);
+            assertThat(CliRun.of("platforms", "--platforms", platforms.toString()).out())
+                    .contains("lab_router   written by a user, by the docs");
+        }
+    }
+
+    @Test
+    void aBadPlatformFileExitsTwoNamingFileLineAndKey() throws IOException {
+        Path platforms = Files.createDirectories(dir.resolve("platforms"));
+        Files.writeString(platforms.resolve("bad.yaml"), "name: bad\nprompt: '(x'\nbackup: [show run]\n");
+
+        CliRun result = CliRun.of("--platforms", platforms.toString(), "--inventory", dir.resolve("none.yaml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("backup: " + platforms.resolve("bad.yaml") + ":2:9: prompt: not a valid regular expression");
+    }
+
+    @Test
     void platformsListsWhatTheBuildKnows() {
         CliRun result = CliRun.of("platforms");
 

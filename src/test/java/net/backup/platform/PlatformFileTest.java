@@ -1,0 +1,106 @@
+package net.backup.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlatformFileTest {
+    private static final String MINIMAL = """
+            name: acme
+            prompt: 'acme[>#] ?'
+            backup: [show config]
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("acme.yaml"), yaml);
+    }
+
+    private void assertError(String yaml, String expected) throws IOException {
+        Path file = write(yaml);
+        assertThatThrownBy(() -> PlatformFile.read(file)).isInstanceOf(PlatformException.class)
+                .hasMessage(file + ":" + expected);
+    }
+
+    @Test
+    void theBuiltInIosPlatformIsReadFromItsFile() {
+        Platform ios = Platforms.CISCO_IOS;
+
+        assertThat(ios.saveCommands()).containsExactly("wr mem");
+        assertThat(ios.setupCommands()).containsExactly("term len 0");
+        assertThat(ios.backupCommands()).containsExactly("show run");
+        assertThat(ios.isUserMode("csr1>")).isTrue();
+        assertThat(ios.isUserMode("csr1#")).isFalse();
+        assertThat(ios.secrets()).hasSize(10);
+        assertThat(Platforms.builtIn().find("cisco_xe")).contains(ios);
+    }
+
+    @Test
+    void aMinimalFileNeedsOnlyANameAPromptAndBackupCommands() throws IOException {
+        Platform acme = PlatformFile.read(write(MINIMAL)).platform();
+
+        assertThat(acme.name()).isEqualTo("acme");
+        assertThat(acme.saveCommands()).isEmpty();
+        assertThat(acme.isUserMode("acme>")).as("no user_mode: never needs enable").isFalse();
+        assertThat(acme.errorLines().matcher("% Invalid input").matches()).isFalse();
+        assertThat(acme.completeLastLine()).isEmpty();
+        assertThat(acme.exitCommand()).isEqualTo("exit");
+    }
+
+    @Test
+    void reportsAnUnknownKeyWithTheNearestKnownOne() throws IOException {
+        assertError(MINIMAL + "volatiles: ['x']\n", "4:1: volatiles: unknown key (did you mean 'volatile'?)");
+    }
+
+    @Test
+    void reportsABadRegularExpressionWhereItIs() throws IOException {
+        assertError(MINIMAL + "errors:\n  - '^% .*'\n  - '(unclosed'\n",
+                "6:5: errors[1]: not a valid regular expression: Unclosed group");
+    }
+
+    @Test
+    void reportsWhatIsMissing() throws IOException {
+        assertError("name: acme\nprompt: x\n", " backup (at least one command): missing");
+        assertError(MINIMAL + "user_mode: '>'\n", " enable (needed with user_mode): missing");
+    }
+
+    @Test
+    void aSecretRuleNeedsASecretGroup() throws IOException {
+        assertError(MINIMAL + "secrets:\n  - {name: community, pattern: 'snmp community (\\\\S+)'}\n",
+                "5:32: secrets[0].pattern: needs a group named secret, (?<secret>...), around the secret itself");
+    }
+
+    @Test
+    void theFullExampleInTheDocsIsAValidPlatformFile() throws IOException {
+        String docs = Files.readString(Path.of("docs", "platforms.md"));
+        int start = docs.indexOf("```yaml\n# platforms/acme_os.yaml") + "```yaml\n".length();
+        String example = docs.substring(start, docs.indexOf("```", start));
+
+        Platform acme = PlatformFile.read(write(example)).platform();
+
+        assertThat(acme.name()).isEqualTo("acme_os");
+        assertThat(acme.isUserMode("edge1>")).isTrue();
+        assertThat(acme.prompt().matcher("edge1(config-if)#").matches()).isTrue();
+        assertThat(acme.completeLastLine().orElseThrow().matcher("# end of configuration").matches()).isTrue();
+        assertThat(acme.secrets()).extracting(SecretRule::name).containsExactly("user password", "SNMP community");
+    }
+
+    @Test
+    void aFolderAddsPlatformsAndCanReplaceABuiltIn() throws IOException {
+        write(MINIMAL);
+        Files.writeString(dir.resolve("ios.yml"), "name: cisco_ios\nprompt: 'x#'\nbackup: [show startup-config]\n");
+
+        PlatformRegistry registry = Platforms.builtIn().withDirectory(dir);
+
+        assertThat(registry.names()).containsExactly("acme", "cisco_ios");
+        assertThat(registry.find("cisco_ios").orElseThrow().backupCommands()).containsExactly("show startup-config");
+        assertThat(Platforms.builtIn().find("cisco_ios").orElseThrow().backupCommands()).containsExactly("show run");
+    }
+}
