@@ -25,7 +25,7 @@ final class PlatformsCommand implements Callable<Integer> {
         for (String name : registry.names()) {
             Platform platform = registry.find(name).orElseThrow();
             out.printf("%-12s %s%n", platform.name(), platform.description());
-            out.printf("%-12s save: %s; setup: %s; backup: %s%n", "", String.join(", ", platform.saveCommands()),
+            out.printf("%-12s save: %s; setup: %s; backup: %s%n", "", String.join(", ", platform.saveCommands().stream().map(net.backup.platform.SaveStep::command).toList()),
                     String.join(", ", platform.setupCommands()), String.join(", ", platform.backupCommands()));
         }
         new java.util.TreeMap<>(registry.aliases()).forEach((alias, name) -> out.printf("%-12s alias of %s%n", alias, name));

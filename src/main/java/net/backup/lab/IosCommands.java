@@ -28,6 +28,8 @@ final class IosCommands {
     private static final Word SHOW = new Word("show", 2);
     private static final Word RUNNING = new Word("running-config", 3);
     private static final Word VERSION = new Word("version", 1);
+    private static final Word COPY = new Word("copy", 2);
+    private static final Word STARTUP = new Word("startup-config", 3);
     private static final Word CONFIGURE = new Word("configure", 4);
     private static final Word CONFIG_TERMINAL = new Word("terminal", 1);
     private static final Word INTERFACE = new Word("interface", 3);
@@ -82,6 +84,8 @@ final class IosCommands {
             writeMemory(line);
         } else if (shell.privileged() && is(w, SHOW, RUNNING)) {
             showRunningConfig();
+        } else if (shell.privileged() && is(w, COPY, RUNNING, STARTUP)) {
+            copyRunningToStartup(line);
         } else if (is(w, SHOW, VERSION)) {
             shell.page(List.of("Cisco IOS XE Software, Version 17.09.04a", "Cisco IOS Software [Cupertino], "
                     + "Virtual XE Software (X86_64_LINUX_IOSD-UNIVERSALK9-M), Version 17.9.4a, RELEASE SOFTWARE (fc3)",
@@ -124,6 +128,20 @@ final class IosCommands {
         shell.write("Building configuration...\r\n");
         device.save();
         shell.write("[OK]\r\n");
+    }
+
+    /** IOS asks where to, offering startup-config; Enter accepts. */
+    private void copyRunningToStartup(String line) throws IOException {
+        shell.write("Destination filename [startup-config]? ");
+        String answer = shell.readLine(true);
+        if (answer == null) {
+            throw new IOException("client gone");
+        }
+        if (!answer.isBlank() && !answer.strip().equals("startup-config")) {
+            invalid(line);
+            return;
+        }
+        writeMemory(line);
     }
 
     private void showRunningConfig() throws IOException, InterruptedException {

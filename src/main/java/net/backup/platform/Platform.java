@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param userModeSuffix         a prompt ending with this is unprivileged, so {@link #enableCommand} is sent
  * @param enableCommand          raises privilege
  * @param passwordPrompt         matches the device asking for the enable secret
- * @param saveCommands           run first, to save the running configuration ({@code wr mem})
+ * @param saveCommands           run first, to save the running configuration ({@code wr mem}), answering its questions
  * @param setupCommands          run after saving, before the backup; a rejection is tolerated (pager off)
  * @param backupCommands         their output, in order, is the backup
  * @param pagerPrompt            matches a whole pager line ({@code --More--}) that is answered with a space
@@ -31,7 +31,7 @@ public record Platform(
         String userModeSuffix,
         String enableCommand,
         Pattern passwordPrompt,
-        List<String> saveCommands,
+        List<SaveStep> saveCommands,
         List<String> setupCommands,
         List<String> backupCommands,
         Pattern pagerPrompt,

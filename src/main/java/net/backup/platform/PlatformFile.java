@@ -28,6 +28,8 @@ public final class PlatformFile {
             "pager", "save", "setup", "backup", "errors", "volatile", "complete", "secrets", "exit");
     private static final Set<String> ENABLE_KEYS = Set.of("command", "password_prompt");
     private static final Set<String> SECRET_KEYS = Set.of("name", "pattern");
+    private static final Set<String> SAVE_KEYS = Set.of("command", "answers");
+    private static final Set<String> ANSWER_KEYS = Set.of("question", "reply");
     /** Matches nothing: for a platform without user mode, or without a pager. */
     private static final Pattern NEVER = Pattern.compile("(?!)");
 
@@ -83,7 +85,7 @@ public final class PlatformFile {
                 enable.isEmpty() ? "" : Optional.ofNullable(enable.get("command")).map(c -> text(c, "enable.command"))
                         .orElseThrow(() -> missing("enable.command")),
                 enable.containsKey("password_prompt") ? regex(enable.get("password_prompt"), "enable.password_prompt") : NEVER,
-                list("save"), list("setup"), required(list("backup"), "backup"),
+                saveSteps(), list("setup"), required(list("backup"), "backup"),
                 regex("pager").orElse(NEVER),
                 alternatives("errors"),
                 alternatives("volatile"),
@@ -149,6 +151,47 @@ public final class PlatformFile {
             parts.add("(?:" + text + ")");
         }
         return parts.isEmpty() ? NEVER : Pattern.compile(String.join("|", parts));
+    }
+
+    /** Each item a command, or {command, answers: [{question, reply}]} for a save that asks questions. */
+    private List<SaveStep> saveSteps() {
+        NodeTuple tuple = entries.get("save");
+        if (tuple == null) {
+            return List.of();
+        }
+        SequenceNode sequence = Nodes.sequence(tuple.getValueNode(), "save", source);
+        var steps = new ArrayList<SaveStep>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            Node item = sequence.getValue().get(i);
+            String field = "save[" + i + "]";
+            if (!(item instanceof MappingNode mapping)) {
+                steps.add(SaveStep.of(Nodes.text(item, field, source)));
+                continue;
+            }
+            Map<String, NodeTuple> keys = keys(mapping, field, SAVE_KEYS);
+            NodeTuple command = Optional.ofNullable(keys.get("command")).orElseThrow(() -> source.fail(
+                    source.at(mapping.getStartMark()) + ": " + field + ".command: missing"));
+            var answers = new ArrayList<SaveStep.Answer>();
+            if (keys.containsKey("answers")) {
+                SequenceNode list = Nodes.sequence(keys.get("answers").getValueNode(), field + ".answers", source);
+                for (int j = 0; j < list.getValue().size(); j++) {
+                    String answerField = field + ".answers[" + j + "]";
+                    MappingNode answer = Nodes.mapping(list.getValue().get(j), answerField, source);
+                    Map<String, NodeTuple> answerKeys = keys(answer, answerField, ANSWER_KEYS);
+                    NodeTuple question = Optional.ofNullable(answerKeys.get("question")).orElseThrow(() -> source.fail(
+                            source.at(answer.getStartMark()) + ": " + answerField + ".question: missing"));
+                    String reply = answerKeys.containsKey("reply") ? replyText(answerKeys.get("reply")) : "";
+                    answers.add(new SaveStep.Answer(regex(question, answerField + ".question"), reply));
+                }
+            }
+            steps.add(new SaveStep(text(command, field + ".command"), answers));
+        }
+        return steps;
+    }
+
+    /** A reply may be empty (just Enter), which YAML writes as '' or leaves null. */
+    private String replyText(NodeTuple reply) {
+        return reply.getValueNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar ? scalar.getValue() : "";
     }
 
     private List<SecretRule> secrets() {

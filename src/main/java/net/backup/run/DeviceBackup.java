@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import net.backup.inventory.Device;
 import net.backup.platform.Platform;
+import net.backup.platform.SaveStep;
 import net.backup.session.CancelHook;
 import net.backup.session.CliSession;
 import net.backup.session.SessionException;
@@ -104,11 +105,11 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     private String fetch() throws SessionException {
         Platform platform = device.platform();
         try (CliSession cli = connector.open(device, control)) {
-            for (String command : device.save() ? platform.saveCommands() : List.<String>of()) {
-                String output = cli.run(command);
+            for (SaveStep step : device.save() ? platform.saveCommands() : List.<SaveStep>of()) {
+                String output = cli.run(step.command(), step.answers());
                 var error = ConfigValidator.errorLine(platform, output);
                 if (error.isPresent()) {
-                    throw new SessionException(SessionException.Cause.DEVICE, "'" + command + "' failed: " + error.get());
+                    throw new SessionException(SessionException.Cause.DEVICE, "'" + step.command() + "' failed: " + error.get());
                 }
             }
             for (String command : platform.setupCommands()) {

@@ -3,10 +3,13 @@ package net.backup.session;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import net.backup.inventory.Secret;
 import net.backup.platform.Platform;
+import net.backup.platform.SaveStep;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
@@ -24,6 +27,8 @@ public final class CliSession implements AutoCloseable {
     private final PromptReader reader;
     private final Platform platform;
     private final Watchdog.Watch watch;
+    /** A pager prompt is answered with a space, whatever the command. */
+    private final List<PromptReader.Interjection> pager;
     private String prompt;
 
     CliSession(SSHClient client, Session session, Session.Shell shell, Platform platform, Watchdog.Watch watch) {
@@ -33,6 +38,7 @@ public final class CliSession implements AutoCloseable {
         this.reader = new PromptReader(new ProgressInputStream(shell.getInputStream(), watch));
         this.platform = platform;
         this.watch = watch;
+        this.pager = List.of(new PromptReader.Interjection(platform.pagerPrompt(), " "));
     }
 
     /** The prompt the device showed after login (and after enable, the privileged one). */
@@ -90,8 +96,15 @@ public final class CliSession implements AutoCloseable {
      * Runs one command and returns its output: no echo, no prompt, no pager prompts, LF line ends.
      */
     public String run(String command) throws SessionException {
+        return run(command, List.of());
+    }
+
+    /** Runs a command that may ask questions on the way, answering each one with its reply and Enter. */
+    public String run(String command, List<SaveStep.Answer> answers) throws SessionException {
+        var interjections = new ArrayList<PromptReader.Interjection>(pager);
+        answers.forEach(a -> interjections.add(new PromptReader.Interjection(a.question(), a.reply() + "\r")));
         type(command);
-        PromptReader.Reply reply = read(line -> line.equals(prompt), "after '" + command + "'");
+        PromptReader.Reply reply = read(line -> line.equals(prompt), "after '" + command + "'", interjections);
         String output = reply.text().substring(0, reply.text().length() - rawPromptLength(reply.text()));
         return OutputCleaner.clean(output, command, platform.pagerPrompt());
     }
@@ -103,8 +116,13 @@ public final class CliSession implements AutoCloseable {
     }
 
     private PromptReader.Reply read(Predicate<String> done, String what) throws SessionException {
+        return read(done, what, pager);
+    }
+
+    private PromptReader.Reply read(Predicate<String> done, String what, List<PromptReader.Interjection> interjections)
+            throws SessionException {
         try {
-            return reader.readUntil(done, platform.pagerPrompt(), () -> send(" "));
+            return reader.readUntil(done, interjections, this::send);
         } catch (IOException e) {
             if (watch.expired()) {
                 throw new SessionException(SessionException.Cause.TIMEOUT, "no output for "

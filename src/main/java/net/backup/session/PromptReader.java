@@ -3,6 +3,7 @@ package net.backup.session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -30,12 +31,12 @@ final class PromptReader {
 
     /**
      * Reads until the last line, stripped of carriage returns, satisfies {@code done}. Whenever the last line
-     * is a pager prompt, {@code pagerAnswer} runs once for it.
+     * is one of the {@code interjections} (a pager prompt, a confirmation), its keys are typed, once.
      *
      * @throws IOException when the stream ends or breaks first
      */
-    Reply readUntil(Predicate<String> done, Pattern pagerPrompt, PagerAnswer pagerAnswer) throws IOException {
-        int answeredPagerAt = -1;
+    Reply readUntil(Predicate<String> done, List<Interjection> interjections, Keyboard keyboard) throws IOException {
+        int answeredAt = -1;
         while (true) {
             String lastLine = lastLine();
             if (done.test(lastLine)) {
@@ -44,9 +45,14 @@ final class PromptReader {
                 lastLineStart = 0;
                 return new Reply(text, lastLine);
             }
-            if (answeredPagerAt != buffer.length() && pagerPrompt.matcher(lastLine).matches()) {
-                pagerAnswer.answer();
-                answeredPagerAt = buffer.length();
+            if (answeredAt != buffer.length()) {
+                for (Interjection interjection : interjections) {
+                    if (interjection.question().matcher(lastLine).matches()) {
+                        keyboard.type(interjection.keys());
+                        answeredAt = buffer.length();
+                        break;
+                    }
+                }
             }
             int n = in.read(chunk);
             if (n < 0) {
@@ -86,9 +92,13 @@ final class PromptReader {
         return buffer.substring(start, end).replace("\r", "");
     }
 
-    /** Sends the key that shows the next page. */
+    /** A question the device may ask in the middle of a command (a pager, a confirmation) and the keys that answer it. */
+    record Interjection(Pattern question, String keys) {
+    }
+
+    /** Types keys to the device. */
     @FunctionalInterface
-    interface PagerAnswer {
-        void answer() throws IOException;
+    interface Keyboard {
+        void type(String keys) throws IOException;
     }
 }

@@ -143,6 +143,30 @@ class BackupCommandTest {
     }
 
     @Test
+    void aSaveCommandThatAsksAQuestionIsAnsweredAsThePlatformFileSays() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            Path platforms = Files.createDirectories(dir.resolve("platforms"));
+            String ios = new String(getClass().getResourceAsStream("/platforms/cisco_ios.yaml").readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String save = String.join("\n",
+                    "save:",
+                    "  - command: copy running-config startup-config",
+                    "    answers:",
+                    "      - {question: 'Destination filename \\[startup-config\\]\\? ?', reply: ''}");
+            Files.writeString(platforms.resolve("ios_copy.yaml"), ios.replace("name: cisco_ios", "name: ios_copy")
+                    .replace("aliases: [cisco_xe]\n", "").replace("save: [wr mem]", save));
+            Files.writeString(run.inventory(), Files.readString(run.inventory())
+                    .replace("platform: cisco_ios", "platform: ios_copy"));
+
+            CliRun result = run.backup("--platforms", platforms.toString(), "--command-timeout", "5s");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(run.lab().device("csr1").saves()).isEqualTo(1);
+            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").stableConfig());
+        }
+    }
+
+    @Test
     void aBadPlatformFileExitsTwoNamingFileLineAndKey() throws IOException {
         Path platforms = Files.createDirectories(dir.resolve("platforms"));
         Files.writeString(platforms.resolve("bad.yaml"), "name: bad\nprompt: '(x'\nbackup: [show run]\n");

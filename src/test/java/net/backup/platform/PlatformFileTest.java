@@ -33,7 +33,7 @@ class PlatformFileTest {
     void theBuiltInIosPlatformIsReadFromItsFile() {
         Platform ios = Platforms.CISCO_IOS;
 
-        assertThat(ios.saveCommands()).containsExactly("wr mem");
+        assertThat(ios.saveCommands()).extracting(SaveStep::command).containsExactly("wr mem");
         assertThat(ios.setupCommands()).containsExactly("term len 0");
         assertThat(ios.backupCommands()).containsExactly("show run");
         assertThat(ios.isUserMode("csr1>")).isTrue();
@@ -63,6 +63,23 @@ class PlatformFileTest {
     void reportsABadRegularExpressionWhereItIs() throws IOException {
         assertError(MINIMAL + "errors:\n  - '^% .*'\n  - '(unclosed'\n",
                 "6:5: errors[1]: not a valid regular expression: Unclosed group");
+    }
+
+    @Test
+    void readsSaveStepsWithTheirQuestionsAndAnswers() throws IOException {
+        Platform acme = PlatformFile.read(write(MINIMAL + String.join("\n",
+                "save:",
+                "  - write memory",
+                "  - command: copy running-config startup-config",
+                "    answers:",
+                "      - {question: 'Destination filename .*\\? ?'}",
+                "      - {question: '\\[confirm\\]', reply: y}",
+                ""))).platform();
+
+        assertThat(acme.saveCommands()).extracting(SaveStep::command)
+                .containsExactly("write memory", "copy running-config startup-config");
+        assertThat(acme.saveCommands().get(1).answers()).extracting(SaveStep.Answer::reply).containsExactly("", "y");
+        assertThat(acme.saveCommands().get(1).answers().get(1).question().matcher("[confirm]").matches()).isTrue();
     }
 
     @Test
