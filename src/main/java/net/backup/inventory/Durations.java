@@ -29,6 +29,12 @@ public final class Durations {
         };
     }
 
+    /** A setting as the user wrote it, near enough: {@code 30 s}, or {@code 500 ms} when not whole seconds. */
+    public static String setting(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
     /** {@code 250 ms} below a second, {@code 1.50 s} above: for settings such as latency. */
     public static String human(Duration duration) {
         return duration.compareTo(Duration.ofSeconds(1)) < 0 ? duration.toMillis() + " ms" : seconds(duration);

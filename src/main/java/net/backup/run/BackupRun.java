@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.backup.inventory.Device;
+import net.backup.inventory.Durations;
 
 /**
  * Runs one backup task per device on a fixed pool of workers and joins them all. {@code --sequential} is
@@ -72,7 +73,7 @@ public final class BackupRun {
                 Future<DeviceResult> done = next(completion, deadlineNanos);
                 if (done == null) {
                     String why = stopReason != null ? stopReason
-                            : "deadline reached (--deadline " + deadline.orElseThrow().toSeconds() + " s)";
+                            : "deadline reached (--deadline " + Durations.setting(deadline.orElseThrow()) + ")";
                     failUnfinished(pending, byName, why, started);
                     break;
                 }

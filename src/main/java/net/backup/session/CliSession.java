@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import net.backup.inventory.Durations;
 import net.backup.inventory.Secret;
 import net.backup.platform.Platform;
 import net.backup.platform.SaveStep;
@@ -126,7 +127,7 @@ public final class CliSession implements AutoCloseable {
         } catch (IOException e) {
             if (watch.expired()) {
                 throw new SessionException(SessionException.Cause.TIMEOUT, "no output for "
-                        + watch.timeout().toSeconds() + " s " + what + " (command_timeout)");
+                        + Durations.setting(watch.timeout()) + " " + what + " (command_timeout)");
             }
             throw new SessionException(SessionException.Cause.NETWORK, "connection lost " + what + ": "
                     + SshErrors.describe(e), e);

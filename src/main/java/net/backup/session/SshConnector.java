@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.backup.inventory.Device;
+import net.backup.inventory.Durations;
 import net.backup.inventory.Secret;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -110,7 +111,7 @@ public final class SshConnector {
         } catch (IOException e) {
             String what = SshErrors.describe(e);
             if (what.equals("timed out")) {
-                what = "no SSH connection within " + device.connectTimeout().toSeconds() + " s (connect_timeout)";
+                what = "no SSH connection within " + Durations.setting(device.connectTimeout()) + " (connect_timeout)";
             }
             throw new SessionException(SessionException.Cause.NETWORK, what, e);
         }
@@ -124,7 +125,7 @@ public final class SshConnector {
                     "SSH algorithm negotiation failed (" + what + ")" + hint, e);
         }
         if (what.equals("timed out")) {
-            what = "no SSH handshake within " + device.connectTimeout().toSeconds() + " s (connect_timeout)";
+            what = "no SSH handshake within " + Durations.setting(device.connectTimeout()) + " (connect_timeout)";
         }
         return new SessionException(SessionException.Cause.NETWORK, "SSH handshake failed: " + what, e);
     }

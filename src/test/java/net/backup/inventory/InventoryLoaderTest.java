@@ -88,6 +88,13 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void settingsAreShownAsWritten() {
+        assertThat(Durations.setting(Duration.ofSeconds(30))).isEqualTo("30 s");
+        assertThat(Durations.setting(Duration.ofMillis(500))).isEqualTo("500 ms");
+        assertThat(Durations.setting(Duration.ofMinutes(2))).isEqualTo("120 s");
+    }
+
+    @Test
     void acceptsNumericPasswordsAsWritten() throws IOException {
         assertThat(load("defaults: {username: u, password: 0123}\ndevices: [{name: r1}]").get(0).password().orElseThrow().reveal())
                 .isEqualTo("0123");
