@@ -14,6 +14,7 @@ import net.backup.lab.Fault;
 import net.backup.lab.FaultPlan;
 import net.backup.lab.Lab;
 import net.backup.lab.LabHostKey;
+import net.backup.lab.LabPlatform;
 import net.backup.lab.LabSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,6 +57,11 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Seed for configurations and random faults (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--platforms", paramLabel = "NAMES", split = ",", defaultValue = "cisco_ios",
+            description = "Device kinds, given to the devices in turn (a mixed fleet): cisco_ios, arista_eos, "
+                    + "cisco_nxos (default: ${DEFAULT-VALUE}).")
+    List<String> platforms;
 
     @Option(names = "--prefix", paramLabel = "NAME", defaultValue = "csr",
             description = "Devices are named NAME1, NAME2, ... (default: ${DEFAULT-VALUE}).")
@@ -107,7 +113,14 @@ final class LabCommand implements Callable<Integer> {
             throw usage("--base-port must leave room for " + devices + " ports between 1024 and 65535, got " + basePort);
         }
         try {
-            return FaultPlan.parse(faults, faultRate, seed).devices(prefix, devices);
+            List<LabPlatform> kinds = platforms.stream().map(LabPlatform::parse).toList();
+            List<Lab.DeviceSpec> specs = FaultPlan.parse(faults, faultRate, seed).devices(prefix, devices);
+            var mixed = new java.util.ArrayList<Lab.DeviceSpec>(specs.size());
+            for (int i = 0; i < specs.size(); i++) {
+                Lab.DeviceSpec spec = specs.get(i);
+                mixed.add(new Lab.DeviceSpec(spec.name(), spec.faults(), kinds.get(i % kinds.size())));
+            }
+            return mixed;
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -115,7 +128,8 @@ final class LabCommand implements Callable<Integer> {
 
     private void describe(Lab lab, List<Lab.DeviceSpec> specs, PrintWriter out) {
         List<Integer> ports = specs.stream().map(s -> lab.port(s.name())).toList();
-        out.printf("backup lab: %d simulated IOS devices on %s, ports %d..%d, latency %s, jitter %s%n", specs.size(),
+        out.printf("backup lab: %d simulated devices (%s) on %s, ports %d..%d, latency %s, jitter %s%n", specs.size(),
+                String.join(", ", platforms),
                 lab.host(), ports.stream().min(Integer::compare).orElseThrow(),
                 ports.stream().max(Integer::compare).orElseThrow(), Durations.human(latency), Durations.human(jitter));
         String faulty = specs.stream().filter(s -> !s.faults().isEmpty())

@@ -125,13 +125,33 @@ final class IosCommands {
             invalid(line);
             return;
         }
-        shell.write("Building configuration...\r\n");
+        switch (device.platform()) {
+            case CISCO_IOS -> shell.write("Building configuration...\r\n[OK]\r\n");
+            case ARISTA_EOS -> shell.write("Copy completed successfully.\r\n");
+            case CISCO_NXOS -> {
+                invalid(line); // NX-OS saves with copy running-config startup-config only
+                return;
+            }
+        }
         device.save();
-        shell.write("[OK]\r\n");
     }
 
     /** IOS asks where to, offering startup-config; Enter accepts. */
     private void copyRunningToStartup(String line) throws IOException {
+        if (device.platform() == LabPlatform.CISCO_NXOS) {
+            if (device.has(Fault.WRMEM_INVALID)) {
+                invalid(line);
+                return;
+            }
+            shell.write("[########################################] 100%\r\nCopy complete, now saving to disk (please wait)..."
+                    + "\r\nCopy complete.\r\n");
+            device.save();
+            return;
+        }
+        if (device.platform() == LabPlatform.ARISTA_EOS) {
+            writeMemory(line);
+            return;
+        }
         shell.write("Destination filename [startup-config]? ");
         String answer = shell.readLine(true);
         if (answer == null) {
@@ -145,7 +165,8 @@ final class IosCommands {
     }
 
     private void showRunningConfig() throws IOException, InterruptedException {
-        List<String> lines = new ArrayList<>(List.of("Building configuration...", ""));
+        List<String> lines = new ArrayList<>(device.platform() == LabPlatform.CISCO_IOS
+                ? List.of("Building configuration...", "") : List.of());
         lines.addAll(device.runningConfig().lines().toList());
         if (device.has(Fault.TRUNCATED)) {
             lines = lines.subList(0, lines.size() - 3);

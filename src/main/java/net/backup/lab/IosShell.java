@@ -49,6 +49,7 @@ final class IosShell implements Command {
         this.counter = counter;
         this.threads = threads;
         this.random = new Random(settings.seed() ^ device.name().hashCode() ^ System.nanoTime());
+        this.privileged = device.platform().startsPrivileged();
     }
 
     @Override

@@ -44,10 +44,14 @@ import org.apache.sshd.server.session.ServerSession;
 public final class Lab implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
-    /** A device to simulate: its name and what is wrong with it. */
-    public record DeviceSpec(String name, Set<Fault> faults) {
+    /** A device to simulate: its name, what is wrong with it, and what kind of device it is. */
+    public record DeviceSpec(String name, Set<Fault> faults, LabPlatform platform) {
         public DeviceSpec {
             faults = Set.copyOf(faults);
+        }
+
+        public DeviceSpec(String name, Set<Fault> faults) {
+            this(name, faults, LabPlatform.CISCO_IOS);
         }
 
         public static DeviceSpec healthy(String name) {
@@ -206,8 +210,11 @@ public final class Lab implements AutoCloseable {
         var generator = new ConfigGenerator(settings.seed());
         var devices = new ArrayList<SimulatedDevice>(specs.size());
         for (DeviceSpec spec : specs) {
-            var device = new SimulatedDevice(spec.name(), settings.username(), settings.password(),
-                    Optional.of(settings.enableSecret()), spec.faults(), generator.body(spec.name()), clock);
+            // EOS asks no enable password by default; the others are set up with the lab's secret.
+            Optional<String> enable = spec.platform().enableAsksPassword() ? Optional.of(settings.enableSecret())
+                    : Optional.empty();
+            var device = new SimulatedDevice(spec.name(), spec.platform(), settings.username(), settings.password(),
+                    enable, spec.faults(), generator.body(spec.name()), clock);
             if (byName.put(spec.name(), device) != null) {
                 throw new IllegalArgumentException("two lab devices are named " + spec.name());
             }
@@ -305,8 +312,14 @@ public final class Lab implements AutoCloseable {
                 .append("\n  password: ").append(settings.password())
                 .append("\n  enable_secret: ").append(settings.enableSecret())
                 .append("\n  platform: cisco_ios\ndevices:\n");
-        portByName.forEach((name, port) -> yaml.append("  - {name: ").append(name).append(", host: ")
-                .append(LOOPBACK).append(", port: ").append(port).append("}\n"));
+        portByName.forEach((name, port) -> {
+            yaml.append("  - {name: ").append(name).append(", host: ").append(LOOPBACK).append(", port: ").append(port);
+            LabPlatform platform = byName.get(name).platform();
+            if (platform != LabPlatform.CISCO_IOS) {
+                yaml.append(", platform: ").append(platform.inventoryName());
+            }
+            yaml.append("}\n");
+        });
         return yaml.toString();
     }
 

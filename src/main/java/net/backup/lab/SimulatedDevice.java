@@ -24,6 +24,7 @@ public final class SimulatedDevice {
     private final Optional<String> enableSecret;
     private final Set<Fault> faults;
     private final Clock clock;
+    private final LabPlatform platform;
     private final List<String> body;
     private String lastChange;
     private String nvramUpdated;
@@ -32,6 +33,12 @@ public final class SimulatedDevice {
 
     public SimulatedDevice(String name, String username, String password, Optional<String> enableSecret,
             Set<Fault> faults, String configBody, Clock clock) {
+        this(name, LabPlatform.CISCO_IOS, username, password, enableSecret, faults, configBody, clock);
+    }
+
+    public SimulatedDevice(String name, LabPlatform platform, String username, String password,
+            Optional<String> enableSecret, Set<Fault> faults, String configBody, Clock clock) {
+        this.platform = platform;
         this.name = name;
         this.username = username;
         this.password = password;
@@ -78,11 +85,34 @@ public final class SimulatedDevice {
      * what a correct backup stores.
      */
     public synchronized String runningConfig() {
-        var rest = new StringBuilder("!\n! Last configuration change at ").append(lastChange).append(" by ")
-                .append(username).append("\n! NVRAM config last updated at ").append(nvramUpdated).append(" by ")
-                .append(username).append('\n');
-        body.forEach(line -> rest.append(line).append('\n'));
-        return "Current configuration : " + rest.length() + " bytes\n" + rest;
+        return switch (platform) {
+            case CISCO_IOS -> {
+                var rest = new StringBuilder("!\n! Last configuration change at ").append(lastChange).append(" by ")
+                        .append(username).append("\n! NVRAM config last updated at ").append(nvramUpdated).append(" by ")
+                        .append(username).append('\n');
+                body.forEach(line -> rest.append(line).append('\n'));
+                yield "Current configuration : " + rest.length() + " bytes\n" + rest;
+            }
+            case ARISTA_EOS -> eosHeader() + bodyText(true);
+            case CISCO_NXOS -> "!Command: show running-config\n!Running configuration last done at: " + lastChange
+                    + "\n!Time: " + now() + "\n\nversion 10.3(4a) Bios:version\n" + bodyText(false);
+        };
+    }
+
+    private String eosHeader() {
+        return "! Command: show running-config\n! device: " + hostname() + " (vEOS-lab, EOS-4.31.2F)\n!\n"
+                + "! boot system flash:/vEOS-lab.swi\n";
+    }
+
+    /** The configuration lines, with or without the final {@code end} (NX-OS has none). */
+    private String bodyText(boolean withEnd) {
+        var text = new StringBuilder();
+        body.stream().filter(line -> withEnd || !line.equals("end")).forEach(line -> text.append(line).append('\n'));
+        return text.toString();
+    }
+
+    public LabPlatform platform() {
+        return platform;
     }
 
     /**
@@ -90,9 +120,11 @@ public final class SimulatedDevice {
      * timestamps): what a backup stores, since those lines would make every backup look changed.
      */
     public synchronized String stableConfig() {
-        var stable = new StringBuilder("!\n");
-        body.forEach(line -> stable.append(line).append('\n'));
-        return stable.toString();
+        return switch (platform) {
+            case CISCO_IOS -> "!\n" + bodyText(true);
+            case ARISTA_EOS -> eosHeader() + bodyText(true);
+            case CISCO_NXOS -> "!Command: show running-config\n\nversion 10.3(4a) Bios:version\n" + bodyText(false);
+        };
     }
 
     /** {@code write memory}. */

@@ -147,7 +147,7 @@ class LabTest {
                 "--stop-after", "1s");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
-        assertThat(result.out()).contains("3 simulated IOS devices on 127.0.0.1", "faults: csr2=hang",
+        assertThat(result.out()).contains("3 simulated devices (cisco_ios) on 127.0.0.1", "faults: csr2=hang",
                 "./backup --inventory " + inventory, "backup lab: stopped after 1.00 s");
         assertThat(InventoryLoader.withSystemEnvironment().load(inventory)).hasSize(3);
     }

@@ -1,0 +1,40 @@
+package net.backup.lab;
+
+import java.util.Locale;
+
+/**
+ * The device kinds the lab simulates. All three speak the IOS family's CLI (the same command words);
+ * they differ where backups trip: whether login starts privileged, whether enable asks for a password,
+ * how saving answers, and the shape of {@code show running-config} (header lines, end marker).
+ */
+public enum LabPlatform {
+    /** User mode first, enable asks for a secret, {@code Building configuration...}, ends with {@code end}. */
+    CISCO_IOS,
+    /** User mode first, enable asks nothing, a "! Command:" header, ends with {@code end}. */
+    ARISTA_EOS,
+    /** Privileged at login, timestamps in the header, no end marker, a progress bar when saving. */
+    CISCO_NXOS;
+
+    /** The value of {@code platform:} in an inventory. */
+    public String inventoryName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static LabPlatform parse(String name) {
+        for (LabPlatform platform : values()) {
+            if (platform.inventoryName().equals(name.trim())) {
+                return platform;
+            }
+        }
+        throw new IllegalArgumentException("the lab does not simulate '" + name + "'; it simulates cisco_ios, "
+                + "arista_eos and cisco_nxos");
+    }
+
+    boolean startsPrivileged() {
+        return this == CISCO_NXOS;
+    }
+
+    boolean enableAsksPassword() {
+        return this == CISCO_IOS;
+    }
+}

@@ -1,0 +1,98 @@
+package net.backup.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import net.backup.cli.CliRun;
+import net.backup.cli.ExitCodes;
+import net.backup.testing.LabRun;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** Each simulated device kind against its built-in platform file, and all of them in one run. */
+class PlatformsInTheLabTest {
+    @TempDir
+    Path dir;
+
+    private LabRun lab(List<Lab.DeviceSpec> devices) throws IOException {
+        return new LabRun(Lab.start(devices, LabSettings.defaults()), dir);
+    }
+
+    @ParameterizedTest
+    @EnumSource(LabPlatform.class)
+    void aCleanBackupOfEachKindSavesFirstAndStoresExactlyTheStableConfiguration(LabPlatform platform) throws IOException {
+        try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(), platform)))) {
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            SimulatedDevice device = run.lab().device("d1");
+            assertThat(run.backupOf("d1")).isEqualTo(device.stableConfig()).doesNotStartWith("show running-config")
+                    .doesNotContain("\r", "--More--", "!Time:", "Last configuration change", "Building configuration");
+            assertThat(device.saves()).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LabPlatform.class)
+    void saveFalseMeansTheDeviceSawNoSave(LabPlatform platform) throws IOException {
+        try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(), platform)))) {
+            Files.writeString(run.inventory(), Files.readString(run.inventory()).replace("platform: cisco_ios",
+                    "platform: cisco_ios\n  save: false"));
+
+            assertThat(run.backup().exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(run.lab().device("d1").saves()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LabPlatform.class, names = {"CISCO_IOS", "ARISTA_EOS"})
+    void aTruncatedConfigurationFailsWhereThePlatformHasAnEndMarker(LabPlatform platform) throws IOException {
+        try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(Fault.TRUNCATED), platform)))) {
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("incomplete configuration");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(LabPlatform.class)
+    void aRejectedSaveFailsTheDevice(LabPlatform platform) throws IOException {
+        try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(Fault.WRMEM_INVALID), platform)))) {
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("failed: % Invalid input");
+        }
+    }
+
+    @Test
+    void aMixedFleetOfEveryKindBacksUpInOneRun() throws IOException {
+        CliRun lab = CliRun.of("lab", "--devices", "6", "--latency", "0ms", "--platforms", "cisco_ios,arista_eos,cisco_nxos",
+                "--write-inventory", dir.resolve("written.yaml").toString(), "--host-key", dir.resolve("key").toString(),
+                "--stop-after", "1ms");
+        assertThat(lab.out()).contains("6 simulated devices (cisco_ios, arista_eos, cisco_nxos)");
+        assertThat(Files.readString(dir.resolve("written.yaml"))).contains("platform: arista_eos", "platform: cisco_nxos");
+
+        var devices = List.of(new Lab.DeviceSpec("ios", Set.of(), LabPlatform.CISCO_IOS),
+                new Lab.DeviceSpec("eos", Set.of(), LabPlatform.ARISTA_EOS),
+                new Lab.DeviceSpec("nxos", Set.of(), LabPlatform.CISCO_NXOS));
+        try (LabRun run = lab(devices)) {
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            for (SimulatedDevice device : run.lab().devices()) {
+                assertThat(run.backupOf(device.name())).isEqualTo(device.stableConfig());
+            }
+            assertThat(run.backupOf("eos")).startsWith("! Command: show running-config\n! device: eos (vEOS-lab");
+            assertThat(run.backupOf("nxos")).startsWith("!Command: show running-config\n\nversion 10.3(4a)")
+                    .doesNotContain("\nend\n");
+        }
+    }
+}
