@@ -1,0 +1,50 @@
+package net.backup.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import net.backup.platform.Platform;
+import net.backup.platform.Platforms;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The secret forms of the built-in platforms other than IOS (IOS has RedactorTest). */
+class PlatformRedactionTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "arista_eos | enable password sha512 $6$abc$def                         | enable password sha512 ",
+        "arista_eos | username admin privilege 15 secret sha512 $6$xyz$uvw      | username admin privilege 15 secret sha512 ",
+        "arista_eos | snmp-server community s3cret ro                           | snmp-server community ",
+        "arista_eos | tacacs-server host 192.0.2.49 key 7 070C285F4D06          | tacacs-server host 192.0.2.49 key 7 ",
+        "arista_eos | '   neighbor 192.0.2.1 password 7 045802150C2E'           | '   neighbor 192.0.2.1 password 7 '",
+        "cisco_nxos | username admin password 5 $5$ABCD$efgh role network-admin | username admin password 5 ",
+        "cisco_nxos | snmp-server user admin network-admin auth md5 0x1234abcd priv 0x99 localizedkey | snmp-server user admin network-admin auth md5 ",
+        "cisco_nxos | snmp-server community public group network-operator       | snmp-server community ",
+        "cisco_nxos | tacacs-server key 7 \"wawy1234\"                           | tacacs-server key 7 "})
+    void replacesEachSecretForm(String platformName, String line, String kept) throws IOException {
+        Platform platform = Platforms.builtIn().find(platformName).orElseThrow();
+        String secret = line.substring(kept.length()).strip().split(" ")[0];
+
+        String redacted = Redactor.forDirectory(dir).redact(line, platform.secrets());
+
+        assertThat(secret).isNotBlank();
+        assertThat(redacted).startsWith(kept).contains("<redacted:").doesNotContain(secret);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "arista_eos | hostname spine1",
+        "arista_eos | ' description enable password policy is in the wiki'",
+        "cisco_nxos | feature tacacs+",
+        "cisco_nxos | ' description snmp-server community docs'"})
+    void leavesOrdinaryLinesAlone(String platformName, String line) throws IOException {
+        Platform platform = Platforms.builtIn().find(platformName).orElseThrow();
+
+        assertThat(Redactor.forDirectory(dir).redact(line, platform.secrets())).isEqualTo(line);
+    }
+}
