@@ -50,7 +50,7 @@ final class IosCommands {
     }
 
     String prompt() {
-        String host = device.hostname();
+        String host = device.platform().promptPrefix() + device.hostname();
         return switch (mode) {
             case EXEC -> host + (shell.privileged() ? "#" : ">");
             case CONFIG -> host + "(config)#";
@@ -128,8 +128,8 @@ final class IosCommands {
         switch (device.platform()) {
             case CISCO_IOS -> shell.write("Building configuration...\r\n[OK]\r\n");
             case ARISTA_EOS -> shell.write("Copy completed successfully.\r\n");
-            case CISCO_NXOS -> {
-                invalid(line); // NX-OS saves with copy running-config startup-config only
+            case CISCO_NXOS, CISCO_XR -> {
+                invalid(line); // NX-OS saves with copy running-config startup-config only; IOS-XR commits
                 return;
             }
         }
@@ -165,8 +165,11 @@ final class IosCommands {
     }
 
     private void showRunningConfig() throws IOException, InterruptedException {
-        List<String> lines = new ArrayList<>(device.platform() == LabPlatform.CISCO_IOS
-                ? List.of("Building configuration...", "") : List.of());
+        List<String> lines = new ArrayList<>(switch (device.platform()) {
+            case CISCO_IOS -> List.of("Building configuration...", "");
+            case CISCO_XR -> List.of(device.xrTimestamp(), "Building configuration...");
+            default -> List.<String>of();
+        });
         lines.addAll(device.runningConfig().lines().toList());
         if (device.has(Fault.TRUNCATED)) {
             lines = lines.subList(0, lines.size() - 3);

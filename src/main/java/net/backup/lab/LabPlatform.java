@@ -3,7 +3,7 @@ package net.backup.lab;
 import java.util.Locale;
 
 /**
- * The device kinds the lab simulates. All three speak the IOS family's CLI (the same command words);
+ * The device kinds the lab simulates. All of them speak the IOS family's CLI (the same command words);
  * they differ where backups trip: whether login starts privileged, whether enable asks for a password,
  * how saving answers, and the shape of {@code show running-config} (header lines, end marker).
  */
@@ -13,7 +13,9 @@ public enum LabPlatform {
     /** User mode first, enable asks nothing, a "! Command:" header, ends with {@code end}. */
     ARISTA_EOS,
     /** Privileged at login, timestamps in the header, no end marker, a progress bar when saving. */
-    CISCO_NXOS;
+    CISCO_NXOS,
+    /** Privileged at login, an RP/0/RP0/CPU0: prompt, a timestamp before every show, nothing to save. */
+    CISCO_XR;
 
     /** The value of {@code platform:} in an inventory. */
     public String inventoryName() {
@@ -27,11 +29,16 @@ public enum LabPlatform {
             }
         }
         throw new IllegalArgumentException("the lab does not simulate '" + name + "'; it simulates cisco_ios, "
-                + "arista_eos and cisco_nxos");
+                + "arista_eos, cisco_nxos and cisco_xr");
     }
 
     boolean startsPrivileged() {
-        return this == CISCO_NXOS;
+        return this == CISCO_NXOS || this == CISCO_XR;
+    }
+
+    /** What stands before the hostname in a prompt. */
+    String promptPrefix() {
+        return this == CISCO_XR ? "RP/0/RP0/CPU0:" : "";
     }
 
     boolean enableAsksPassword() {

@@ -96,7 +96,15 @@ public final class SimulatedDevice {
             case ARISTA_EOS -> eosHeader() + bodyText(true);
             case CISCO_NXOS -> "!Command: show running-config\n!Running configuration last done at: " + lastChange
                     + "\n!Time: " + now() + "\n\nversion 10.3(4a) Bios:version\n" + bodyText(false);
+            case CISCO_XR -> "!! IOS XR Configuration 7.9.2\n!! Last configuration change at " + lastChange + " by "
+                    + username + "\n" + bodyText(true);
         };
+    }
+
+    /** IOS-XR prints the time before the output of every show command. */
+    public String xrTimestamp() {
+        return ZonedDateTime.now(clock.withZone(java.time.ZoneId.of("UTC")))
+                .format(DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss.SSS z", Locale.ROOT));
     }
 
     private String eosHeader() {
@@ -124,6 +132,7 @@ public final class SimulatedDevice {
             case CISCO_IOS -> "!\n" + bodyText(true);
             case ARISTA_EOS -> eosHeader() + bodyText(true);
             case CISCO_NXOS -> "!Command: show running-config\n\nversion 10.3(4a) Bios:version\n" + bodyText(false);
+            case CISCO_XR -> "!! IOS XR Configuration 7.9.2\n" + bodyText(true);
         };
     }
 

@@ -34,7 +34,9 @@ class PlatformsInTheLabTest {
             SimulatedDevice device = run.lab().device("d1");
             assertThat(run.backupOf("d1")).isEqualTo(device.stableConfig()).doesNotStartWith("show running-config")
                     .doesNotContain("\r", "--More--", "!Time:", "Last configuration change", "Building configuration");
-            assertThat(device.saves()).isEqualTo(1);
+            boolean saves = !net.backup.platform.Platforms.builtIn().find(platform.inventoryName()).orElseThrow()
+                    .saveCommands().isEmpty();
+            assertThat(device.saves()).as("saved once if the platform saves").isEqualTo(saves ? 1 : 0);
         }
     }
 
@@ -51,7 +53,7 @@ class PlatformsInTheLabTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LabPlatform.class, names = {"CISCO_IOS", "ARISTA_EOS"})
+    @EnumSource(value = LabPlatform.class, names = {"CISCO_IOS", "ARISTA_EOS", "CISCO_XR"})
     void aTruncatedConfigurationFailsWhereThePlatformHasAnEndMarker(LabPlatform platform) throws IOException {
         try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(Fault.TRUNCATED), platform)))) {
             CliRun result = run.backup();
@@ -62,7 +64,7 @@ class PlatformsInTheLabTest {
     }
 
     @ParameterizedTest
-    @EnumSource(LabPlatform.class)
+    @EnumSource(value = LabPlatform.class, names = {"CISCO_IOS", "ARISTA_EOS", "CISCO_NXOS"})
     void aRejectedSaveFailsTheDevice(LabPlatform platform) throws IOException {
         try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(Fault.WRMEM_INVALID), platform)))) {
             CliRun result = run.backup();
@@ -74,15 +76,18 @@ class PlatformsInTheLabTest {
 
     @Test
     void aMixedFleetOfEveryKindBacksUpInOneRun() throws IOException {
-        CliRun lab = CliRun.of("lab", "--devices", "6", "--latency", "0ms", "--platforms", "cisco_ios,arista_eos,cisco_nxos",
+        CliRun lab = CliRun.of("lab", "--devices", "8", "--latency", "0ms", "--platforms",
+                "cisco_ios,arista_eos,cisco_nxos,cisco_xr",
                 "--write-inventory", dir.resolve("written.yaml").toString(), "--host-key", dir.resolve("key").toString(),
                 "--stop-after", "1ms");
-        assertThat(lab.out()).contains("6 simulated devices (cisco_ios, arista_eos, cisco_nxos)");
-        assertThat(Files.readString(dir.resolve("written.yaml"))).contains("platform: arista_eos", "platform: cisco_nxos");
+        assertThat(lab.out()).contains("8 simulated devices (cisco_ios, arista_eos, cisco_nxos, cisco_xr)");
+        assertThat(Files.readString(dir.resolve("written.yaml"))).contains("platform: arista_eos", "platform: cisco_nxos",
+                "platform: cisco_xr");
 
         var devices = List.of(new Lab.DeviceSpec("ios", Set.of(), LabPlatform.CISCO_IOS),
                 new Lab.DeviceSpec("eos", Set.of(), LabPlatform.ARISTA_EOS),
-                new Lab.DeviceSpec("nxos", Set.of(), LabPlatform.CISCO_NXOS));
+                new Lab.DeviceSpec("nxos", Set.of(), LabPlatform.CISCO_NXOS),
+                new Lab.DeviceSpec("xr", Set.of(), LabPlatform.CISCO_XR));
         try (LabRun run = lab(devices)) {
             CliRun result = run.backup();
 
@@ -93,6 +98,8 @@ class PlatformsInTheLabTest {
             assertThat(run.backupOf("eos")).startsWith("! Command: show running-config\n! device: eos (vEOS-lab");
             assertThat(run.backupOf("nxos")).startsWith("!Command: show running-config\n\nversion 10.3(4a)")
                     .doesNotContain("\nend\n");
+            assertThat(run.backupOf("xr")).startsWith("!! IOS XR Configuration 7.9.2\n!\n")
+                    .doesNotContain("UTC", "Last configuration change");
         }
     }
 }
