@@ -25,6 +25,7 @@ final class IosCommands {
     private static final Word MEMORY = new Word("memory", 1);
     private static final Word TERMINAL = new Word("terminal", 3);
     private static final Word LENGTH = new Word("length", 3);
+    private static final Word PAGER = new Word("pager", 3);
     private static final Word SHOW = new Word("show", 2);
     private static final Word RUNNING = new Word("running-config", 3);
     private static final Word VERSION = new Word("version", 1);
@@ -75,7 +76,11 @@ final class IosCommands {
             enable();
         } else if (is(w, DISABLE)) {
             shell.setPrivileged(false);
-        } else if (startsWith(w, TERMINAL, LENGTH) && w.length == 3 && w[2].matches("\\d{1,3}")
+        } else if (device.platform() == LabPlatform.CISCO_ASA && startsWith(w, TERMINAL, PAGER) && w.length == 3
+                && w[2].matches("\\d{1,3}")) {
+            shell.setPageLength(Integer.parseInt(w[2]));
+        } else if (device.platform() != LabPlatform.CISCO_ASA && startsWith(w, TERMINAL, LENGTH) && w.length == 3
+                && w[2].matches("\\d{1,3}")
                 && Integer.parseInt(w[2]) <= 512) {
             shell.setPageLength(Integer.parseInt(w[2]));
         } else if (is(w, TERMINAL, LENGTH) && w.length == 2) {
@@ -127,6 +132,8 @@ final class IosCommands {
         }
         switch (device.platform()) {
             case CISCO_IOS -> shell.write("Building configuration...\r\n[OK]\r\n");
+            case CISCO_ASA -> shell.write("Building configuration...\r\nCryptochecksum: 0f1e2d3c 4b5a6978 8796a5b4 c3d2e1f0\r\n"
+                    + "\r\n12345 bytes copied in 0.120 secs\r\n[OK]\r\n");
             case ARISTA_EOS -> shell.write("Copy completed successfully.\r\n");
             case CISCO_NXOS, CISCO_XR -> {
                 invalid(line); // NX-OS saves with copy running-config startup-config only; IOS-XR commits
@@ -210,7 +217,7 @@ final class IosCommands {
     private void invalid(String line) throws IOException {
         int caret = line.indexOf(line.trim());
         shell.write(" ".repeat(Math.max(0, caret + prompt().length())) + "^\r\n"
-                + "% Invalid input detected at '^' marker.\r\n\r\n");
+                + (device.platform() == LabPlatform.CISCO_ASA ? "ERROR: " : "") + "% Invalid input detected at '^' marker.\r\n\r\n");
     }
 
     /** True if the typed words are exactly abbreviations of {@code words}, in order. */

@@ -22,9 +22,6 @@ import org.apache.sshd.server.command.Command;
  * erased with backspaces, errors with a caret under the bad word.
  */
 final class IosShell implements Command {
-    static final String MORE = " --More-- ";
-    private static final String ERASE_MORE = "\b".repeat(MORE.length()) + " ".repeat(MORE.length())
-            + "\b".repeat(MORE.length());
     /** A session that hangs on purpose still ends by itself, so no lab thread lives forever. */
     private static final long HANG_LIMIT_MINUTES = 10;
 
@@ -178,13 +175,13 @@ final class IosShell implements Command {
             chunk.append(lines.get(i)).append("\r\n");
             boolean pageFull = length > 0 && (i + 1) % length == 0 && i + 1 < lines.size();
             if (pageFull) {
-                write(chunk.append(MORE).toString());
+                write(chunk.append(device.platform().pagerPrompt()).toString());
                 chunk.setLength(0);
                 int key = in.read();
                 if (key < 0) {
                     throw new IOException("client gone");
                 }
-                write(ERASE_MORE);
+                write(device.platform().pagerErase());
                 if (key == 'q' || key == 'Q') {
                     return;
                 }

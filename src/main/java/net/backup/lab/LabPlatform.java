@@ -15,7 +15,9 @@ public enum LabPlatform {
     /** Privileged at login, timestamps in the header, no end marker, a progress bar when saving. */
     CISCO_NXOS,
     /** Privileged at login, an RP/0/RP0/CPU0: prompt, a timestamp before every show, nothing to save. */
-    CISCO_XR;
+    CISCO_XR,
+    /** User mode and enable, terminal pager 0, a <--- More ---> pager erased with CRs, ": Saved" header, ": end". */
+    CISCO_ASA;
 
     /** The value of {@code platform:} in an inventory. */
     public String inventoryName() {
@@ -29,7 +31,7 @@ public enum LabPlatform {
             }
         }
         throw new IllegalArgumentException("the lab does not simulate '" + name + "'; it simulates cisco_ios, "
-                + "arista_eos, cisco_nxos and cisco_xr");
+                + "arista_eos, cisco_nxos, cisco_xr and cisco_asa");
     }
 
     boolean startsPrivileged() {
@@ -42,6 +44,17 @@ public enum LabPlatform {
     }
 
     boolean enableAsksPassword() {
-        return this == CISCO_IOS;
+        return this == CISCO_IOS || this == CISCO_ASA;
+    }
+
+    /** The pager prompt, and what erases it once answered. */
+    String pagerPrompt() {
+        return this == CISCO_ASA ? "<--- More --->" : " --More-- ";
+    }
+
+    String pagerErase() {
+        String marker = pagerPrompt();
+        return this == CISCO_ASA ? "\r" + " ".repeat(marker.length()) + "\r"
+                : "\b".repeat(marker.length()) + " ".repeat(marker.length()) + "\b".repeat(marker.length());
     }
 }

@@ -98,7 +98,14 @@ public final class SimulatedDevice {
                     + "\n!Time: " + now() + "\n\nversion 10.3(4a) Bios:version\n" + bodyText(false);
             case CISCO_XR -> "!! IOS XR Configuration 7.9.2\n!! Last configuration change at " + lastChange + " by "
                     + username + "\n" + bodyText(true);
+            case CISCO_ASA -> ": Saved\n:\n: Serial Number: 9AJ2KLMN0PQ\n: Hardware:   ASAv, 2048 MB RAM\n:\n"
+                    + "ASA Version 9.18(3)\n" + bodyText(false) + "Cryptochecksum:" + checksum() + "\n: end\n";
         };
+    }
+
+    /** The ASA's checksum of its configuration: it changes with the configuration, so backups drop it. */
+    private String checksum() {
+        return String.format(Locale.ROOT, "%032x", (long) String.join("\n", body).hashCode() & 0xffffffffL);
     }
 
     /** IOS-XR prints the time before the output of every show command. */
@@ -133,6 +140,8 @@ public final class SimulatedDevice {
             case ARISTA_EOS -> eosHeader() + bodyText(true);
             case CISCO_NXOS -> "!Command: show running-config\n\nversion 10.3(4a) Bios:version\n" + bodyText(false);
             case CISCO_XR -> "!! IOS XR Configuration 7.9.2\n" + bodyText(true);
+            case CISCO_ASA -> ":\n: Serial Number: 9AJ2KLMN0PQ\n: Hardware:   ASAv, 2048 MB RAM\n:\nASA Version 9.18(3)\n"
+                    + bodyText(false) + ": end\n";
         };
     }
 

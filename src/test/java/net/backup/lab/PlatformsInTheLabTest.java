@@ -53,7 +53,7 @@ class PlatformsInTheLabTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LabPlatform.class, names = {"CISCO_IOS", "ARISTA_EOS", "CISCO_XR"})
+    @EnumSource(value = LabPlatform.class, names = {"CISCO_IOS", "ARISTA_EOS", "CISCO_XR", "CISCO_ASA"})
     void aTruncatedConfigurationFailsWhereThePlatformHasAnEndMarker(LabPlatform platform) throws IOException {
         try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(Fault.TRUNCATED), platform)))) {
             CliRun result = run.backup();
@@ -64,30 +64,41 @@ class PlatformsInTheLabTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LabPlatform.class, names = {"CISCO_IOS", "ARISTA_EOS", "CISCO_NXOS"})
+    @EnumSource(value = LabPlatform.class, names = {"CISCO_IOS", "ARISTA_EOS", "CISCO_NXOS", "CISCO_ASA"})
     void aRejectedSaveFailsTheDevice(LabPlatform platform) throws IOException {
         try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(Fault.WRMEM_INVALID), platform)))) {
             CliRun result = run.backup();
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
-            assertThat(result.out()).contains("failed: % Invalid input");
+            assertThat(result.out()).containsPattern("failed: (ERROR: )?% Invalid input");
+        }
+    }
+
+    @Test
+    void theAsaPagerIsAnsweredAndErasedWithCarriageReturns() throws IOException {
+        try (LabRun run = lab(List.of(new Lab.DeviceSpec("fw", Set.of(Fault.PAGER), LabPlatform.CISCO_ASA)))) {
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(run.backupOf("fw")).isEqualTo(run.lab().device("fw").stableConfig()).doesNotContain("More");
         }
     }
 
     @Test
     void aMixedFleetOfEveryKindBacksUpInOneRun() throws IOException {
-        CliRun lab = CliRun.of("lab", "--devices", "8", "--latency", "0ms", "--platforms",
-                "cisco_ios,arista_eos,cisco_nxos,cisco_xr",
+        CliRun lab = CliRun.of("lab", "--devices", "10", "--latency", "0ms", "--platforms",
+                "cisco_ios,arista_eos,cisco_nxos,cisco_xr,cisco_asa",
                 "--write-inventory", dir.resolve("written.yaml").toString(), "--host-key", dir.resolve("key").toString(),
                 "--stop-after", "1ms");
-        assertThat(lab.out()).contains("8 simulated devices (cisco_ios, arista_eos, cisco_nxos, cisco_xr)");
+        assertThat(lab.out()).contains("10 simulated devices (cisco_ios, arista_eos, cisco_nxos, cisco_xr, cisco_asa)");
         assertThat(Files.readString(dir.resolve("written.yaml"))).contains("platform: arista_eos", "platform: cisco_nxos",
                 "platform: cisco_xr");
 
         var devices = List.of(new Lab.DeviceSpec("ios", Set.of(), LabPlatform.CISCO_IOS),
                 new Lab.DeviceSpec("eos", Set.of(), LabPlatform.ARISTA_EOS),
                 new Lab.DeviceSpec("nxos", Set.of(), LabPlatform.CISCO_NXOS),
-                new Lab.DeviceSpec("xr", Set.of(), LabPlatform.CISCO_XR));
+                new Lab.DeviceSpec("xr", Set.of(), LabPlatform.CISCO_XR),
+                new Lab.DeviceSpec("asa", Set.of(), LabPlatform.CISCO_ASA));
         try (LabRun run = lab(devices)) {
             CliRun result = run.backup();
 
@@ -98,6 +109,8 @@ class PlatformsInTheLabTest {
             assertThat(run.backupOf("eos")).startsWith("! Command: show running-config\n! device: eos (vEOS-lab");
             assertThat(run.backupOf("nxos")).startsWith("!Command: show running-config\n\nversion 10.3(4a)")
                     .doesNotContain("\nend\n");
+            assertThat(run.backupOf("asa")).startsWith(":\n: Serial Number:").endsWith("\n: end\n")
+                    .doesNotContain("Cryptochecksum", ": Saved");
             assertThat(run.backupOf("xr")).startsWith("!! IOS XR Configuration 7.9.2\n!\n")
                     .doesNotContain("UTC", "Last configuration change");
         }
