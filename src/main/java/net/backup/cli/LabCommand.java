@@ -60,7 +60,7 @@ final class LabCommand implements Callable<Integer> {
 
     @Option(names = "--platforms", paramLabel = "NAMES", split = ",", defaultValue = "cisco_ios",
             description = "Device kinds, given to the devices in turn (a mixed fleet): cisco_ios, arista_eos, "
-                    + "cisco_nxos, cisco_xr, cisco_asa (default: ${DEFAULT-VALUE}).")
+                    + "cisco_nxos, cisco_xr, cisco_asa, juniper_junos (default: ${DEFAULT-VALUE}).")
     List<String> platforms;
 
     @Option(names = "--prefix", paramLabel = "NAME", defaultValue = "csr",

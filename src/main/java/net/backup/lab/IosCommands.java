@@ -26,6 +26,10 @@ final class IosCommands {
     private static final Word TERMINAL = new Word("terminal", 3);
     private static final Word LENGTH = new Word("length", 3);
     private static final Word PAGER = new Word("pager", 3);
+    private static final Word SET = new Word("set", 3);
+    private static final Word CLI = new Word("cli", 3);
+    private static final Word SCREEN_LENGTH = new Word("screen-length", 8);
+    private static final Word CONFIGURATION = new Word("configuration", 4);
     private static final Word SHOW = new Word("show", 2);
     private static final Word RUNNING = new Word("running-config", 3);
     private static final Word VERSION = new Word("version", 1);
@@ -52,6 +56,9 @@ final class IosCommands {
 
     String prompt() {
         String host = device.platform().promptPrefix() + device.hostname();
+        if (device.platform() == LabPlatform.JUNIPER_JUNOS) {
+            return device.username() + "@" + device.hostname() + (mode == Mode.EXEC ? ">" : "#");
+        }
         return switch (mode) {
             case EXEC -> host + (shell.privileged() ? "#" : ">");
             case CONFIG -> host + "(config)#";
@@ -71,6 +78,10 @@ final class IosCommands {
     private boolean exec(String line, String[] w) throws IOException, InterruptedException {
         if (is(w, EXIT) || is(w, LOGOUT)) {
             return false;
+        }
+        if (device.platform() == LabPlatform.JUNIPER_JUNOS) {
+            junos(line, w);
+            return true;
         }
         if (is(w, ENABLE)) {
             enable();
@@ -141,6 +152,18 @@ final class IosCommands {
             }
         }
         device.save();
+    }
+
+    /** JunOS's operational mode: its own words, its own error. */
+    private void junos(String line, String[] w) throws IOException, InterruptedException {
+        if (startsWith(w, SET, CLI, SCREEN_LENGTH) && w.length == 4 && w[3].matches("\\d{1,3}")) {
+            shell.setPageLength(Integer.parseInt(w[3]));
+        } else if (is(w, SHOW, CONFIGURATION)) {
+            showRunningConfig();
+        } else {
+            int caret = line.indexOf(line.trim());
+            shell.write(" ".repeat(Math.max(0, caret + prompt().length())) + "^\r\nunknown command.\r\n\r\n");
+        }
     }
 
     /** IOS asks where to, offering startup-config; Enter accepts. */

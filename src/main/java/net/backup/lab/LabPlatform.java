@@ -17,7 +17,9 @@ public enum LabPlatform {
     /** Privileged at login, an RP/0/RP0/CPU0: prompt, a timestamp before every show, nothing to save. */
     CISCO_XR,
     /** User mode and enable, terminal pager 0, a <--- More ---> pager erased with CRs, ": Saved" header, ": end". */
-    CISCO_ASA;
+    CISCO_ASA,
+    /** user@host> prompts, no enable, set cli screen-length 0, show configuration, a ---(more)--- pager. */
+    JUNIPER_JUNOS;
 
     /** The value of {@code platform:} in an inventory. */
     public String inventoryName() {
@@ -31,11 +33,11 @@ public enum LabPlatform {
             }
         }
         throw new IllegalArgumentException("the lab does not simulate '" + name + "'; it simulates cisco_ios, "
-                + "arista_eos, cisco_nxos, cisco_xr and cisco_asa");
+                + "arista_eos, cisco_nxos, cisco_xr, cisco_asa and juniper_junos");
     }
 
     boolean startsPrivileged() {
-        return this == CISCO_NXOS || this == CISCO_XR;
+        return this == CISCO_NXOS || this == CISCO_XR || this == JUNIPER_JUNOS;
     }
 
     /** What stands before the hostname in a prompt. */
@@ -49,12 +51,16 @@ public enum LabPlatform {
 
     /** The pager prompt, and what erases it once answered. */
     String pagerPrompt() {
-        return this == CISCO_ASA ? "<--- More --->" : " --More-- ";
+        return switch (this) {
+            case CISCO_ASA -> "<--- More --->";
+            case JUNIPER_JUNOS -> "---(more)---";
+            default -> " --More-- ";
+        };
     }
 
     String pagerErase() {
         String marker = pagerPrompt();
-        return this == CISCO_ASA ? "\r" + " ".repeat(marker.length()) + "\r"
+        return this == CISCO_ASA || this == JUNIPER_JUNOS ? "\r" + " ".repeat(marker.length()) + "\r"
                 : "\b".repeat(marker.length()) + " ".repeat(marker.length()) + "\b".repeat(marker.length());
     }
 }

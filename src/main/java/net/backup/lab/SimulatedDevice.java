@@ -100,7 +100,34 @@ public final class SimulatedDevice {
                     + username + "\n" + bodyText(true);
             case CISCO_ASA -> ": Saved\n:\n: Serial Number: 9AJ2KLMN0PQ\n: Hardware:   ASAv, 2048 MB RAM\n:\n"
                     + "ASA Version 9.18(3)\n" + bodyText(false) + "Cryptochecksum:" + checksum() + "\n: end\n";
+            case JUNIPER_JUNOS -> "## Last commit: " + lastChange + " by " + username + "\n" + junosBody();
         };
+    }
+
+    /** The same settings in JunOS's braces: a version line, then each IOS block as a JunOS-like stanza. */
+    private String junosBody() {
+        var text = new StringBuilder("version 21.4R3.15;\nsystem {\n    host-name ").append(hostname()).append(";\n}\n");
+        boolean open = false;
+        for (String line : body) {
+            if (line.equals("!") || line.equals("end") || line.isBlank()) {
+                if (open) {
+                    text.append("}\n");
+                    open = false;
+                }
+            } else if (!line.startsWith(" ")) {
+                if (open) {
+                    text.append("}\n");
+                }
+                text.append(line.replace(' ', '-')).append(" {\n");
+                open = true;
+            } else {
+                text.append("    ").append(line.strip()).append(";\n");
+            }
+        }
+        if (open) {
+            text.append("}\n");
+        }
+        return text.toString();
     }
 
     /** The ASA's checksum of its configuration: it changes with the configuration, so backups drop it. */
@@ -142,6 +169,7 @@ public final class SimulatedDevice {
             case CISCO_XR -> "!! IOS XR Configuration 7.9.2\n" + bodyText(true);
             case CISCO_ASA -> ":\n: Serial Number: 9AJ2KLMN0PQ\n: Hardware:   ASAv, 2048 MB RAM\n:\nASA Version 9.18(3)\n"
                     + bodyText(false) + ": end\n";
+            case JUNIPER_JUNOS -> junosBody();
         };
     }
 

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  */
 public final class PlatformRegistry {
     /** The built-in platforms, each a resource /platforms/NAME.yaml. */
-    static final List<String> BUILT_IN = List.of("cisco_ios", "arista_eos", "cisco_nxos", "cisco_xr", "cisco_asa");
+    static final List<String> BUILT_IN = List.of("cisco_ios", "arista_eos", "cisco_nxos", "cisco_xr", "cisco_asa",
+            "juniper_junos");
 
     private final Map<String, Platform> byName;
     private final Map<String, String> aliases;

@@ -174,7 +174,7 @@ class InventoryLoaderTest {
     @Test
     void reportsAnUnknownPlatform() {
         assertError("defaults: {username: u, password: p}\ndevices:\n  - {name: r1, platform: cisco_iso}\n",
-                "3:26: devices[0].platform: unknown platform 'cisco_iso' (did you mean 'cisco_ios'?); known: arista_eos, cisco_asa, cisco_ios, cisco_nxos, cisco_xr");
+                "3:26: devices[0].platform: unknown platform 'cisco_iso' (did you mean 'cisco_ios'?); known: arista_eos, cisco_asa, cisco_ios, cisco_nxos, cisco_xr, juniper_junos");
     }
 
     @Test

@@ -74,9 +74,10 @@ class PlatformsInTheLabTest {
         }
     }
 
-    @Test
-    void theAsaPagerIsAnsweredAndErasedWithCarriageReturns() throws IOException {
-        try (LabRun run = lab(List.of(new Lab.DeviceSpec("fw", Set.of(Fault.PAGER), LabPlatform.CISCO_ASA)))) {
+    @ParameterizedTest
+    @EnumSource(value = LabPlatform.class, names = {"CISCO_ASA", "JUNIPER_JUNOS"})
+    void aPagerErasedWithCarriageReturnsIsAnsweredAndLeavesNoTrace(LabPlatform platform) throws IOException {
+        try (LabRun run = lab(List.of(new Lab.DeviceSpec("fw", Set.of(Fault.PAGER), platform)))) {
             CliRun result = run.backup();
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
@@ -86,11 +87,12 @@ class PlatformsInTheLabTest {
 
     @Test
     void aMixedFleetOfEveryKindBacksUpInOneRun() throws IOException {
-        CliRun lab = CliRun.of("lab", "--devices", "10", "--latency", "0ms", "--platforms",
-                "cisco_ios,arista_eos,cisco_nxos,cisco_xr,cisco_asa",
+        CliRun lab = CliRun.of("lab", "--devices", "12", "--latency", "0ms", "--platforms",
+                "cisco_ios,arista_eos,cisco_nxos,cisco_xr,cisco_asa,juniper_junos",
                 "--write-inventory", dir.resolve("written.yaml").toString(), "--host-key", dir.resolve("key").toString(),
                 "--stop-after", "1ms");
-        assertThat(lab.out()).contains("10 simulated devices (cisco_ios, arista_eos, cisco_nxos, cisco_xr, cisco_asa)");
+        assertThat(lab.out()).contains("12 simulated devices (cisco_ios, arista_eos, cisco_nxos, cisco_xr, cisco_asa, "
+                + "juniper_junos)");
         assertThat(Files.readString(dir.resolve("written.yaml"))).contains("platform: arista_eos", "platform: cisco_nxos",
                 "platform: cisco_xr");
 
@@ -98,7 +100,8 @@ class PlatformsInTheLabTest {
                 new Lab.DeviceSpec("eos", Set.of(), LabPlatform.ARISTA_EOS),
                 new Lab.DeviceSpec("nxos", Set.of(), LabPlatform.CISCO_NXOS),
                 new Lab.DeviceSpec("xr", Set.of(), LabPlatform.CISCO_XR),
-                new Lab.DeviceSpec("asa", Set.of(), LabPlatform.CISCO_ASA));
+                new Lab.DeviceSpec("asa", Set.of(), LabPlatform.CISCO_ASA),
+                new Lab.DeviceSpec("junos", Set.of(), LabPlatform.JUNIPER_JUNOS));
         try (LabRun run = lab(devices)) {
             CliRun result = run.backup();
 
@@ -111,6 +114,8 @@ class PlatformsInTheLabTest {
                     .doesNotContain("\nend\n");
             assertThat(run.backupOf("asa")).startsWith(":\n: Serial Number:").endsWith("\n: end\n")
                     .doesNotContain("Cryptochecksum", ": Saved");
+            assertThat(run.backupOf("junos")).startsWith("version 21.4R3.15;\nsystem {\n    host-name junos;\n}\n")
+                    .doesNotContain("## Last commit");
             assertThat(run.backupOf("xr")).startsWith("!! IOS XR Configuration 7.9.2\n!\n")
                     .doesNotContain("UTC", "Last configuration change");
         }

@@ -116,7 +116,8 @@ class PlatformFileTest {
 
         PlatformRegistry registry = Platforms.builtIn().withDirectory(dir);
 
-        assertThat(registry.names()).containsExactly("acme", "arista_eos", "cisco_asa", "cisco_ios", "cisco_nxos", "cisco_xr");
+        assertThat(registry.names()).containsExactly("acme", "arista_eos", "cisco_asa", "cisco_ios", "cisco_nxos", "cisco_xr",
+                "juniper_junos");
         assertThat(registry.find("cisco_ios").orElseThrow().backupCommands()).containsExactly("show startup-config");
         assertThat(Platforms.builtIn().find("cisco_ios").orElseThrow().backupCommands()).containsExactly("show run");
     }
