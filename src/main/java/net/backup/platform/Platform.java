@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  *
  * @param name                   the value of {@code platform:} in the inventory
  * @param prompt                 matches a whole prompt line ({@code csr1#}); the exact prompt is learned at login
- * @param userModeSuffix         a prompt ending with this is unprivileged, so {@link #enableCommand} is sent
+ * @param userPrompt             found at the end of an unprivileged prompt ({@code >}), so {@link #enableCommand}
+ *                               is sent; empty where the platform has no user mode
+ * @param privilegedPrompt       found at the end of a privileged prompt ({@code #}); enable succeeded only if the
+ *                               new prompt has it (when given)
  * @param enableCommand          raises privilege
  * @param passwordPrompt         matches the device asking for the enable secret
  * @param saveCommands           run first, to save the running configuration ({@code wr mem}), answering its questions
@@ -28,7 +31,8 @@ public record Platform(
         String name,
         String description,
         Pattern prompt,
-        String userModeSuffix,
+        Optional<Pattern> userPrompt,
+        Optional<Pattern> privilegedPrompt,
         String enableCommand,
         Pattern passwordPrompt,
         List<SaveStep> saveCommands,
@@ -48,8 +52,24 @@ public record Platform(
         secrets = List.copyOf(secrets);
     }
 
-    /** A platform without a user mode (an empty suffix) never needs enable. */
+    /** A platform without a user mode never needs enable. */
     public boolean isUserMode(String prompt) {
-        return !userModeSuffix.isEmpty() && prompt.stripTrailing().endsWith(userModeSuffix);
+        return userPrompt.isPresent() && endsWith(userPrompt.get(), prompt);
+    }
+
+    /** True where the platform says nothing about privileged prompts, or this prompt is one. */
+    public boolean isPrivileged(String prompt) {
+        return !isUserMode(prompt) && privilegedPrompt.map(p -> endsWith(p, prompt)).orElse(true);
+    }
+
+    /** A suffix ({@code >}) or a regex ({@code \(enable\)#}) found at the very end of the prompt. */
+    private static boolean endsWith(Pattern pattern, String prompt) {
+        var m = pattern.matcher(prompt.stripTrailing());
+        while (m.find()) {
+            if (m.end() == prompt.stripTrailing().length()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

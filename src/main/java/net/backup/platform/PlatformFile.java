@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * {@link PlatformException} naming file, line, column and key, like a bad inventory.
  */
 public final class PlatformFile {
-    private static final Set<String> KEYS = Set.of("name", "aliases", "description", "prompt", "user_mode", "enable",
+    private static final Set<String> KEYS = Set.of("name", "aliases", "description", "prompt", "prompt_user", "prompt_privileged", "enable",
             "pager", "save", "setup", "backup", "errors", "volatile", "complete", "secrets", "exit");
     private static final Set<String> ENABLE_KEYS = Set.of("command", "password_prompt");
     private static final Set<String> SECRET_KEYS = Set.of("name", "pattern");
@@ -75,13 +75,13 @@ public final class PlatformFile {
 
     private Loaded platform() {
         String name = text("name").orElseThrow(() -> missing("name"));
-        Optional<String> userMode = text("user_mode");
-        Map<String, NodeTuple> enable = userMode.isPresent()
-                ? mapping("enable", ENABLE_KEYS).orElseThrow(() -> missing("enable (needed with user_mode)"))
+        Optional<Pattern> userPrompt = regex("prompt_user");
+        Map<String, NodeTuple> enable = userPrompt.isPresent()
+                ? mapping("enable", ENABLE_KEYS).orElseThrow(() -> missing("enable (needed with prompt_user)"))
                 : Map.of();
         var platform = new Platform(name, text("description").orElse(name),
                 regex("prompt").orElseThrow(() -> missing("prompt")),
-                userMode.orElse(""),
+                userPrompt, regex("prompt_privileged"),
                 enable.isEmpty() ? "" : Optional.ofNullable(enable.get("command")).map(c -> text(c, "enable.command"))
                         .orElseThrow(() -> missing("enable.command")),
                 enable.containsKey("password_prompt") ? regex(enable.get("password_prompt"), "enable.password_prompt") : NEVER,

@@ -86,7 +86,7 @@ public final class CliSession implements AutoCloseable {
                 throw new SessionException(SessionException.Cause.AUTHENTICATION, "enable secret rejected");
             }
         }
-        if (platform.isUserMode(reply.lastLine())) {
+        if (!platform.isPrivileged(reply.lastLine())) {
             String error = OutputCleaner.firstMatchingLine(reply.text(), platform.errorLines()).orElse("still in user mode");
             throw new SessionException(SessionException.Cause.AUTHENTICATION, "enable failed: " + error);
         }

@@ -113,7 +113,7 @@ class BackupCommandTest {
                     name: lab_router
                     description: written by a user, by the docs
                     prompt: '[\\w.-]+[>#]'
-                    user_mode: '>'
+                    prompt_user: '>'
                     enable: {command: enable, password_prompt: 'Password: ?'}
                     pager: ' *--More-- *'
                     setup: [terminal length 0]

@@ -48,10 +48,21 @@ class PlatformFileTest {
 
         assertThat(acme.name()).isEqualTo("acme");
         assertThat(acme.saveCommands()).isEmpty();
-        assertThat(acme.isUserMode("acme>")).as("no user_mode: never needs enable").isFalse();
+        assertThat(acme.isUserMode("acme>")).as("no prompt_user: never needs enable").isFalse();
         assertThat(acme.errorLines().matcher("% Invalid input").matches()).isFalse();
         assertThat(acme.completeLastLine()).isEmpty();
         assertThat(acme.exitCommand()).isEqualTo("exit");
+    }
+
+    @Test
+    void userAndPrivilegedPromptsMayBeSuffixesOrRegexes() throws IOException {
+        Platform cat = PlatformFile.read(write(MINIMAL.replace("acme[>#] ?", "[\\w-]+(\\(enable\\))?[>#] ?")
+                + "prompt_user: '[^)]>'\nprompt_privileged: '\\(enable\\)#'\nenable: {command: enable}\n")).platform();
+
+        assertThat(cat.isUserMode("sw1>")).isTrue();
+        assertThat(cat.isUserMode("sw1(enable)#")).isFalse();
+        assertThat(cat.isPrivileged("sw1(enable)#")).isTrue();
+        assertThat(cat.isPrivileged("sw1#")).as("not the privileged prompt this platform declares").isFalse();
     }
 
     @Test
@@ -85,7 +96,7 @@ class PlatformFileTest {
     @Test
     void reportsWhatIsMissing() throws IOException {
         assertError("name: acme\nprompt: x\n", " backup (at least one command): missing");
-        assertError(MINIMAL + "user_mode: '>'\n", " enable (needed with user_mode): missing");
+        assertError(MINIMAL + "prompt_user: '>'\n", " enable (needed with prompt_user): missing");
     }
 
     @Test
