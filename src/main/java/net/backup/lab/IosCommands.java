@@ -30,6 +30,8 @@ final class IosCommands {
     private static final Word CLI = new Word("cli", 3);
     private static final Word SCREEN_LENGTH = new Word("screen-length", 8);
     private static final Word CONFIGURATION = new Word("configuration", 4);
+    private static final Word MORE = new Word("more", 4);
+    private static final Word SYSTEM_RUNNING = new Word("system:running-config", 21);
     private static final Word SHOW = new Word("show", 2);
     private static final Word RUNNING = new Word("running-config", 3);
     private static final Word VERSION = new Word("version", 1);
@@ -100,6 +102,8 @@ final class IosCommands {
             writeMemory(line);
         } else if (shell.privileged() && is(w, SHOW, RUNNING)) {
             showRunningConfig();
+        } else if (device.platform() == LabPlatform.CISCO_ASA && shell.privileged() && is(w, MORE, SYSTEM_RUNNING)) {
+            showRunningConfig(); // the lab's ASA masks nothing, so both show the same text
         } else if (shell.privileged() && is(w, COPY, RUNNING, STARTUP)) {
             copyRunningToStartup(line);
         } else if (is(w, SHOW, VERSION)) {
