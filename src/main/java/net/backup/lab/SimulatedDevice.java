@@ -31,11 +31,6 @@ public final class SimulatedDevice {
     private int writes;
     private boolean loggedInBefore;
 
-    public SimulatedDevice(String name, String username, String password, Optional<String> enableSecret,
-            Set<Fault> faults, String configBody, Clock clock) {
-        this(name, LabPlatform.CISCO_IOS, username, password, enableSecret, faults, configBody, clock);
-    }
-
     public SimulatedDevice(String name, LabPlatform platform, String username, String password,
             Optional<String> enableSecret, Set<Fault> faults, String configBody, Clock clock) {
         this.platform = platform;

@@ -64,9 +64,10 @@ public record Platform(
 
     /** A suffix ({@code >}) or a regex ({@code \(enable\)#}) found at the very end of the prompt. */
     private static boolean endsWith(Pattern pattern, String prompt) {
-        var m = pattern.matcher(prompt.stripTrailing());
+        String line = prompt.stripTrailing();
+        var m = pattern.matcher(line);
         while (m.find()) {
-            if (m.end() == prompt.stripTrailing().length()) {
+            if (m.end() == line.length()) {
                 return true;
             }
         }
