@@ -16,10 +16,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
 import net.backup.platform.PlatformRegistry;
+import net.backup.platform.Platforms;
 import net.backup.yaml.Nodes;
 import net.backup.yaml.Suggestions;
 import net.backup.yaml.YamlSource;
-import net.backup.platform.Platforms;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -302,7 +302,8 @@ public final class InventoryLoader {
     private static Platform platform(List<SettingsLayer> chain, YamlSource source, PlatformRegistry platforms) {
         Optional<SettingsLayer.Value> named = first(chain, "platform");
         if (named.isEmpty()) {
-            return Platforms.CISCO_IOS;
+            // Through the registry, so a cisco_ios.yaml in --platforms DIR replaces the default as well.
+            return platforms.find(PlatformRegistry.DEFAULT).orElseThrow();
         }
         String text = (String) named.get().value();
         return platforms.find(text).orElseThrow(() -> new InventoryException(

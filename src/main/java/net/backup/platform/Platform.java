@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * @param secrets                where secrets sit in a configuration, for {@code --redact}
  * @param completeLastLine       the last non-empty line of a complete configuration matches it, if present
  * @param exitCommand            sent to leave
+ * @param echo                   whether the device echoes what is typed; a reply is then taken from after the
+ *                               echo of its command, and anything before that echo is dropped
+ * @param loginAnswers           questions before the first prompt ({@code Press any key to continue}) and their answers
  */
 public record Platform(
         String name,
@@ -43,9 +46,12 @@ public record Platform(
         Pattern volatileLines,
         List<SecretRule> secrets,
         Optional<Pattern> completeLastLine,
-        String exitCommand) {
+        String exitCommand,
+        boolean echo,
+        List<Answer> loginAnswers) {
 
     public Platform {
+        loginAnswers = List.copyOf(loginAnswers);
         saveCommands = List.copyOf(saveCommands);
         setupCommands = List.copyOf(setupCommands);
         backupCommands = List.copyOf(backupCommands);

@@ -25,11 +25,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class PlatformFile {
     private static final Set<String> KEYS = Set.of("name", "aliases", "description", "prompt", "prompt_user", "prompt_privileged", "enable",
-            "pager", "save", "setup", "backup", "errors", "volatile", "complete", "secrets", "exit");
+            "pager", "save", "setup", "backup", "errors", "volatile", "complete", "secrets", "exit", "echo", "login");
     private static final Set<String> ENABLE_KEYS = Set.of("command", "password_prompt");
     private static final Set<String> SECRET_KEYS = Set.of("name", "pattern");
     private static final Set<String> SAVE_KEYS = Set.of("command", "answers");
-    private static final Set<String> ANSWER_KEYS = Set.of("question", "reply");
+    private static final Set<String> ANSWER_KEYS = Set.of("question", "reply", "enter");
     /** Matches nothing: for a platform without user mode, or without a pager. */
     private static final Pattern NEVER = Pattern.compile("(?!)");
 
@@ -91,7 +91,9 @@ public final class PlatformFile {
                 alternatives("volatile"),
                 secrets(),
                 regex("complete"),
-                text("exit").orElse("exit"));
+                text("exit").orElse("exit"),
+                bool("echo").orElse(true),
+                answers(entries.get("login"), "login"));
         return new Loaded(platform, list("aliases"));
     }
 
@@ -171,22 +173,44 @@ public final class PlatformFile {
             Map<String, NodeTuple> keys = keys(mapping, field, SAVE_KEYS);
             NodeTuple command = Optional.ofNullable(keys.get("command")).orElseThrow(() -> source.fail(
                     source.at(mapping.getStartMark()) + ": " + field + ".command: missing"));
-            var answers = new ArrayList<SaveStep.Answer>();
-            if (keys.containsKey("answers")) {
-                SequenceNode list = Nodes.sequence(keys.get("answers").getValueNode(), field + ".answers", source);
-                for (int j = 0; j < list.getValue().size(); j++) {
-                    String answerField = field + ".answers[" + j + "]";
-                    MappingNode answer = Nodes.mapping(list.getValue().get(j), answerField, source);
-                    Map<String, NodeTuple> answerKeys = keys(answer, answerField, ANSWER_KEYS);
-                    NodeTuple question = Optional.ofNullable(answerKeys.get("question")).orElseThrow(() -> source.fail(
-                            source.at(answer.getStartMark()) + ": " + answerField + ".question: missing"));
-                    String reply = answerKeys.containsKey("reply") ? replyText(answerKeys.get("reply")) : "";
-                    answers.add(new SaveStep.Answer(regex(question, answerField + ".question"), reply));
-                }
-            }
+            List<Answer> answers = answers(keys.get("answers"), field + ".answers");
             steps.add(new SaveStep(text(command, field + ".command"), answers));
         }
         return steps;
+    }
+
+    /** A list of {question, reply, enter}; absent means none. */
+    private List<Answer> answers(NodeTuple tuple, String field) {
+        if (tuple == null) {
+            return List.of();
+        }
+        SequenceNode list = Nodes.sequence(tuple.getValueNode(), field, source);
+        var answers = new ArrayList<Answer>();
+        for (int j = 0; j < list.getValue().size(); j++) {
+            String answerField = field + "[" + j + "]";
+            MappingNode answer = Nodes.mapping(list.getValue().get(j), answerField, source);
+            Map<String, NodeTuple> answerKeys = keys(answer, answerField, ANSWER_KEYS);
+            NodeTuple question = Optional.ofNullable(answerKeys.get("question")).orElseThrow(() -> source.fail(
+                    source.at(answer.getStartMark()) + ": " + answerField + ".question: missing"));
+            String reply = answerKeys.containsKey("reply") ? replyText(answerKeys.get("reply")) : "";
+            boolean enter = answerKeys.containsKey("enter") ? bool(answerKeys.get("enter"), answerField + ".enter") : true;
+            answers.add(new Answer(regex(question, answerField + ".question"), reply, enter));
+        }
+        return answers;
+    }
+
+    private Optional<Boolean> bool(String key) {
+        return Optional.ofNullable(entries.get(key)).map(tuple -> bool(tuple, key));
+    }
+
+    private boolean bool(NodeTuple tuple, String field) {
+        String text = text(tuple, field);
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw source.fail(source.at(tuple.getValueNode().getStartMark()) + ": " + field
+                    + ": must be true or false, not '" + text + "'");
+        };
     }
 
     /** A reply may be empty (just Enter), which YAML writes as '' or leaves null. */

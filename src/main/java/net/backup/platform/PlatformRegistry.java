@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * ({@code --platforms DIR}, {@code platforms_dir:}), which add new ones or replace built-ins of the same name.
  */
 public final class PlatformRegistry {
+    /** The platform of a device that names none. */
+    public static final String DEFAULT = "cisco_ios";
     /** The built-in platforms, each a resource /platforms/NAME.yaml. */
     static final List<String> BUILT_IN = List.of("cisco_ios", "arista_eos", "cisco_nxos", "cisco_xr", "cisco_asa",
             "juniper_junos");

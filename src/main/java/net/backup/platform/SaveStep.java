@@ -1,7 +1,6 @@
 package net.backup.platform;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One command that saves the configuration, with the questions it may ask on the way
@@ -14,12 +13,5 @@ public record SaveStep(String command, List<Answer> answers) {
 
     public static SaveStep of(String command) {
         return new SaveStep(command, List.of());
-    }
-
-    /**
-     * @param question matches the whole last line while the device waits
-     * @param reply    typed, followed by Enter (an empty reply is just Enter)
-     */
-    public record Answer(Pattern question, String reply) {
     }
 }

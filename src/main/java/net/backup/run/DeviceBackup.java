@@ -118,8 +118,9 @@ public final class DeviceBackup implements Callable<DeviceResult> {
             }
             var backup = new StringBuilder();
             for (String command : device.backupCommands()) {
-                backup.append(cli.run(command)).append('\n');
+                backup.append(cli.capture(command)).append('\n');
             }
+            cli.checkInStep();
             return backup.toString();
         }
     }

@@ -10,14 +10,16 @@ import java.util.function.Predicate;
 import net.backup.inventory.Durations;
 import net.backup.inventory.Secret;
 import net.backup.platform.Platform;
-import net.backup.platform.SaveStep;
+import net.backup.platform.Answer;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
 /**
  * One CLI conversation with a device over an interactive shell: learn the prompt, reach privileged mode,
- * run commands. A command is complete when the device's exact prompt comes back at the start of a line,
- * never after a fixed delay.
+ * run commands. A command's reply starts after the device's echo of that command and ends when the
+ * device's exact prompt comes back ({@link PromptReader}), never after a fixed delay; so a stray prompt
+ * (a blank line the device saw, a question answered with one key too many) can never shift replies
+ * onto the wrong commands.
  */
 public final class CliSession implements AutoCloseable {
     private static final int MAX_PROMPT_TRIES = 5;
@@ -31,12 +33,15 @@ public final class CliSession implements AutoCloseable {
     /** A pager prompt is answered with a space, whatever the command. */
     private final List<PromptReader.Interjection> pager;
     private String prompt;
+    /** The prompt has been seen in front of an echo (or, without echo, twice): it is the device's. */
+    private boolean promptConfirmed;
 
-    CliSession(SSHClient client, Session session, Session.Shell shell, Platform platform, Watchdog.Watch watch) {
+    CliSession(SSHClient client, Session session, Session.Shell shell, Platform platform, Watchdog.Watch watch,
+            long maxOutputChars) {
         this.client = client;
         this.session = session;
         this.keyboard = shell.getOutputStream();
-        this.reader = new PromptReader(new ProgressInputStream(shell.getInputStream(), watch));
+        this.reader = new PromptReader(new ProgressInputStream(shell.getInputStream(), watch), maxOutputChars);
         this.platform = platform;
         this.watch = watch;
         this.pager = List.of(new PromptReader.Interjection(platform.pagerPrompt(), " "));
@@ -48,17 +53,26 @@ public final class CliSession implements AutoCloseable {
     }
 
     /**
-     * Finds the prompt: waits for a line that looks like one, then presses Enter and expects the very same
-     * line again, so that a banner line that merely looks like a prompt is not taken for it.
+     * Waits for the first line that looks like a prompt, answering the platform's login questions on the way
+     * ({@code Press any key to continue}). A device that echoes confirms it with the first command's echo,
+     * which costs no extra round trip; without echo, Enter must bring back the very same line, so that a
+     * banner line that merely looks like a prompt is not taken for it.
      */
     void findPrompt() throws SessionException {
+        var interjections = new ArrayList<>(pager);
+        platform.loginAnswers().forEach(a -> interjections.add(new PromptReader.Interjection(a.question(), a.keys())));
         Predicate<String> looksLikePrompt = line -> platform.prompt().matcher(line).matches();
-        String candidate = read(looksLikePrompt, "waiting for the first prompt").lastLine();
+        String candidate = read(looksLikePrompt, "waiting for the first prompt", interjections).lastLine();
+        if (platform.echo()) {
+            prompt = candidate;
+            return;
+        }
         for (int i = 0; i < MAX_PROMPT_TRIES; i++) {
             type("");
-            String again = read(looksLikePrompt, "waiting for the prompt").lastLine();
+            String again = read(looksLikePrompt, "waiting for the prompt", pager).lastLine();
             if (again.equals(candidate)) {
                 prompt = candidate;
+                promptConfirmed = true;
                 return;
             }
             candidate = again;
@@ -74,14 +88,15 @@ public final class CliSession implements AutoCloseable {
         Predicate<String> promptOrPassword = line -> platform.prompt().matcher(line).matches()
                 || platform.passwordPrompt().matcher(line).matches();
         type(platform.enableCommand());
-        PromptReader.Reply reply = read(promptOrPassword, "waiting for enable");
+        awaitEcho(platform.enableCommand());
+        PromptReader.Reply reply = read(promptOrPassword, "waiting for enable", pager);
         if (platform.passwordPrompt().matcher(reply.lastLine()).matches()) {
             if (enableSecret.isEmpty()) {
                 throw new SessionException(SessionException.Cause.AUTHENTICATION, "logged in to user mode ('" + prompt
                         + "') and enable asks for a password, but no enable_secret is set");
             }
             type(enableSecret.get().reveal());
-            reply = read(promptOrPassword, "waiting for enable");
+            reply = read(promptOrPassword, "waiting for enable", pager);
             if (platform.passwordPrompt().matcher(reply.lastLine()).matches()) {
                 throw new SessionException(SessionException.Cause.AUTHENTICATION, "enable secret rejected");
             }
@@ -93,31 +108,95 @@ public final class CliSession implements AutoCloseable {
         prompt = reply.lastLine();
     }
 
-    /**
-     * Runs one command and returns its output: no echo, no prompt, no pager prompts, LF line ends.
-     */
+    /** Runs one command and returns its output: no echo, no prompt, no pager prompts, LF line ends. */
     public String run(String command) throws SessionException {
-        return run(command, List.of());
+        return run(command, List.of(), false);
     }
 
-    /** Runs a command that may ask questions on the way, answering each one with its reply and Enter. */
-    public String run(String command, List<SaveStep.Answer> answers) throws SessionException {
-        var interjections = new ArrayList<PromptReader.Interjection>(pager);
-        answers.forEach(a -> interjections.add(new PromptReader.Interjection(a.question(), a.reply() + "\r")));
+    /** Runs a command that may ask questions on the way, answering each as the platform says. */
+    public String run(String command, List<Answer> answers) throws SessionException {
+        return run(command, answers, false);
+    }
+
+    /**
+     * Runs a command whose output is kept. Where the platform has no end marker to prove the output
+     * complete, its end is taken only once the device has also gone quiet.
+     */
+    public String capture(String command) throws SessionException {
+        return run(command, List.of(), platform.completeLastLine().isEmpty());
+    }
+
+    private String run(String command, List<Answer> answers, boolean certain) throws SessionException {
+        var interjections = new ArrayList<>(pager);
+        answers.forEach(a -> interjections.add(new PromptReader.Interjection(a.question(), a.keys())));
         type(command);
-        PromptReader.Reply reply = read(line -> line.equals(prompt), "after '" + command + "'", interjections);
-        String output = reply.text().substring(0, reply.text().length() - rawPromptLength(reply.text()));
-        return OutputCleaner.clean(output, command, platform.pagerPrompt());
+        awaitEcho(command);
+        String what = "after '" + command + "'";
+        try {
+            PromptReader.Reply reply = reader.readReply(prompt, interjections, this::send, certain);
+            return OutputCleaner.clean(platform.echo() ? reply.text() : afterPromptLine(reply.text()),
+                    platform.pagerPrompt());
+        } catch (IOException e) {
+            throw failure(e, what);
+        }
     }
 
-    /** The length of the trailing prompt in the raw text, including any CR characters redrawn around it. */
-    private int rawPromptLength(String text) {
-        int newline = text.lastIndexOf('\n');
-        return text.length() - (newline + 1);
+    /**
+     * Without echo, nothing marks where a reply starts, so a stray prompt would go unnoticed: one Enter at
+     * the end must bring back the bare prompt. Had replies slipped onto later commands, the last one's
+     * output would arrive here instead. With echo this needs no check.
+     */
+    public void checkInStep() throws SessionException {
+        if (platform.echo()) {
+            return;
+        }
+        type("");
+        try {
+            PromptReader.Reply reply = reader.readReply(prompt, pager, this::send, false);
+            if (!afterPromptLine(reply.text()).isBlank()) {
+                throw new SessionException(SessionException.Cause.DEVICE, "out of step with the device: output arrived"
+                        + " after the last command had ended (an extra prompt?); nothing was stored");
+            }
+        } catch (IOException e) {
+            throw failure(e, "after the last command");
+        }
     }
 
-    private PromptReader.Reply read(Predicate<String> done, String what) throws SessionException {
-        return read(done, what, pager);
+    /** Without echo, the reply begins with the rest of the prompt's line, where the echo would have stood. */
+    private String afterPromptLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(newline + 1);
+    }
+
+    /** Drops what came before the echo of {@code command}; the first echo also confirms the prompt. */
+    private void awaitEcho(String command) throws SessionException {
+        if (!platform.echo()) {
+            return;
+        }
+        Predicate<String> isPrompt = promptConfirmed
+                ? seen -> seen.stripTrailing().equals(prompt.stripTrailing())
+                : seen -> platform.prompt().matcher(seen).matches();
+        String seen;
+        try {
+            seen = reader.skipToEcho(command, isPrompt);
+        } catch (IOException e) {
+            if (watch.expired()) {
+                throw new SessionException(SessionException.Cause.TIMEOUT, "no echo of '" + command + "' within "
+                        + Durations.setting(watch.timeout()) + " (command_timeout; if the device does not echo"
+                        + " commands, its platform needs echo: false)");
+            }
+            throw failure(e, "after '" + command + "'");
+        }
+        if (!promptConfirmed) {
+            // A privileged prompt where user mode was expected does no harm (enable is a no-op there); the
+            // other way round, the command just sent was refused, and its answer must not be taken for output.
+            if (platform.isUserMode(seen) && !platform.isUserMode(prompt)) {
+                throw new SessionException(SessionException.Cause.DEVICE, "the line taken for the prompt at login ('"
+                        + prompt + "') was not the device's prompt ('" + seen + "')");
+            }
+            prompt = seen;
+            promptConfirmed = true;
+        }
     }
 
     private PromptReader.Reply read(Predicate<String> done, String what, List<PromptReader.Interjection> interjections)
@@ -125,13 +204,20 @@ public final class CliSession implements AutoCloseable {
         try {
             return reader.readUntil(done, interjections, this::send);
         } catch (IOException e) {
-            if (watch.expired()) {
-                throw new SessionException(SessionException.Cause.TIMEOUT, "no output for "
-                        + Durations.setting(watch.timeout()) + " " + what + " (command_timeout)");
-            }
-            throw new SessionException(SessionException.Cause.NETWORK, "connection lost " + what + ": "
-                    + SshErrors.describe(e), e);
+            throw failure(e, what);
         }
+    }
+
+    private SessionException failure(IOException e, String what) {
+        if (e instanceof PromptReader.OutputTooLargeException) {
+            return new SessionException(SessionException.Cause.DEVICE, e.getMessage() + " " + what, e);
+        }
+        if (watch.expired()) {
+            return new SessionException(SessionException.Cause.TIMEOUT, "no output for "
+                    + Durations.setting(watch.timeout()) + " " + what + " (command_timeout)");
+        }
+        return new SessionException(SessionException.Cause.NETWORK, "connection lost " + what + ": "
+                + SshErrors.describe(e), e);
     }
 
     private void type(String line) throws SessionException {

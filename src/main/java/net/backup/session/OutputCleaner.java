@@ -13,18 +13,17 @@ final class OutputCleaner {
     private OutputCleaner() {
     }
 
-    static String clean(String raw, String echoedCommand, Pattern pagerPrompt) {
+    static String clean(String raw, Pattern pagerPrompt) {
         var out = new StringBuilder(raw.length());
         Matcher pager = pagerPrompt.matcher("");
         var terminal = new TerminalLine(pager);
-        boolean first = true;
         int lineStart = 0;
         for (int i = 0; i <= raw.length(); i++) {
             if (i == raw.length() || raw.charAt(i) == '\n') {
                 if (i > lineStart) {
-                    first = emit(terminal.render(raw, lineStart, i), out, pager, first, echoedCommand);
+                    emit(terminal.render(raw, lineStart, i), out, pager);
                 } else if (i < raw.length()) {
-                    first = emit(new StringBuilder(), out, pager, first, echoedCommand);
+                    emit(new StringBuilder(), out, pager);
                 }
                 lineStart = i + 1;
             }
@@ -35,20 +34,16 @@ final class OutputCleaner {
         return out.toString();
     }
 
-    /** Appends one finished line (less any pager prompt at its start); the echo of the command is dropped. */
-    private static boolean emit(StringBuilder line, StringBuilder out, Matcher pager, boolean first, String echoedCommand) {
+    /** Appends one finished line, less any pager prompt at its start. */
+    private static void emit(StringBuilder line, StringBuilder out, Matcher pager) {
         int start = 0;
         if (pager.reset(line).lookingAt()) {
             start = pager.end();
             if (start == line.length()) {
-                return first;
+                return;
             }
         }
-        if (first && line.toString().strip().equals(echoedCommand.strip())) {
-            return false;
-        }
         out.append(line, start, line.length()).append('\n');
-        return false;
     }
 
     static Optional<String> firstMatchingLine(String text, Pattern pattern) {
@@ -88,7 +83,7 @@ final class OutputCleaner {
                         erased.append(shown.charAt(shown.length() - 1));
                         shown.setLength(shown.length() - 1);
                     }
-                } else {
+                } else if (c != TerminalFilter.ERASE_LINE) { // at the end of what is shown, it erases nothing
                     shown.append(c);
                 }
             }

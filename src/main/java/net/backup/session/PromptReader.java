@@ -2,36 +2,65 @@ package net.backup.session;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads a device's CLI output until its last line says something is complete: a prompt, a password
- * question. Bytes are kept as ISO-8859-1 characters, one char per byte, so what is stored is exactly what
- * the device sent. Only the current last line is examined per chunk, so reading is linear in the output.
+ * Reads a device's CLI output and cuts it into replies. Bytes are kept as ISO-8859-1 characters, one char
+ * per byte, so what is stored is exactly what the device sent, less terminal escape sequences
+ * ({@link TerminalFilter}). Only the current last line is examined per chunk, so reading is linear.
+ *
+ * <p>The rules that keep replies and commands in step:
+ * <ul>
+ *   <li>a command's reply starts after the device's echo of that command ({@link #skipToEcho}); whatever
+ *       came before it (a stray prompt, a late message) belongs to no command and is dropped;</li>
+ *   <li>it ends at the device's exact prompt at the start of the last line, once nothing more has arrived;</li>
+ *   <li>a prompt glued to the end of other output ({@code Pagination disabled.sw1#}) ends it only after the
+ *       device has been quiet for {@link #QUIET}, and so does a prompt at the start of a line where the
+ *       caller asks for that certainty: a configuration line that merely ends in the prompt's text, split
+ *       across two reads, is followed by more bytes within that time.</li>
+ * </ul>
  */
 final class PromptReader {
-    /** What one read collected: everything up to and including the last line that ended it. */
+    private static final Logger LOG = LoggerFactory.getLogger(PromptReader.class);
+
+    /** How long a device must stay silent before a glued prompt counts as its prompt. */
+    static final Duration QUIET = Duration.ofMillis(100);
+    private static final long QUIET_POLL_MILLIS = 5;
+    private static final int MAX_PROMPT_CHARS = 1024;
+
+    /**
+     * What one read collected.
+     *
+     * @param text     the output before the line that ended the read (for a reply: without echo or prompt)
+     * @param lastLine that line as the terminal shows it
+     */
     record Reply(String text, String lastLine) {
     }
 
-    private static final int MAX_OUTPUT_CHARS = 64 * 1024 * 1024;
-    private static final int MAX_PROMPT_CHARS = 1024;
-
     private final InputStream in;
+    private final long maxOutputChars;
+    private final TerminalFilter filter = new TerminalFilter();
     private final byte[] chunk = new byte[32 * 1024];
     private final StringBuilder buffer = new StringBuilder(8 * 1024);
     private int lastLineStart;
+    /** The last line is the one that ended the previous read: it cannot end the next one. */
+    private boolean stale;
 
-    PromptReader(InputStream in) {
+    PromptReader(InputStream in, long maxOutputChars) {
         this.in = in;
+        this.maxOutputChars = maxOutputChars;
     }
 
     /**
-     * Reads until the last line, stripped of carriage returns, satisfies {@code done}. Whenever the last line
-     * is one of the {@code interjections} (a pager prompt, a confirmation), its keys are typed, once.
+     * Reads until the last line, as shown on screen, satisfies {@code done} and nothing more has arrived.
+     * Whenever the last line is one of the {@code interjections} (a pager prompt, a question), its keys are
+     * typed, once. Used before the prompt is known (login) and where it changes (enable).
      *
      * @throws IOException when the stream ends or breaks first
      */
@@ -39,35 +68,154 @@ final class PromptReader {
         int answeredAt = -1;
         while (true) {
             String lastLine = lastLine();
-            if (done.test(lastLine)) {
-                String text = buffer.toString();
-                buffer.setLength(0);
-                lastLineStart = 0;
-                return new Reply(text, lastLine);
+            if (!stale && done.test(lastLine) && in.available() == 0) {
+                return takeAll(lastLine);
             }
-            if (answeredAt != buffer.length()) {
-                for (Interjection interjection : interjections) {
-                    if (interjection.question().matcher(lastLine).matches()) {
-                        keyboard.type(interjection.keys());
-                        answeredAt = buffer.length();
-                        break;
-                    }
-                }
+            if (answeredAt != buffer.length() && answer(lastLine, interjections, keyboard)) {
+                answeredAt = buffer.length();
             }
-            int n = in.read(chunk);
-            if (n < 0) {
-                throw new IOException("the device closed the connection");
-            }
-            append(n);
+            readMore();
         }
     }
 
-    private void append(int n) throws IOException {
-        if (buffer.length() + n > MAX_OUTPUT_CHARS) {
-            throw new IOException("the device sent more than 64 MiB without returning to its prompt");
+    /**
+     * Reads a command's reply, up to the device's {@code prompt}. Pager prompts and questions met on the way
+     * are answered. With {@code certain}, a prompt at the start of a line also waits for the device to go
+     * quiet (for output whose end has no other mark).
+     */
+    Reply readReply(String prompt, List<Interjection> interjections, Keyboard keyboard, boolean certain)
+            throws IOException {
+        String expected = prompt.stripTrailing();
+        int answeredAt = -1;
+        while (true) {
+            String lastLine = lastLine();
+            String shown = lastLine.stripTrailing();
+            if (stale) {
+                // the prompt that ended the previous reply: wait for what the device says next
+            } else if (shown.equals(expected)) {
+                if (certain ? quiet() : in.available() == 0) {
+                    return takeAll(lastLine);
+                }
+            } else if (shown.endsWith(expected) && quiet()) {
+                String before = shown.substring(0, shown.length() - expected.length());
+                LOG.debug("prompt glued to output '{}'", before);
+                Reply reply = takeAll(lastLine);
+                return new Reply(reply.text() + before + "\n", expected);
+            }
+            if (answeredAt != buffer.length() && answer(lastLine, interjections, keyboard)) {
+                answeredAt = buffer.length();
+            }
+            readMore();
+        }
+    }
+
+    /**
+     * Reads until the device's echo of {@code command} has been seen: a line that shows a prompt (accepted
+     * by {@code isPrompt}) followed by the command, as a terminal would display it after the device's own
+     * line editing. Everything up to and including that line is consumed; what came before it is dropped.
+     *
+     * @return the prompt the echo stood behind
+     */
+    String skipToEcho(String command, Predicate<String> isPrompt) throws IOException {
+        int scanned = 0;
+        while (true) {
+            int newline;
+            while ((newline = indexOf('\n', scanned)) >= 0) {
+                String line = ScreenLine.render(buffer, scanned, newline);
+                Optional<String> prompt = promptBeforeEcho(line, command).filter(isPrompt);
+                if (prompt.isPresent()) {
+                    if (scanned > 0 && !buffer.substring(0, scanned).isBlank()) {
+                        LOG.debug("dropped before the echo of '{}': {}", command, abbreviate(buffer.substring(0, scanned)));
+                    }
+                    consume(newline + 1);
+                    return prompt.get();
+                }
+                scanned = newline + 1;
+            }
+            readMore();
+        }
+    }
+
+    /**
+     * The prompt part of {@code line} if the line is the echo of {@code command}: the command at its end, or
+     * the end of a long command scrolled sideways behind a {@code $} (IOS past the terminal's width).
+     */
+    static Optional<String> promptBeforeEcho(String line, String command) {
+        String shown = line.stripTrailing();
+        String typed = command.strip();
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
+        if (shown.endsWith(typed)) {
+            return Optional.of(shown.substring(0, shown.length() - typed.length()));
+        }
+        int dollar = shown.lastIndexOf('$');
+        if (dollar >= 0) {
+            String tail = shown.substring(dollar + 1);
+            if (tail.length() >= Math.min(typed.length(), 8) && typed.endsWith(tail)) {
+                return Optional.of(shown.substring(0, dollar));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True if nothing arrives for {@link #QUIET}. */
+    private boolean quiet() throws IOException {
+        long deadline = System.nanoTime() + QUIET.toNanos();
+        while (in.available() == 0) {
+            if (System.nanoTime() - deadline >= 0) {
+                return true;
+            }
+            try {
+                Thread.sleep(QUIET_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while waiting for the device to go quiet");
+            }
+        }
+        return false;
+    }
+
+    private boolean answer(String lastLine, List<Interjection> interjections, Keyboard keyboard) throws IOException {
+        for (Interjection interjection : interjections) {
+            if (interjection.question().matcher(lastLine).matches()) {
+                keyboard.type(interjection.keys());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the output before the last line, which ended the read. That line (the prompt) stays: the echo
+     * of the next command will be written behind it, on the same line.
+     */
+    private Reply takeAll(String lastLine) {
+        String text = buffer.substring(0, lastLineStart);
+        buffer.delete(0, lastLineStart);
+        lastLineStart = 0;
+        stale = true;
+        return new Reply(text, lastLine);
+    }
+
+    /** Drops {@code buffer[0, end)}, keeping what follows for the next read. */
+    private void consume(int end) {
+        buffer.delete(0, end);
+        lastLineStart = Math.max(0, lastLineStart - end);
+        stale = false;
+    }
+
+    private void readMore() throws IOException {
+        int n = in.read(chunk);
+        if (n < 0) {
+            throw new IOException("the device closed the connection");
+        }
+        if (buffer.length() + n > maxOutputChars) {
+            throw new OutputTooLargeException(maxOutputChars);
         }
         int start = buffer.length();
-        buffer.append(new String(chunk, 0, n, StandardCharsets.ISO_8859_1));
+        filter.feed(chunk, n, buffer);
+        stale &= buffer.length() == start; // escape sequences alone are not a new line
         for (int i = buffer.length() - 1; i >= start; i--) {
             if (buffer.charAt(i) == '\n') {
                 lastLineStart = i + 1;
@@ -76,20 +224,38 @@ final class PromptReader {
         }
     }
 
-    private String lastLine() {
-        int start = lastLineStart;
-        int end = buffer.length();
-        if (end - start > MAX_PROMPT_CHARS) {
-            return ""; // no prompt is that long; looking no further keeps a newline-free flood linear
-        }
-        // A prompt may follow a bare CR, or be redrawn after one.
-        for (int i = end - 1; i >= start; i--) {
-            if (buffer.charAt(i) == '\r' && i < end - 1) {
-                start = i + 1;
-                break;
+    private int indexOf(char c, int from) {
+        for (int i = from; i < buffer.length(); i++) {
+            if (buffer.charAt(i) == c) {
+                return i;
             }
         }
-        return buffer.substring(start, end).replace("\r", "");
+        return -1;
+    }
+
+    /** The last line as the screen shows it; a prompt may also have been redrawn after a bare CR. */
+    private String lastLine() {
+        int end = buffer.length();
+        if (end - lastLineStart > MAX_PROMPT_CHARS) {
+            return ""; // no prompt is that long; looking no further keeps a newline-free flood linear
+        }
+        String shown = ScreenLine.render(buffer, lastLineStart, end);
+        int cr = end - 2;
+        while (cr >= lastLineStart && buffer.charAt(cr) != '\r') {
+            cr--;
+        }
+        if (cr >= lastLineStart) {
+            String afterCr = ScreenLine.render(buffer, cr + 1, end);
+            if (!afterCr.equals(shown) && !afterCr.isBlank()) {
+                return afterCr; // redrawn over a longer line without erasing it: what was redrawn counts
+            }
+        }
+        return shown;
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replace("\r", "\\r").replace("\n", "\\n");
+        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
     }
 
     /** A question the device may ask in the middle of a command (a pager, a confirmation) and the keys that answer it. */
@@ -100,5 +266,14 @@ final class PromptReader {
     @FunctionalInterface
     interface Keyboard {
         void type(String keys) throws IOException;
+    }
+
+    /** The device sent more than a command may (the output cap). */
+    static final class OutputTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        OutputTooLargeException(long limit) {
+            super("output too large: more than " + limit / (1024 * 1024) + " MiB for one command");
+        }
     }
 }

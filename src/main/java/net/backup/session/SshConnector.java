@@ -33,6 +33,8 @@ public final class SshConnector {
     private static final int TERMINAL_ROWS = 24;
     /** The socket's own idle limit sits above command_timeout, so the watchdog's clearer message comes first. */
     private static final Duration SOCKET_GRACE = Duration.ofSeconds(5);
+    /** The most one command may send before its prompt returns. */
+    private static final long MAX_OUTPUT_CHARS = 64L * 1024 * 1024;
 
     private final SshAlgorithms algorithms;
     private final KnownHosts knownHosts;
@@ -60,7 +62,7 @@ public final class SshConnector {
             requestTerminal(session);
             Session.Shell shell = session.startShell();
             Watchdog.Watch watch = watchdog.watch(device.commandTimeout(), () -> closeQuietly(client));
-            var cli = new CliSession(client, session, shell, device.platform(), watch);
+            var cli = new CliSession(client, session, shell, device.platform(), watch, MAX_OUTPUT_CHARS);
             try {
                 cli.findPrompt();
                 cli.enable(device.enableSecret());

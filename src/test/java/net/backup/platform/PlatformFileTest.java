@@ -89,7 +89,7 @@ class PlatformFileTest {
 
         assertThat(acme.saveCommands()).extracting(SaveStep::command)
                 .containsExactly("write memory", "copy running-config startup-config");
-        assertThat(acme.saveCommands().get(1).answers()).extracting(SaveStep.Answer::reply).containsExactly("", "y");
+        assertThat(acme.saveCommands().get(1).answers()).extracting(Answer::reply).containsExactly("", "y");
         assertThat(acme.saveCommands().get(1).answers().get(1).question().matcher("[confirm]").matches()).isTrue();
     }
 

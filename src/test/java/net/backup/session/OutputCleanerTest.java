@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class OutputCleanerTest {
     private static String clean(String raw, String command) {
-        return OutputCleaner.clean(raw, command, Platforms.CISCO_IOS.pagerPrompt());
+        return TestAccess.clean(raw, command);
     }
 
     @Test
@@ -42,7 +42,7 @@ class OutputCleanerTest {
     @Test
     void aJunosStylePagerEraseWithCarriageReturnsIsRemoved() {
         var junos = java.util.regex.Pattern.compile("---\\(more( \\d+%)?\\)---");
-        assertThat(OutputCleaner.clean("x\r\nline 1\r\n---(more 42%)---\r" + " ".repeat(20) + "\rline 2\r\n", "x", junos))
+        assertThat(OutputCleaner.clean("line 1\r\n---(more 42%)---\r" + " ".repeat(20) + "\rline 2\r\n", junos))
                 .isEqualTo("line 1\nline 2");
     }
 

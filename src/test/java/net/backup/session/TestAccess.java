@@ -8,6 +8,12 @@ public final class TestAccess {
     }
 
     public static String clean(String raw, String command) {
-        return OutputCleaner.clean(raw, command, Platforms.CISCO_IOS.pagerPrompt());
+        var filtered = new StringBuilder();
+        byte[] bytes = raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        new TerminalFilter().feed(bytes, bytes.length, filtered);
+        String text = filtered.toString();
+        String echo = command + "\r\n";
+        return OutputCleaner.clean(text.startsWith(echo) ? text.substring(echo.length()) : text,
+                Platforms.CISCO_IOS.pagerPrompt());
     }
 }

@@ -1,0 +1,132 @@
+package net.backup.session;
+
+/**
+ * Removes ANSI / VT100 escape sequences from a device's byte stream before anything looks at it: SGR
+ * colours, cursor moves, scroll regions, {@code ESC [ ? 25 h} style modes, OSC titles. CLIs such as
+ * HP ProCurve / Aruba, Huawei and MikroTik wrap prompts and output in them; none of them is part of a
+ * configuration, and a prompt must be matched without them.
+ *
+ * <p>Only "erase to the end of the line" has a meaning worth keeping (it is how a device redraws a line):
+ * it becomes {@link #ERASE_LINE}, which {@link ScreenLine} honours. A cursor move to another row starts a
+ * new line, so that text drawn at a position is not glued to what stood before it.
+ *
+ * <p>Stateful: a sequence split across two reads is still recognised.
+ */
+final class TerminalFilter {
+    /** Stands for "erase from the cursor to the end of the line" in filtered text. */
+    static final char ERASE_LINE = '\u0000';
+
+    private static final char ESC = 0x1b;
+    private static final char BEL = 0x07;
+    /** Longer sequences are not escape sequences a terminal would honour: the bytes are kept as they came. */
+    private static final int MAX_SEQUENCE = 64;
+    /** The VT100 sequences that are ESC and one character; any other ESC x is left in the text. */
+    private static final String TWO_CHARACTER_FINALS = "78=>cDEHMNOZ\\<";
+
+    private enum State { TEXT, ESCAPE, CSI, STRING, STRING_ESCAPE, CHARSET }
+
+    private State state = State.TEXT;
+    private final StringBuilder sequence = new StringBuilder();
+
+    /** Appends the text in {@code bytes[0..n)} (one char per byte, ISO-8859-1) less escape sequences to {@code out}. */
+    void feed(byte[] bytes, int n, StringBuilder out) {
+        for (int i = 0; i < n; i++) {
+            char c = (char) (bytes[i] & 0xff);
+            switch (state) {
+                case TEXT -> {
+                    if (c == ESC) {
+                        begin(c);
+                        state = State.ESCAPE;
+                    } else if (c != 0) { // NUL is terminal padding: it shows nothing
+                        out.append(c);
+                    }
+                }
+                case ESCAPE -> escape(c, out);
+                case CSI -> csi(c, out);
+                case STRING -> {
+                    if (c == BEL) {
+                        end();
+                    } else if (c == ESC) {
+                        state = State.STRING_ESCAPE;
+                    } else {
+                        keep(c, out);
+                    }
+                }
+                case STRING_ESCAPE -> {
+                    if (c == '\\') {
+                        end();
+                    } else {
+                        state = State.STRING;
+                        keep(c, out);
+                    }
+                }
+                case CHARSET -> end(); // ESC ( B and friends: one more character names the set
+            }
+        }
+    }
+
+    private void escape(char c, StringBuilder out) {
+        sequence.append(c);
+        if (c == '[') {
+            state = State.CSI;
+        } else if (c == ']' || c == 'P' || c == '_' || c == '^' || c == 'X') {
+            state = State.STRING; // OSC, DCS, APC, PM, SOS: text up to BEL or ESC backslash
+        } else if (c == '(' || c == ')' || c == '*' || c == '+' || c == '#' || c == '%') {
+            state = State.CHARSET;
+        } else if (TWO_CHARACTER_FINALS.indexOf(c) >= 0) {
+            end(); // ESC 7 (save cursor), ESC 8, ESC = (keypad), ESC >, ESC M (reverse index), ESC c (reset) ...
+        } else {
+            giveBack(out); // not a sequence: keep the bytes, so that the configuration check sees them
+        }
+    }
+
+    private void csi(char c, StringBuilder out) {
+        sequence.append(c);
+        if (c >= 0x40 && c <= 0x7e) {
+            String params = sequence.substring(2, sequence.length() - 1);
+            if (c == 'K') {
+                out.append(params.equals("2") ? "\r" + ERASE_LINE : String.valueOf(ERASE_LINE));
+            } else if ((c == 'H' || c == 'f' || c == 'J') && lineHasText(out)) {
+                out.append("\r\n"); // drawn elsewhere on the screen: not a continuation of this line
+            }
+            end();
+        } else if (c < 0x20 || c > 0x3f || sequence.length() > MAX_SEQUENCE) {
+            giveBack(out);
+        }
+    }
+
+    private static boolean lineHasText(StringBuilder out) {
+        for (int i = out.length() - 1; i >= 0; i--) {
+            char c = out.charAt(i);
+            if (c == '\n') {
+                return false;
+            }
+            if (c != '\r' && c != ' ' && c != ERASE_LINE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void keep(char c, StringBuilder out) {
+        sequence.append(c);
+        if (sequence.length() > MAX_SEQUENCE * 16) {
+            giveBack(out);
+        }
+    }
+
+    private void begin(char c) {
+        sequence.setLength(0);
+        sequence.append(c);
+    }
+
+    private void end() {
+        sequence.setLength(0);
+        state = State.TEXT;
+    }
+
+    private void giveBack(StringBuilder out) {
+        out.append(sequence);
+        end();
+    }
+}

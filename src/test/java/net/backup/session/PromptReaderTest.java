@@ -1,0 +1,168 @@
+package net.backup.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reader that cuts a device's output into replies, fed chunk by chunk as a network would deliver it.
+ * Each chunk is "already there" for {@code available()} once the previous one was read, so the tests say
+ * exactly where reads split, with no timing involved.
+ */
+class PromptReaderTest {
+    private static final Pattern IOS_PROMPT = Pattern.compile("[\\w.@()/:-]+[>#] ?");
+    private static final List<PromptReader.Interjection> PAGER =
+            List.of(new PromptReader.Interjection(Pattern.compile(" *--More-- *"), " "));
+
+    /** Between two chunks: what follows is not there yet when the reader looks. */
+    private static final String LATER = "<later>";
+
+    private final List<String> typed = new ArrayList<>();
+
+    @Test
+    void aStrayPromptBeforeTheEchoBelongsToNoCommand() throws IOException {
+        var reader = reader("sw1#", LATER, "\r\nsw1#", LATER, "\r\nsw1#terminal length 0\r\n", "sw1#");
+        assertThat(reader.readUntil(line -> IOS_PROMPT.matcher(line).matches(), PAGER, typed::add).lastLine()).isEqualTo("sw1#");
+        assertThat(reader.skipToEcho("terminal length 0", "sw1#"::equals)).isEqualTo("sw1#");
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEmpty();
+    }
+
+    @Test
+    void aLateAnswerBeforeTheEchoIsDroppedAndTheReplyStartsAfterIt() throws IOException {
+        var reader = afterPrompt("sw1#", "\r\n*Mar  1 00:01:02: %SYS-5-CONFIG_I: Configured\r\nsw1#show run\r\nhostname sw1\r\nend\r\nsw1#");
+        assertThat(reader.skipToEcho("show run", "sw1#"::equals)).isEqualTo("sw1#");
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEqualTo("hostname sw1\r\nend\r\n");
+    }
+
+    @Test
+    void anEchoSplitAcrossReadsIsStillFound() throws IOException {
+        var reader = afterPrompt("sw1#", "sh", "ow r", "un", "\r", "\nhostname sw1\r\nend\r\nsw1#");
+        assertThat(reader.skipToEcho("show run", "sw1#"::equals)).isEqualTo("sw1#");
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEqualTo("hostname sw1\r\nend\r\n");
+    }
+
+    @Test
+    void anEchoRedrawnByTheDevicesLineEditingIsComparedAsTheScreenShowsIt() {
+        // IOS inserting a character: it rewrites the rest of the line and backs up over it.
+        assertThat(PromptReader.promptBeforeEcho(ScreenLine.render("sw1#shw run\b\b\b\b\bow run\b\b\b\b\b\b\r\rsw1#show run"),
+                "show run")).contains("sw1#");
+        assertThat(PromptReader.promptBeforeEcho(ScreenLine.render("sw1#show rx\b \bun"), "show run")).contains("sw1#");
+        // A long command scrolled sideways: IOS shows a $ where the start went.
+        assertThat(PromptReader.promptBeforeEcho("sw1#$nning-config | include ^interface", "show running-config | include ^interface"))
+                .contains("sw1#");
+        assertThat(PromptReader.promptBeforeEcho("sw1#show version", "show run")).isEmpty();
+        assertThat(PromptReader.promptBeforeEcho("sw1#$n", "show run")).isEmpty();
+    }
+
+    @Test
+    void aPromptGluedToOutputEndsTheReplyOnceTheDeviceIsQuiet() throws IOException {
+        var reader = afterPrompt("sw1#", "terminal length 0\r\nPagination disabled.sw1#");
+        reader.skipToEcho("terminal length 0", "sw1#"::equals);
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEqualTo("Pagination disabled.\n");
+    }
+
+    @Test
+    void aConfigurationLineEndingInThePromptSplitAcrossReadsNeverEndsTheCommand() throws IOException {
+        var reader = afterPrompt("sw1#", "show run\r\n description uplink to sw1#", "\r\n", "end\r\nsw1#");
+        reader.skipToEcho("show run", "sw1#"::equals);
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text())
+                .isEqualTo(" description uplink to sw1#\r\nend\r\n");
+    }
+
+    @Test
+    void aLineThatIsExactlyThePromptSplitAcrossReadsNeverEndsACapture() throws IOException {
+        var reader = afterPrompt("sw1#", "show run\r\nbanner motd ^C\r\nsw1#", "\r\n^C\r\nsw1#");
+        reader.skipToEcho("show run", "sw1#"::equals);
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, true).text()).isEqualTo("banner motd ^C\r\nsw1#\r\n^C\r\n");
+    }
+
+    @Test
+    void escapeSequencesAreRemovedBeforePromptsAreMatchedAndNeverKept() throws IOException {
+        String esc = "\u001b";
+        var reader = reader(esc + "[2J" + esc + "[1;1H" + esc + "[?25l" + esc + "[1;32msw1#" + esc + "[0m ",
+                LATER, esc + "[?25hshow run\r\n" + esc + "[2Khostname sw1" + esc + "[K\r\nend\r\n" + esc + "]0;sw1" + (char) 7
+                        + esc + "[1;32msw1#" + esc + "[0m ");
+        assertThat(reader.readUntil(line -> IOS_PROMPT.matcher(line).matches(), PAGER, typed::add).lastLine()).isEqualTo("sw1# ");
+        assertThat(reader.skipToEcho("show run", seen -> seen.strip().equals("sw1#"))).isEqualTo("sw1# ");
+        String text = reader.readReply("sw1# ", PAGER, typed::add, false).text();
+        assertThat(OutputCleaner.clean(text, PAGER.get(0).question())).isEqualTo("hostname sw1\nend");
+    }
+
+    @Test
+    void aPagerIsAnsweredWithASpace() throws IOException {
+        var reader = afterPrompt("sw1#", "show run\r\nline 1\r\n --More-- ", "\b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\bend\r\nsw1#");
+        reader.skipToEcho("show run", "sw1#"::equals);
+        String text = reader.readReply("sw1#", PAGER, typed::add, false).text();
+        assertThat(typed).containsExactly(" ");
+        assertThat(OutputCleaner.clean(text, PAGER.get(0).question())).isEqualTo("line 1\nend");
+    }
+
+    @Test
+    void outputBeyondTheCapFailsTheCommand() {
+        var reader = new PromptReader(new Chunks(List.of("sw1#show run\r\n", "x".repeat(600), "y".repeat(600))), 1000);
+        assertThatThrownBy(() -> {
+            reader.skipToEcho("show run", "sw1#"::equals);
+            reader.readReply("sw1#", PAGER, typed::add, false);
+        }).isInstanceOf(PromptReader.OutputTooLargeException.class);
+    }
+
+    /** A reader positioned as after a previous reply: {@code prompt} is the line left over. */
+    private PromptReader afterPrompt(String prompt, String... chunks) throws IOException {
+        var all = new ArrayList<String>();
+        all.add(prompt);
+        all.add(LATER);
+        all.addAll(List.of(chunks));
+        PromptReader reader = reader(all.toArray(String[]::new));
+        reader.readUntil(prompt::equals, PAGER, typed::add);
+        return reader;
+    }
+
+    private static PromptReader reader(String... chunks) {
+        return new PromptReader(new Chunks(List.of(chunks)), 64 * 1024 * 1024);
+    }
+
+    /**
+     * Hands out one chunk per read; the next chunk counts as available at once, unless a {@link #LATER}
+     * stands before it (the device sends it only after a while, or after it was typed to).
+     */
+    private static final class Chunks extends InputStream {
+        private static final byte[] GAP = new byte[0];
+        private final Deque<byte[]> chunks = new ArrayDeque<>();
+
+        Chunks(List<String> texts) {
+            texts.forEach(t -> chunks.add(t.equals(LATER) ? GAP : t.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+
+        @Override
+        public int read() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            byte[] next = chunks.poll();
+            while (next == GAP) {
+                next = chunks.poll();
+            }
+            if (next == null) {
+                return -1;
+            }
+            System.arraycopy(next, 0, b, off, next.length);
+            return next.length;
+        }
+
+        @Override
+        public int available() {
+            return chunks.isEmpty() ? 0 : chunks.peek().length; // GAP has length 0
+        }
+    }
+}
