@@ -204,4 +204,15 @@ class ConfigStoreTest {
         assertThatThrownBy(() -> ConfigStore.open(theirs)).isInstanceOf(UnsafeFileException.class)
                 .hasMessageStartingWith(theirs + " belongs to nobody, not to root");
     }
+
+    @Test
+    void aRedactionKeyThatIsALinkIsRefusedNotRead() throws IOException {
+        Files.writeString(victim(), "00".repeat(32));
+        Files.setPosixFilePermissions(victim(), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createSymbolicLink(dir.resolve(".redact-key"), victim());
+
+        assertThatThrownBy(() -> Redactor.forDirectory(dir)).isInstanceOf(UnsafeFileException.class)
+                .hasMessage("refusing to write through " + dir.resolve(".redact-key") + ": it is a symbolic link (to "
+                        + victim() + ")");
+    }
 }
