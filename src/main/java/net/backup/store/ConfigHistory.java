@@ -12,8 +12,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
@@ -133,24 +135,36 @@ public final class ConfigHistory implements AutoCloseable {
     public List<String> pending(List<String> files) throws IOException {
         var pending = new ArrayList<String>();
         try (var formatter = new ObjectInserter.Formatter()) {
-            ObjectId head = git.getRepository().resolve(Constants.HEAD + "^{tree}");
+            Map<String, ObjectId> committed = committedRegularFiles();
             for (String file : files) {
                 Path path = workTree.resolve(file);
-                if (!ExclusiveFiles.isRegularFile(path)) {
-                    continue;
-                }
-                ObjectId id = formatter.idFor(Constants.OBJ_BLOB, ExclusiveFiles.readRegularFile(path));
-                try (TreeWalk committed = head == null ? null : TreeWalk.forPath(git.getRepository(), file, head)) {
-                    if (committed == null || !committed.getObjectId(0).equals(id)
-                            || !FileMode.REGULAR_FILE.equals(committed.getRawMode(0))) {
-                        pending.add(file);
-                    }
+                if (ExclusiveFiles.isRegularFile(path)
+                        && !formatter.idFor(Constants.OBJ_BLOB, ExclusiveFiles.readRegularFile(path)).equals(committed.get(file))) {
+                    pending.add(file);
                 }
             }
         } catch (JGitInternalException e) {
             throw new IOException("cannot read the history in " + workTree + ": " + reason(e), e);
         }
         return pending;
+    }
+
+    /** The regular files at the top of the last commit (where the backups are), by name; none before the first. */
+    private Map<String, ObjectId> committedRegularFiles() throws IOException {
+        var committed = new HashMap<String, ObjectId>();
+        ObjectId head = git.getRepository().resolve(Constants.HEAD + "^{tree}");
+        if (head == null) {
+            return committed;
+        }
+        try (var walk = new TreeWalk(git.getRepository())) {
+            walk.addTree(head);
+            while (walk.next()) {
+                if (FileMode.REGULAR_FILE.equals(walk.getRawMode(0))) {
+                    committed.put(walk.getPathString(), walk.getObjectId(0));
+                }
+            }
+        }
+        return committed;
     }
 
     /**
