@@ -19,6 +19,7 @@ import net.backup.platform.Platforms;
 import net.backup.report.ConsoleReport;
 import net.backup.report.HistoryMessage;
 import net.backup.report.JsonReport;
+import net.backup.report.TerminalText;
 import net.backup.run.FleetBackup;
 import net.backup.run.RetryPolicy;
 import net.backup.run.RunOutcome;
@@ -27,6 +28,7 @@ import net.backup.session.KnownHosts;
 import net.backup.store.ConfigHistory;
 import net.backup.store.ConfigStore;
 import net.backup.store.OutputLock;
+import net.backup.store.UnsafeFileException;
 import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -148,21 +150,24 @@ public final class BackupCommand implements Callable<Integer> {
         PlatformRegistry platforms = platformsDir == null ? Platforms.builtIn() : Platforms.builtIn().withDirectory(platformsDir);
         Inventory loaded = new InventoryLoader(System::getenv, askPass ? askPassword() : Optional.empty(), platforms)
                 .loadWithWarnings(inventory);
-        loaded.warnings().forEach(warning -> spec.commandLine().getErr().println("backup: warning: " + warning));
+        loaded.warnings().forEach(warning -> printError("warning: " + warning));
         List<Device> devices = loaded.devices().stream()
                 .map(d -> d.withOverrides(new Device.RunOverrides(Optional.ofNullable(connectTimeout),
                         Optional.ofNullable(commandTimeout), Optional.ofNullable(retries), redact, noSave)))
                 .toList();
         ConfigStore store = openStore(outputDir);
         if (hostKeyPolicy == HostKeyPolicy.OFF) {
-            spec.commandLine().getErr().println("backup: warning: host keys are not verified (--host-key-policy off)");
+            printError("warning: host keys are not verified (--host-key-policy off)");
         }
         PersonIdent commitAuthor = commitAuthor();
         try (OutputLock lock = store.lock(); ConfigHistory history = noHistory ? null : openHistory(store)) {
             return run(devices, store, history, commitAuthor);
         } catch (OutputLock.LockedException e) {
-            spec.commandLine().getErr().println("backup: " + e.getMessage());
+            printError(e.getMessage());
             return ExitCodes.LOCKED;
+        } catch (UnsafeFileException e) {
+            printError(e.getMessage());
+            return ExitCodes.USAGE;
         }
     }
 
@@ -180,31 +185,61 @@ public final class BackupCommand implements Callable<Integer> {
             }
         }
         console.summary(outcome);
-        if (history != null) {
-            record(history, outcome, commitAuthor);
-        }
-        if (report != null) {
-            JsonReport.write(report, outcome, started, Instant.now());
-        }
+        // The backups are stored by now: a history or report that cannot be written fails the run (exit 1),
+        // with one line each, and neither stops the other.
+        boolean recorded = history == null || record(history, outcome, commitAuthor);
+        boolean reported = report == null || writeReport(outcome, started);
         if (stoppedBySignal >= 0) {
             return stoppedBySignal;
         }
-        return outcome.allSucceeded() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+        return outcome.allSucceeded() && recorded && reported ? ExitCodes.OK : ExitCodes.SOME_FAILED;
     }
 
-    /** One commit for the run's changes, or none when nothing changed. */
-    private void record(ConfigHistory history, RunOutcome outcome, PersonIdent commitAuthor) throws IOException {
-        String subject = HistoryMessage.subject(outcome);
+    /**
+     * One commit of every device file that differs from the last commit (this run's changes, and what an
+     * earlier run stored but could not commit), or none.
+     *
+     * @return false when the commit failed (said on stderr)
+     */
+    private boolean record(ConfigHistory history, RunOutcome outcome, PersonIdent commitAuthor) {
         var out = spec.commandLine().getOut();
-        history.commit(HistoryMessage.writtenFiles(outcome), subject, HistoryMessage.body(outcome), commitAuthor)
-                .ifPresentOrElse(commit -> out.println("History: " + commit.abbreviate(7).name() + " " + subject),
-                        () -> out.println("History: nothing changed, no commit"));
-        out.flush();
+        try {
+            List<String> pending = history.pending(HistoryMessage.deviceFiles(outcome));
+            HistoryMessage message = HistoryMessage.of(outcome, pending);
+            history.commit(pending, message.full(), commitAuthor)
+                    .ifPresentOrElse(commit -> out.println("History: " + commit.abbreviate(7).name() + " " + message.subject()),
+                            () -> out.println("History: nothing changed, no commit"));
+            return true;
+        } catch (IOException e) {
+            printError(e.getMessage() + "; the backups are stored and the next run commits them");
+            return false;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private boolean writeReport(RunOutcome outcome, Instant started) {
+        try {
+            JsonReport.write(report, outcome, started, Instant.now());
+            return true;
+        } catch (IOException e) {
+            printError("cannot write the report " + report + ": " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** One line on stderr; it may quote a device or a file, so control characters are shown escaped. */
+    private void printError(String message) {
+        var err = spec.commandLine().getErr();
+        err.println("backup: " + TerminalText.escape(message));
+        err.flush();
     }
 
     private ConfigHistory openHistory(ConfigStore store) {
         try {
-            return ConfigHistory.open(store.directory());
+            ConfigHistory history = ConfigHistory.open(store.directory());
+            history.warnings().forEach(warning -> printError("warning: " + warning));
+            return history;
         } catch (IOException e) {
             throw new FailureHandler.UsageException("cannot use the history in " + store.directory() + ": "
                     + e.getMessage() + " (or run with --no-history)");

@@ -2,21 +2,23 @@ package net.backup.cli;
 
 import net.backup.inventory.InventoryException;
 import net.backup.platform.PlatformException;
+import net.backup.report.TerminalText;
 import picocli.CommandLine;
 
 /**
  * Expected failures (a bad inventory, an unusable output directory) become one line and exit code 2;
- * anything else is a bug, reported with its stack trace only under {@code --verbose}.
+ * anything else is a bug, reported with its stack trace only under {@code --verbose}. Messages may quote a
+ * file or a device, so their control characters are shown escaped.
  */
 final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
         if (e instanceof InventoryException || e instanceof UsageException || e instanceof PlatformException) {
-            err.println("backup: " + e.getMessage());
+            err.println("backup: " + TerminalText.escape(e.getMessage()));
             return ExitCodes.USAGE;
         }
-        err.println("backup: " + e);
+        err.println("backup: " + TerminalText.escape(e.toString()));
         if (parseResult.hasMatchedOption("--verbose")) {
             e.printStackTrace(err);
         } else {

@@ -237,9 +237,16 @@ public final class InventoryLoader {
 
     private static Path keyFile(SettingsLayer.Value value, Context context) {
         Path path = context.base().resolve(expandHome((String) value.value()));
-        if (!Files.isReadable(path) || Files.isDirectory(path)) {
-            throw new InventoryException(context.source().at(value.node().getStartMark()) + ": " + value.field()
-                    + ": cannot read the key file " + path);
+        String at = context.source().at(value.node().getStartMark()) + ": " + value.field();
+        try {
+            CredentialFile.check(path, CredentialFile.KEY_LIMIT);
+        } catch (CredentialFile.Unusable e) {
+            throw new InventoryException(at + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new InventoryException(at + ": cannot read the key file " + path);
+        }
+        if (!Files.isReadable(path)) {
+            throw new InventoryException(at + ": cannot read the key file " + path);
         }
         return path;
     }
@@ -284,19 +291,29 @@ public final class InventoryLoader {
         return Secret.of(value);
     }
 
-    /** The first line of the file, without its line end; the file is named relative to the inventory. */
+    private static final Pattern FIRST_LINE = Pattern.compile("\\r\\n|\\r|\\n");
+
+    /**
+     * The first line of the file, without its line end; the file is named relative to the inventory. It must
+     * be a regular file of at most 64 KiB ({@link CredentialFile}).
+     */
     private static Secret fromFile(SettingsLayer.Value file, Context context) {
         Path path = context.base().resolve(expandHome((String) file.value()));
         String at = context.source().at(file.node().getStartMark()) + ": " + file.field();
-        try (var reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            String line = reader.readLine();
-            if (line == null || line.isEmpty()) {
-                throw new InventoryException(at + ": the first line of " + path + " is empty");
-            }
-            return Secret.of(line);
+        String text;
+        try {
+            byte[] bytes = CredentialFile.read(path, CredentialFile.SECRET_LIMIT);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CredentialFile.Unusable e) {
+            throw new InventoryException(at + ": " + e.getMessage());
         } catch (IOException e) {
             throw new InventoryException(at + ": cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
         }
+        String line = FIRST_LINE.split(text, 2)[0];
+        if (line.isEmpty()) {
+            throw new InventoryException(at + ": the first line of " + path + " is empty");
+        }
+        return Secret.of(line);
     }
 
     private static Platform platform(List<SettingsLayer> chain, YamlSource source, PlatformRegistry platforms) {

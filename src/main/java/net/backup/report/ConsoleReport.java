@@ -8,7 +8,10 @@ import net.backup.inventory.Durations;
 import net.backup.run.DeviceResult;
 import net.backup.run.RunOutcome;
 
-/** What a person at the terminal (or reading cron's mail) sees: a line per device as it finishes, then a summary. */
+/**
+ * What a person at the terminal (or reading cron's mail) sees: a line per device as it finishes, then a summary.
+ * Device-supplied text is shown with its control characters escaped ({@link TerminalText}).
+ */
 public final class ConsoleReport implements Consumer<DeviceResult> {
     private final PrintWriter out;
     private final int nameWidth;
@@ -26,7 +29,7 @@ public final class ConsoleReport implements Consumer<DeviceResult> {
             line.append("  (").append(result.attempts()).append(" attempts)");
         }
         result.error().ifPresent(error -> line.append("  ").append(error));
-        out.println(line);
+        out.println(TerminalText.escape(line.toString())); // errors quote what devices sent
         out.flush();
     }
 

@@ -1,36 +1,65 @@
 package net.backup.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import net.backup.run.DeviceResult;
 import net.backup.run.DeviceResult.Status;
 import net.backup.run.RunOutcome;
 
-/** The commit a run makes: {@code backup: 2 changed, 1 new, 1 failed}, then one line per changed or new device. */
-public final class HistoryMessage {
-    private HistoryMessage() {
-    }
+/**
+ * The commit a run makes: {@code backup: 2 changed, 1 new, 1 failed}, then one line per device whose file it
+ * commits. A file an earlier run stored but never committed (it was killed, the disk was full) is committed
+ * by the device's next successful run and counted as {@code caught up}.
+ */
+public record HistoryMessage(String subject, List<String> body) {
 
-    public static String subject(RunOutcome outcome) {
+    /** @param committedFiles the device files the commit holds ({@code <name>.cfg}) */
+    public static HistoryMessage of(RunOutcome outcome, List<String> committedFiles) {
+        Set<String> committed = new HashSet<>(committedFiles);
         var parts = new ArrayList<String>();
         for (Status status : List.of(Status.CHANGED, Status.NEW, Status.FAILED)) {
             long count = ConsoleReport.count(outcome.results(), status);
             if (count > 0) {
-                parts.add(count + " " + status.name().toLowerCase(java.util.Locale.ROOT));
+                parts.add(count + " " + status.name().toLowerCase(Locale.ROOT));
             }
         }
-        return "backup: " + String.join(", ", parts);
+        var body = new ArrayList<String>();
+        int caughtUp = 0;
+        for (DeviceResult result : outcome.results()) {
+            if (!committed.contains(fileOf(result))) {
+                continue;
+            }
+            if (isWritten(result)) {
+                body.add(result.name() + ": " + result.status().name().toLowerCase(Locale.ROOT));
+            } else {
+                body.add(result.name() + ": stored by an earlier run that did not commit it");
+                caughtUp++;
+            }
+        }
+        if (caughtUp > 0) {
+            parts.add(caughtUp + " caught up");
+        }
+        return new HistoryMessage("backup: " + String.join(", ", parts), List.copyOf(body));
     }
 
-    public static List<String> body(RunOutcome outcome) {
-        return outcome.results().stream().filter(HistoryMessage::isWritten)
-                .map(r -> r.name() + ": " + r.status().name().toLowerCase(java.util.Locale.ROOT))
-                .toList();
+    /**
+     * The files of the devices backed up in this run, each to be committed if it differs from the last commit.
+     * A failed device's file is left out: what it holds was not confirmed by this run (a failed device never
+     * commits anything), and it is caught up by the device's next successful run.
+     */
+    public static List<String> deviceFiles(RunOutcome outcome) {
+        return outcome.results().stream().filter(DeviceResult::succeeded).map(HistoryMessage::fileOf).toList();
     }
 
-    /** The files a run wrote: only these go into its commit. */
-    public static List<String> writtenFiles(RunOutcome outcome) {
-        return outcome.results().stream().filter(HistoryMessage::isWritten).map(r -> r.name() + ".cfg").toList();
+    public String full() {
+        return subject + (body.isEmpty() ? "" : "\n\n" + String.join("\n", body)) + "\n";
+    }
+
+    private static String fileOf(DeviceResult result) {
+        return result.name() + ".cfg";
     }
 
     private static boolean isWritten(DeviceResult result) {

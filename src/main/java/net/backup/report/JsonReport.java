@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Locale;
 import net.backup.run.DeviceResult;
 import net.backup.run.RunOutcome;
+import net.backup.store.ExclusiveFiles;
 
 /**
  * {@code --report FILE}: the run as JSON, for monitoring systems, with what the run cost this process
  * ({@code client}: CPU time and peak memory). Written whole to a temporary file and renamed, so a monitor
- * never reads half a report.
+ * never reads half a report; the temporary file is created exclusively, never through a planted link.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -43,8 +43,15 @@ public final class JsonReport {
                 .append(", \"peak_rss_bytes\": ").append(client.peakRssBytes()).append("}\n}\n");
         Path absolute = file.toAbsolutePath();
         Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
-        Files.writeString(temp, json, StandardCharsets.UTF_8);
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // Beside the report, perhaps in a directory others can write: never through a link planted there.
+        ExclusiveFiles.removeLeftover(temp);
+        try {
+            ExclusiveFiles.createAndSync(temp, json.toString().getBytes(StandardCharsets.UTF_8));
+            ExclusiveFiles.moveOver(temp, absolute);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp); // a link is removed, never followed
+            throw e;
+        }
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped (RFC 8259). */

@@ -1,67 +1,251 @@
 package net.backup.store;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * The output directory as a git repository (JGit: no git binary needed). A run that changed something
- * becomes exactly one commit holding just the files it wrote; a run that changed nothing commits nothing.
+ * The output directory as a git repository (JGit: no git binary needed). A run becomes at most one commit,
+ * of the device files whose content differs from the last commit: those it wrote, and those an earlier run
+ * stored but could not commit (killed, a full disk, a stale lock), so the history always catches up.
+ *
+ * <p>The history holds every configuration ever stored, so it is kept owner-only like the files themselves:
+ * JGit creates directories and objects with the process's umask (0755, 0444), whatever the directory's mode.
  */
 public final class ConfigHistory implements AutoCloseable {
     /** Files of ours that are not configurations and must never be committed. */
+    static final String IGNORE_FILE = ".gitignore";
     private static final String IGNORED = ".backup.lock\n.*.cfg.tmp\n.redact-key\n.redact-key.tmp\n";
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final Git git;
+    private final Path workTree;
+    private final Path gitDir;
+    private final boolean ownerOnly;
+    private final List<String> warnings;
 
-    private ConfigHistory(Git git) {
+    private ConfigHistory(Git git, boolean ownerOnly, List<String> warnings) {
         this.git = git;
+        this.workTree = git.getRepository().getWorkTree().toPath();
+        this.gitDir = git.getRepository().getDirectory().toPath();
+        this.ownerOnly = ownerOnly;
+        this.warnings = List.copyOf(warnings);
     }
 
-    /** Uses the repository in {@code directory} as it is, or creates one there. */
+    /**
+     * Uses the repository in {@code directory} as it is, or creates one there (owner-only). Call it only while
+     * holding the directory's {@link OutputLock}: a leftover {@code .git/index.lock} is then known to be stale
+     * (no other run can be committing) and is removed.
+     */
     public static ConfigHistory open(Path directory) throws IOException {
+        Path gitDir = directory.resolve(Constants.DOT_GIT);
         try {
-            if (Files.isDirectory(directory.resolve(".git"))) {
-                return new ConfigHistory(Git.open(directory.toFile()));
+            if (Files.isDirectory(gitDir)) {
+                var warnings = new ArrayList<String>();
+                clearStaleIndexLock(gitDir, warnings);
+                boolean ownerOnly = !readableByOthers(gitDir, warnings);
+                return new ConfigHistory(Git.open(directory.toFile()), ownerOnly, warnings);
             }
-            Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call();
-            Files.writeString(directory.resolve(".gitignore"), IGNORED);
-            return new ConfigHistory(git);
-        } catch (GitAPIException e) {
-            throw new IOException("cannot create a git repository in " + directory + ": " + e.getMessage(), e);
+            return create(directory, gitDir);
+        } catch (GitAPIException | JGitInternalException e) {
+            throw new IOException("cannot create a git repository in " + directory + ": " + reason(e), e);
         }
     }
 
-    /** One commit of the given configuration files (names relative to the directory); nothing if the list is empty. */
-    public Optional<RevCommit> commit(List<String> files, String subject, List<String> body, PersonIdent author)
-            throws IOException {
+    private static ConfigHistory create(Path directory, Path gitDir) throws IOException, GitAPIException {
+        Path ignore = directory.resolve(IGNORE_FILE);
+        if (ExclusiveFiles.attributes(ignore).isEmpty()) {
+            ExclusiveFiles.createAndSync(ignore, IGNORED.getBytes(StandardCharsets.UTF_8), ExclusiveFiles.OWNER_ONLY);
+        } else {
+            ExclusiveFiles.requireRegularFile(ignore); // someone's own .gitignore stays; a link is refused
+        }
+        try {
+            Files.createDirectory(gitDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException e) {
+            throw UnsafeFileException.inTheWay(gitDir); // not a directory, yet there: a dangling link, a file
+        }
+        Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call();
+        keepOwnerOnly(gitDir);
+        return new ConfigHistory(git, true, List.of());
+    }
+
+    /**
+     * A run killed while committing leaves {@code index.lock} behind, and every later commit would fail on it.
+     * We hold the output lock, so no other run of ours is committing: the file is stale.
+     */
+    private static void clearStaleIndexLock(Path gitDir, List<String> warnings) throws IOException {
+        Path lock = gitDir.resolve("index.lock");
+        if (ExclusiveFiles.attributes(lock).isPresent()) {
+            Files.delete(lock);
+            warnings.add("removed " + lock + ", left behind by an interrupted run");
+        }
+    }
+
+    private static boolean readableByOthers(Path gitDir, List<String> warnings) throws IOException {
+        Set<PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(gitDir);
+        } catch (UnsupportedOperationException notPosix) {
+            return false;
+        }
+        if (mode.stream().noneMatch(OTHERS::contains)) {
+            return false;
+        }
+        warnings.add("the history in " + gitDir + " holds every configuration stored so far and others can read it ("
+                + PosixFilePermissions.toString(mode) + "): chmod -R go-rwx " + gitDir);
+        return true;
+    }
+
+    /** What the caller should tell the user, once: a stale lock removed, a history others can read. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
+     * Which of {@code files} (names in the directory) differ from the last commit: new, changed, or stored by
+     * an earlier run that never committed them. Only regular files count: a link is never committed.
+     */
+    public List<String> pending(List<String> files) throws IOException {
+        var pending = new ArrayList<String>();
+        try (var formatter = new ObjectInserter.Formatter()) {
+            Map<String, ObjectId> committed = committedRegularFiles();
+            for (String file : files) {
+                Path path = workTree.resolve(file);
+                if (ExclusiveFiles.isRegularFile(path)
+                        && !formatter.idFor(Constants.OBJ_BLOB, ExclusiveFiles.readRegularFile(path)).equals(committed.get(file))) {
+                    pending.add(file);
+                }
+            }
+        } catch (JGitInternalException e) {
+            throw new IOException("cannot read the history in " + workTree + ": " + reason(e), e);
+        }
+        return pending;
+    }
+
+    /** The regular files at the top of the last commit (where the backups are), by name; none before the first. */
+    private Map<String, ObjectId> committedRegularFiles() throws IOException {
+        var committed = new HashMap<String, ObjectId>();
+        ObjectId head = git.getRepository().resolve(Constants.HEAD + "^{tree}");
+        if (head == null) {
+            return committed;
+        }
+        try (var walk = new TreeWalk(git.getRepository())) {
+            walk.addTree(head);
+            while (walk.next()) {
+                if (FileMode.REGULAR_FILE.equals(walk.getRawMode(0))) {
+                    committed.put(walk.getPathString(), walk.getObjectId(0));
+                }
+            }
+        }
+        return committed;
+    }
+
+    /**
+     * One commit of {@code files} (from {@link #pending}), plus our {@code .gitignore} if it is not committed
+     * yet; nothing if the list is empty.
+     *
+     * @throws IOException one line saying why, whatever JGit threw
+     */
+    public Optional<RevCommit> commit(List<String> files, String message, PersonIdent author) throws IOException {
         if (files.isEmpty()) {
             return Optional.empty();
         }
+        var paths = new LinkedHashSet<>(files);
+        paths.addAll(pending(List.of(IGNORE_FILE)));
         try {
             var add = git.add();
             var commit = git.commit();
-            for (String file : files) {
+            for (String file : paths) {
                 add.addFilepattern(file);
                 // Only our files: whatever else someone staged in this repository stays out of our commit.
                 commit.setOnly(file);
             }
-            if (Files.exists(git.getRepository().getWorkTree().toPath().resolve(".gitignore"))) {
-                add.addFilepattern(".gitignore");
-                commit.setOnly(".gitignore");
-            }
             add.call();
-            String message = subject + (body.isEmpty() ? "" : "\n\n" + String.join("\n", body)) + "\n";
-            return Optional.of(commit.setMessage(message).setAuthor(author).setCommitter(author).call());
-        } catch (GitAPIException e) {
-            throw new IOException("cannot commit to the history in " + git.getRepository().getWorkTree() + ": "
-                    + e.getMessage(), e);
+            RevCommit made = commit.setMessage(message).setAuthor(author).setCommitter(author).call();
+            if (ownerOnly) {
+                keepOwnerOnly(gitDir);
+            }
+            return Optional.of(made);
+        } catch (GitAPIException | JGitInternalException | IOException e) {
+            throw new IOException("cannot commit to the history in " + workTree + ": " + reason(e), e);
+        }
+    }
+
+    /** JGit wraps the cause (a full disk, a lock) in generic messages: every distinct message, outermost first. */
+    static String reason(Throwable e) {
+        var messages = new LinkedHashSet<String>();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+            if (!message.startsWith("Exception caught during execution of")) {
+                messages.add(message);
+            }
+        }
+        if (messages.isEmpty()) {
+            messages.add(e.getMessage());
+        }
+        return String.join(": ", messages);
+    }
+
+    /** JGit writes with the umask and makes objects 0444: take group and others' bits off everything in .git. */
+    static void keepOwnerOnly(Path gitDir) throws IOException {
+        Files.walkFileTree(gitDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                strip(dir);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile()) {
+                    strip(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // a temporary file JGit removed meanwhile
+            }
+        });
+    }
+
+    private static void strip(Path path) throws IOException {
+        Set<PosixFilePermission> mode;
+        try {
+            mode = Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException notPosix) {
+            return;
+        }
+        if (mode.removeAll(OTHERS)) {
+            Files.setPosixFilePermissions(path, mode);
         }
     }
 

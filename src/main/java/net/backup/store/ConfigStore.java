@@ -6,9 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The output directory: one {@code <name>.cfg} per device, each replaced atomically, so a reader (or a
@@ -35,7 +40,32 @@ public final class ConfigStore {
         if (!Files.isWritable(directory)) {
             throw new AccessDeniedException(directory.toString(), null, "the output directory is not writable");
         }
+        checkOwnerAndMode(directory);
         return new ConfigStore(directory, files);
+    }
+
+    /**
+     * Like OpenSSH's StrictModes: whoever else may write in the directory could plant links or swap files
+     * between our checks and our writes, so it must belong to us (or root) and be writable by nobody else.
+     */
+    static void checkOwnerAndMode(Path directory) throws IOException {
+        PosixFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(directory, PosixFileAttributes.class);
+        } catch (UnsupportedOperationException notPosix) {
+            return;
+        }
+        String owner = attributes.owner().getName();
+        String user = System.getProperty("user.name");
+        if (!owner.equals(user) && !owner.equals("root")) {
+            throw new UnsafeFileException(directory + " belongs to " + owner + ", not to " + user
+                    + " (or root): whoever owns it could make this run write elsewhere; use a directory of your own");
+        }
+        Set<PosixFilePermission> mode = attributes.permissions();
+        if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new UnsafeFileException(directory + " can be written by others (" + PosixFilePermissions.toString(mode)
+                    + "), who could plant links in it: chmod go-w " + directory);
+        }
     }
 
     public static ConfigStore open(Path directory) throws IOException {
@@ -84,8 +114,10 @@ public final class ConfigStore {
         byte[] bytes = config.getBytes(StandardCharsets.ISO_8859_1);
         Path target = pathOf(deviceName);
         Change change = Change.NEW;
-        if (Files.exists(target)) {
-            if (java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+        Optional<BasicFileAttributes> existing = ExclusiveFiles.attributes(target);
+        if (existing.isPresent()) {
+            // Anything but a regular file (a planted link, a FIFO) is replaced, never read or followed.
+            if (existing.get().isRegularFile() && Arrays.equals(ExclusiveFiles.readRegularFile(target), bytes)) {
                 return new Written(Change.UNCHANGED, bytes.length);
             }
             change = Change.CHANGED;
@@ -98,7 +130,7 @@ public final class ConfigStore {
         Path temp = directory.resolve("." + deviceName + ".cfg.tmp");
         try {
             files.writeAndSync(temp, bytes);
-            Files.move(temp, pathOf(deviceName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            ExclusiveFiles.moveOver(temp, pathOf(deviceName));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;

@@ -6,9 +6,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Set;
 
@@ -30,10 +30,10 @@ public final class OutputLock implements AutoCloseable {
     /** @throws LockedException when another run holds it, naming that run */
     static OutputLock acquire(Path directory) throws IOException {
         Path file = directory.resolve(FILE_NAME);
-        FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        FileChannel channel = open(file);
         FileLock lock;
         try {
+            requireOnlyName(file);
             lock = channel.tryLock();
         } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
             lock = null;
@@ -42,8 +42,8 @@ public final class OutputLock implements AutoCloseable {
             throw e;
         }
         if (lock == null) {
+            String holder = holder(channel);
             channel.close();
-            String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
             throw new LockedException("another backup run is using " + directory
                     + (holder.isEmpty() ? "" : " (" + holder + ")") + "; try again when it has finished");
         }
@@ -51,6 +51,42 @@ public final class OutputLock implements AutoCloseable {
         channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", started " + Instant.now())
                 .getBytes(StandardCharsets.UTF_8)));
         return new OutputLock(channel, lock);
+    }
+
+    /**
+     * The lock file is kept from run to run, so it cannot be created exclusively; it is opened without
+     * following a link instead ({@code O_NOFOLLOW}), so a planted {@code .backup.lock -> ../victim} is an error
+     * rather than a victim emptied and rewritten.
+     */
+    private static FileChannel open(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), ExclusiveFiles.OWNER_ONLY);
+        } catch (IOException e) { // ELOOP comes as a plain IOException
+            if (Files.isSymbolicLink(file)) {
+                throw UnsafeFileException.inTheWay(file);
+            }
+            throw e;
+        }
+    }
+
+    /** A FIFO or a hard link to some other file is refused before anything is truncated or written. */
+    private static void requireOnlyName(Path file) throws IOException {
+        var attributes = Files.readAttributes(file, "unix:mode,nlink,isRegularFile", LinkOption.NOFOLLOW_LINKS);
+        if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))) {
+            throw UnsafeFileException.inTheWay(file);
+        }
+        if (((Number) attributes.get("nlink")).intValue() != 1) {
+            throw new UnsafeFileException("refusing to write through " + file + ": it is a hard link to another file ("
+                    + attributes.get("nlink") + " names)");
+        }
+    }
+
+    /** Who holds the lock, as the holder wrote it (at most a line). */
+    private static String holder(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(200);
+        channel.read(buffer, 0);
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -33,20 +32,21 @@ public final class Redactor {
     /** The output directory's key, created the first time it is needed. */
     public static Redactor forDirectory(Path directory) throws IOException {
         Path file = directory.resolve(KEY_FILE);
-        if (!Files.exists(file)) {
+        if (ExclusiveFiles.attributes(file).isEmpty()) {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             Path temp = directory.resolve(KEY_FILE + ".tmp");
-            Files.deleteIfExists(temp);
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(temp, HexFormat.of().formatHex(fresh).getBytes(StandardCharsets.US_ASCII));
+            ExclusiveFiles.removeLeftover(temp);
+            ExclusiveFiles.createAndSync(temp, HexFormat.of().formatHex(fresh).getBytes(StandardCharsets.US_ASCII),
+                    ExclusiveFiles.OWNER_ONLY);
             try {
                 Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (java.nio.file.FileAlreadyExistsException raced) {
                 Files.deleteIfExists(temp);
             }
         }
-        String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        // Never through a link: a planted .redact-key -> /some/file would make its content the key.
+        String hex = new String(ExclusiveFiles.readRegularFile(file), StandardCharsets.US_ASCII).strip();
         try {
             return new Redactor(HexFormat.of().parseHex(hex));
         } catch (IllegalArgumentException e) {

@@ -267,6 +267,52 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void refusesASecretFileThatIsNotARegularFile() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Files.createDirectory(dir.resolve("folder"));
+
+        assertError("defaults: {username: u, password_file: fifo}\ndevices: [{name: r1}]\n",
+                "1:40: defaults.password_file: " + fifo + " is a FIFO, not a regular file");
+        assertError("defaults: {username: u, password: p, enable_secret_file: /dev/zero}\ndevices: [{name: r1}]\n",
+                "1:58: defaults.enable_secret_file: /dev/zero is a character device, not a regular file");
+        assertError("defaults: {username: u, password_file: folder}\ndevices: [{name: r1}]\n",
+                "1:40: defaults.password_file: " + dir.resolve("folder") + " is a directory, not a regular file");
+    }
+
+    @Test
+    void refusesASecretFileLargerThan64KiB() throws IOException {
+        Files.write(dir.resolve("big"), new byte[64 * 1024 + 1]);
+
+        assertError("defaults: {username: u, password_file: big}\ndevices: [{name: r1}]\n",
+                "1:40: defaults.password_file: " + dir.resolve("big") + " is larger than the 64 KiB such a file may have");
+    }
+
+    @Test
+    void readsASecretFileThroughALinkAndUpToItsFirstLineEnd() throws IOException {
+        Files.writeString(dir.resolve("real"), "from-link\r\nsecond line\n");
+        Files.createSymbolicLink(dir.resolve("pw"), dir.resolve("real"));
+
+        Device device = load("defaults: {username: u, password_file: pw}\ndevices: [{name: r1}]").get(0);
+
+        assertThat(device.password()).map(Secret::reveal).contains("from-link");
+    }
+
+    @Test
+    void refusesAKeyFileThatIsNotARegularFileOrTooLarge() throws Exception {
+        Path fifo = dir.resolve("key-fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Files.write(dir.resolve("huge-key"), new byte[1024 * 1024 + 1]);
+
+        assertError("defaults: {username: u, key_file: key-fifo}\ndevices: [{name: r1}]\n",
+                "1:35: defaults.key_file: " + fifo + " is a FIFO, not a regular file");
+        assertError("defaults: {username: u, key_file: /dev/zero}\ndevices: [{name: r1}]\n",
+                "1:35: defaults.key_file: /dev/zero is a character device, not a regular file");
+        assertError("defaults: {username: u, key_file: huge-key}\ndevices: [{name: r1}]\n",
+                "1:35: defaults.key_file: " + dir.resolve("huge-key") + " is larger than the 1 MiB such a file may have");
+    }
+
+    @Test
     void aKeyFileIsEnoughWithoutAPassword() throws IOException {
         Files.writeString(dir.resolve("id_ed25519"), "not really a key, but readable");
 

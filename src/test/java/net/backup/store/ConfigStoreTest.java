@@ -19,6 +19,24 @@ class ConfigStoreTest {
     @TempDir
     Path dir;
 
+    /** Outside the output directory: what a planted link points at, which must never be written. */
+    @TempDir
+    Path elsewhere;
+
+    private Path victim() throws IOException {
+        Path victim = elsewhere.resolve("victim");
+        if (!Files.exists(victim)) {
+            Files.writeString(victim, "precious\n");
+            Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        return victim;
+    }
+
+    private void assertVictimUntouched() throws IOException {
+        assertThat(Files.readString(victim())).isEqualTo("precious\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim()))).isEqualTo("rw-r--r--");
+    }
+
     private List<String> files() throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
@@ -81,5 +99,120 @@ class ConfigStoreTest {
         Path file = Files.writeString(dir.resolve("file"), "x");
 
         assertThatThrownBy(() -> ConfigStore.open(file)).hasMessage(file + " exists and is not a directory");
+    }
+
+    @Test
+    void refusesATemporaryFilePlantedAsALinkDuringTheRun() throws IOException {
+        ConfigStore store = ConfigStore.open(dir);
+        store.write("r1", "good\nend\n");
+        try (OutputLock lock = store.lock()) {
+            Files.createSymbolicLink(dir.resolve(".r1.cfg.tmp"), victim()); // after the lock's clean-up
+
+            assertThatThrownBy(() -> store.write("r1", "new\nend\n")).isInstanceOf(UnsafeFileException.class)
+                    .hasMessage("refusing to write through " + dir.resolve(".r1.cfg.tmp") + ": it is a symbolic link (to "
+                            + victim() + ")");
+        }
+        assertVictimUntouched();
+        assertThat(Files.readString(dir.resolve("r1.cfg"))).isEqualTo("good\nend\n");
+    }
+
+    @Test
+    void aLinkSwappedInBetweenWritingAndRenamingNeverBecomesTheBackup() throws IOException {
+        ConfigStore.open(dir).write("r1", "good\nend\n");
+        DurableFiles swappedAfterWriting = (file, bytes) -> {
+            DurableFiles.LOCAL.writeAndSync(file, bytes);
+            Files.delete(file);
+            Files.createSymbolicLink(file, victim());
+        };
+        ConfigStore store = ConfigStore.open(dir, swappedAfterWriting);
+
+        assertThatThrownBy(() -> store.write("r1", "new\nend\n")).isInstanceOf(UnsafeFileException.class)
+                .hasMessageContaining(".r1.cfg.tmp: it is a symbolic link");
+
+        assertVictimUntouched();
+        assertThat(Files.isSymbolicLink(dir.resolve("r1.cfg"))).isFalse();
+        assertThat(Files.readString(dir.resolve("r1.cfg"))).isEqualTo("good\nend\n");
+        assertThat(files()).containsExactly("r1.cfg");
+    }
+
+    @Test
+    void aLinkAtTheBackupsNameIsReplacedByARegularFileNeverWrittenThrough() throws IOException {
+        Files.writeString(victim(), "same\nend\n");
+        Files.createSymbolicLink(dir.resolve("r1.cfg"), victim());
+
+        ConfigStore.Written written = ConfigStore.open(dir).write("r1", "same\nend\n");
+
+        assertThat(written.change()).as("a link's target is never taken for the backup").isEqualTo(ConfigStore.Change.CHANGED);
+        assertThat(Files.isSymbolicLink(dir.resolve("r1.cfg"))).isFalse();
+        assertThat(Files.readString(dir.resolve("r1.cfg"))).isEqualTo("same\nend\n");
+        assertThat(Files.readString(victim())).isEqualTo("same\nend\n");
+    }
+
+    @Test
+    void aTemporaryLinkPlantedBeforeTheRunIsRemovedNotFollowed() throws IOException {
+        Files.createSymbolicLink(dir.resolve(".r1.cfg.tmp"), victim());
+        ConfigStore store = ConfigStore.open(dir);
+
+        try (OutputLock lock = store.lock()) {
+            store.write("r1", "new\nend\n");
+        }
+
+        assertVictimUntouched();
+        assertThat(Files.readString(dir.resolve("r1.cfg"))).isEqualTo("new\nend\n");
+    }
+
+    @Test
+    void refusesALockFileThatIsALink() throws IOException {
+        Files.createSymbolicLink(dir.resolve(".backup.lock"), victim());
+
+        assertThatThrownBy(() -> ConfigStore.open(dir).lock()).isInstanceOf(UnsafeFileException.class)
+                .hasMessage("refusing to write through " + dir.resolve(".backup.lock") + ": it is a symbolic link (to "
+                        + victim() + ")");
+        assertVictimUntouched();
+    }
+
+    @Test
+    void refusesALockFileThatIsAHardLinkToAnotherFile() throws IOException {
+        Path victim = Files.writeString(dir.resolve("victim-in-place"), "precious\n");
+        Files.createLink(dir.resolve(".backup.lock"), victim);
+
+        assertThatThrownBy(() -> ConfigStore.open(dir).lock()).isInstanceOf(UnsafeFileException.class)
+                .hasMessageContaining(".backup.lock: it is a hard link to another file (2 names)");
+        assertThat(Files.readString(victim)).isEqualTo("precious\n");
+    }
+
+    @Test
+    void refusesAnOutputDirectoryOthersCanWrite() throws IOException {
+        for (String mode : List.of("rwxrwxrwx", "rwxrwxr-x", "rwx---rwx")) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(mode));
+
+            assertThatThrownBy(() -> ConfigStore.open(dir)).isInstanceOf(UnsafeFileException.class)
+                    .hasMessage(dir + " can be written by others (" + mode + "), who could plant links in it: chmod go-w " + dir);
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ConfigStore.open(dir).write("r1", "end\n");
+    }
+
+    @Test
+    void refusesAnOutputDirectoryOfAnotherUser() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("user.name").equals("root"),
+                "only root can give a directory to another user");
+        var nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Path theirs = Files.createDirectory(dir.resolve("theirs"));
+        Files.setOwner(theirs, nobody);
+
+        assertThatThrownBy(() -> ConfigStore.open(theirs)).isInstanceOf(UnsafeFileException.class)
+                .hasMessageStartingWith(theirs + " belongs to nobody, not to root");
+    }
+
+    @Test
+    void aRedactionKeyThatIsALinkIsRefusedNotRead() throws IOException {
+        Files.writeString(victim(), "00".repeat(32));
+        Files.setPosixFilePermissions(victim(), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createSymbolicLink(dir.resolve(".redact-key"), victim());
+
+        assertThatThrownBy(() -> Redactor.forDirectory(dir)).isInstanceOf(UnsafeFileException.class)
+                .hasMessage("refusing to write through " + dir.resolve(".redact-key") + ": it is a symbolic link (to "
+                        + victim() + ")");
     }
 }

@@ -1,0 +1,49 @@
+package net.backup.report;
+
+import java.util.Locale;
+
+/**
+ * Text from a device (an error line it sent, a prompt) on its way to a terminal. A device, or whoever
+ * configured it, controls those bytes: {@code ESC[2J} would clear the operator's screen, {@code ESC]0;...BEL}
+ * retitle the window, a newline forge a line {@code UNCHANGED csr9}. So every control character is shown
+ * escaped, C-style: {@code \e}, {@code \r}, {@code \n}, {@code \t}, else {@code \xNN} or a Unicode escape.
+ */
+public final class TerminalText {
+    private TerminalText() {
+    }
+
+    public static String escape(String text) {
+        int first = 0;
+        while (first < text.length() && !isControl(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        var s = new StringBuilder(text.length() + 16).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isControl(c)) {
+                s.append(c);
+                continue;
+            }
+            switch (c) {
+                case 0x1b -> s.append("\\e");
+                case '\r' -> s.append("\\r");
+                case '\n' -> s.append("\\n");
+                case '\t' -> s.append("\\t");
+                default -> s.append(c < 0x100 ? String.format(Locale.ROOT, "\\x%02x", (int) c)
+                        : String.format(Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return s.toString();
+    }
+
+    /**
+     * C0 and C1 controls and DEL (C1's {@code U+009B} is a CSI on its own for some terminals), and the
+     * bidirectional overrides that make a terminal show text in another order than it was written.
+     */
+    static boolean isControl(char c) {
+        return c < 0x20 || c >= 0x7f && c <= 0x9f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069;
+    }
+}

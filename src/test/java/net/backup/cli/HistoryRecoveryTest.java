@@ -1,0 +1,186 @@
+package net.backup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import net.backup.lab.Fault;
+import net.backup.lab.Lab;
+import net.backup.lab.LabSettings;
+import net.backup.testing.BackupProcess;
+import net.backup.testing.LabRun;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The history catches up after a killed run, a stale lock or a failed commit, and is kept owner-only. */
+class HistoryRecoveryTest {
+    @TempDir
+    Path dir;
+
+    private LabRun lab(Lab.DeviceSpec... devices) throws IOException {
+        return new LabRun(Lab.start(List.of(devices), LabSettings.defaults()), dir);
+    }
+
+    private static List<RevCommit> commits(Path repository) throws Exception {
+        try (Git git = Git.open(repository.toFile())) {
+            var commits = new ArrayList<RevCommit>();
+            if (git.getRepository().resolve("HEAD") != null) {
+                git.log().call().forEach(commits::add);
+            }
+            return commits;
+        }
+    }
+
+    private static void dropDevice(Path inventory, String name) throws IOException {
+        String text = Files.readString(inventory);
+        String without = text.replaceAll("(?m)^  - \\{name: " + name + ",.*\\n", "");
+        assertThat(without).isNotEqualTo(text);
+        Files.writeString(inventory, without);
+    }
+
+    @Test
+    void aFileStoredByAKilledRunIsCommittedByTheNextRunThoughTheDeviceIsUnchanged() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"), new Lab.DeviceSpec("csr2", Set.of(Fault.HANG)))) {
+            try (var backup = BackupProcess.start(dir, "--inventory", run.inventory().toString(), "--output-dir",
+                    run.output().toString(), "--known-hosts", run.knownHosts().toString(), "--command-timeout", "10m")) {
+                assertThat(backup.awaitLine(line -> line.startsWith("NEW        csr1"), Duration.ofSeconds(60))).isTrue();
+                backup.signal("KILL"); // csr2 still hangs: the run never reached its commit
+                backup.waitFor(Duration.ofSeconds(60));
+            }
+            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").stableConfig());
+            assertThat(commits(run.output())).isEmpty();
+            dropDevice(run.inventory(), "csr2");
+
+            CliRun rerun = run.backup();
+
+            assertThat(rerun.exitCode()).as(rerun.all()).isEqualTo(ExitCodes.OK);
+            assertThat(rerun.out()).containsPattern("(?m)^UNCHANGED +csr1 ")
+                    .containsPattern("History: [0-9a-f]{7} backup: 1 caught up");
+            assertThat(commits(run.output())).singleElement().extracting(RevCommit::getFullMessage)
+                    .isEqualTo("backup: 1 caught up\n\ncsr1: stored by an earlier run that did not commit it\n");
+            CliRun log = CliRun.of("log", "csr1", "--output-dir", run.output().toString());
+            assertThat(log.exitCode()).as(log.all()).isEqualTo(ExitCodes.OK);
+            assertThat(log.out()).contains("backup: 1 caught up");
+        }
+    }
+
+    @Test
+    void aStaleIndexLockIsRemovedAndTheRunCommits() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            Path indexLock = Files.createFile(run.output().resolve(".git/index.lock"));
+            run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).isEqualTo("backup: warning: removed " + indexLock + ", left behind by an interrupted run\n");
+            assertThat(second.out()).containsPattern("(?m)^CHANGED +csr1 ").containsPattern("History: [0-9a-f]{7} backup: 1 changed");
+            assertThat(commits(run.output())).hasSize(2);
+            assertThat(indexLock).doesNotExist();
+        }
+    }
+
+    /** Every loose object's directory taken by a file: JGit cannot write one object (as with a full disk). */
+    private static void breakObjectDirectory(Path output) throws IOException {
+        Path objects = output.resolve(".git/objects");
+        for (int i = 0; i < 256; i++) {
+            Files.writeString(objects.resolve(HexFormat.of().toHexDigits((byte) i)), "not a directory");
+        }
+    }
+
+    private static void repairObjectDirectory(Path output) throws IOException {
+        try (Stream<Path> entries = Files.list(output.resolve(".git/objects"))) {
+            for (Path entry : entries.filter(Files::isRegularFile).toList()) {
+                Files.delete(entry);
+            }
+        }
+    }
+
+    @Test
+    void aFailedCommitIsOneLineExitOneWithTheReportWrittenAndTheNextRunCatchesUp() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            Files.createDirectories(run.output());
+            Git.init().setDirectory(run.output().toFile()).setInitialBranch("main").call().close();
+            Files.setPosixFilePermissions(run.output().resolve(".git"), PosixFilePermissions.fromString("rwx------"));
+            breakObjectDirectory(run.output());
+            Path report = dir.resolve("report.json");
+
+            CliRun failed = run.backup("--report", report.toString());
+
+            assertThat(failed.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(failed.err()).startsWith("backup: cannot commit to the history in " + run.output() + ": ")
+                    .endsWith("; the backups are stored and the next run commits them\n")
+                    .doesNotContain("JGitInternalException").hasLineCount(1);
+            assertThat(failed.out()).containsPattern("(?m)^NEW +csr1 ").doesNotContain("History:");
+            assertThat(Files.readString(report)).contains("\"name\": \"csr1\"", "\"status\": \"NEW\"");
+            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").stableConfig());
+
+            repairObjectDirectory(run.output());
+            CliRun next = run.backup();
+
+            assertThat(next.exitCode()).as(next.all()).isEqualTo(ExitCodes.OK);
+            assertThat(next.out()).containsPattern("(?m)^UNCHANGED +csr1 ").containsPattern("History: [0-9a-f]{7} backup: 1 caught up");
+        }
+    }
+
+    private static List<String> openToOthers(Path gitDir) throws IOException {
+        Set<PosixFilePermission> others = Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+                PosixFilePermission.OTHERS_EXECUTE);
+        try (Stream<Path> all = Files.walk(gitDir)) {
+            var open = new ArrayList<String>();
+            for (Path path : all.toList()) {
+                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
+                if (mode.stream().anyMatch(others::contains)) {
+                    open.add(gitDir.relativize(path) + " " + PosixFilePermissions.toString(mode));
+                }
+            }
+            return open;
+        }
+    }
+
+    @Test
+    void theHistoryIsOwnerOnlyInAnOutputDirectoryOthersCanRead() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"), Lab.DeviceSpec.healthy("csr2"))) {
+            Files.createDirectories(run.output());
+            Files.setPosixFilePermissions(run.output(), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+            run.backup();
+            run.lab().device("csr2").setDescription("Loopback7", "reconfigured");
+            CliRun second = run.backup(); // objects written into an existing history, too
+
+            assertThat(second.out()).containsPattern("History: [0-9a-f]{7} backup: 1 changed");
+            Path gitDir = run.output().resolve(".git");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(gitDir))).isEqualTo("rwx------");
+            assertThat(openToOthers(gitDir)).isEmpty();
+            assertThat(second.err()).isEmpty();
+        }
+    }
+
+    @Test
+    void anExistingHistoryOthersCanReadIsWarnedAboutOnceWithTheFix() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            Path gitDir = run.output().resolve(".git");
+            Files.setPosixFilePermissions(gitDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).isEqualTo("backup: warning: the history in " + gitDir + " holds every configuration "
+                    + "stored so far and others can read it (rwxr-xr-x): chmod -R go-rwx " + gitDir + "\n");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package net.backup.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import net.backup.run.DeviceResult;
+import org.junit.jupiter.api.Test;
+
+class TerminalTextTest {
+    static final String HOSTILE = "\u001b[2J \u001b]0;PWNED\u0007 \u001b[31mFAKE: all devices OK";
+
+    @Test
+    void showsEveryControlCharacterEscaped() {
+        assertThat(TerminalText.escape(HOSTILE)).isEqualTo("\\e[2J \\e]0;PWNED\\x07 \\e[31mFAKE: all devices OK");
+        assertThat(TerminalText.escape("a\rb\nc\td\u007fe\u009bf\u202eg")).isEqualTo("a\\rb\\nc\\td\\x7fe\\x9bf\\u202eg");
+    }
+
+    @Test
+    void leavesPrintableTextAsItIs() {
+        String text = "csr1: cannot write /srv/configs/csr1.cfg: 'ünïcode' [ok] % 100";
+        assertThat(TerminalText.escape(text)).isSameAs(text);
+    }
+
+    @Test
+    void aDevicesLineShowsItsErrorEscaped() {
+        var out = new StringWriter();
+        var report = new ConsoleReport(new PrintWriter(out), List.of("csr1"));
+
+        report.accept(DeviceResult.failed("csr1", "10.0.0.1", 1, Duration.ofMillis(50),
+                "the device answered with an error: % Error " + HOSTILE + "\nUNCHANGED  csr9"));
+
+        assertThat(out.toString()).doesNotContain("\u001b", "\u0007").hasLineCount(1)
+                .contains("% Error \\e[2J \\e]0;PWNED\\x07 \\e[31mFAKE: all devices OK\\nUNCHANGED  csr9");
+    }
+}
