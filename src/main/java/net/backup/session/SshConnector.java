@@ -78,6 +78,48 @@ public final class SshConnector {
         }
     }
 
+    /** What {@link #scanHostKey} found: the device's key, and whether it was on record already or is now. */
+    public record ScannedKey(KnownHosts.Outcome outcome, String type, String fingerprint) {
+    }
+
+    /**
+     * Connects only as far as the host key check (no credential is sent, no login is tried), for
+     * {@code backup keyscan}: with an accept-new {@link KnownHosts}, an unknown key is recorded, a known
+     * one confirmed, and a changed one fails as it would for a backup.
+     */
+    public ScannedKey scanHostKey(Device device) throws SessionException {
+        boolean onRecord = !knownHosts.typesOnRecord(device.host(), device.port()).isEmpty();
+        var client = new SSHClient(algorithms.forDevice(device.legacyAlgorithms()));
+        var seen = new SeenKey();
+        client.addHostKeyVerifier(seen); // asked first, says nothing: the known_hosts check decides
+        try {
+            connect(client, device);
+        } catch (RuntimeException e) {
+            throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
+        } finally {
+            closeQuietly(client);
+        }
+        return new ScannedKey(onRecord ? KnownHosts.Outcome.KNOWN : KnownHosts.Outcome.RECORDED, seen.type, seen.fingerprint);
+    }
+
+    /** Notes the key the device presented and leaves the decision to the next verifier. */
+    private static final class SeenKey implements net.schmizz.sshj.transport.verification.HostKeyVerifier {
+        private volatile String type = "";
+        private volatile String fingerprint = "";
+
+        @Override
+        public boolean verify(String host, int port, java.security.PublicKey key) {
+            type = net.schmizz.sshj.common.KeyType.fromKey(key).toString();
+            fingerprint = KnownHosts.fingerprint(key);
+            return false;
+        }
+
+        @Override
+        public List<String> findExistingAlgorithms(String host, int port) {
+            return List.of();
+        }
+    }
+
     /**
      * A PTY makes a device behave as it does for a person (prompt, pager). A device that refuses one may
      * still give a usable shell, so a refusal is not fatal.
