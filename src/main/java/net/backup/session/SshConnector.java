@@ -190,10 +190,12 @@ public final class SshConnector {
             throw new SessionException(SessionException.Cause.AUTHENTICATION, "cannot load the key file "
                     + device.keyFile().get() + " (" + e.getClass().getSimpleName() + "; wrong passphrase?)");
         }
-        device.password().ifPresent(password -> {
-            methods.add(new AuthPassword(secretFinder(password)));
-            methods.add(new AuthKeyboardInteractive(new PasswordPrompts(password)));
-        });
+        PasswordPrompts prompts = null;
+        if (device.password().isPresent()) {
+            prompts = new PasswordPrompts(device.password().get(), device.platform().loginPasswordPrompt());
+            methods.add(new AuthPassword(secretFinder(device.password().get())));
+            methods.add(new AuthKeyboardInteractive(prompts));
+        }
         // One method at a time, so that a device that hangs up is noticed at once instead of each further
         // method waiting for an answer on a dead connection.
         UserAuthException lastRefusal = null;
@@ -212,6 +214,10 @@ public final class SshConnector {
         }
         if (!client.getTransport().isRunning()) {
             throw connectionLost(lastRefusal);
+        }
+        if (prompts != null && prompts.unanswered() != null) {
+            throw new SessionException(SessionException.Cause.AUTHENTICATION, "the device asked '" + prompts.unanswered()
+                    + "' during keyboard-interactive login; only password prompts are answered", lastRefusal);
         }
         throw new SessionException(SessionException.Cause.AUTHENTICATION,
                 "authentication failed for user '" + device.username() + "'", lastRefusal);
@@ -249,12 +255,22 @@ public final class SshConnector {
         }
     }
 
-    /** Answers keyboard-interactive prompts that ask for a password; any other question gets no answer. */
+    /**
+     * Answers keyboard-interactive prompts that match the platform's password prompt with the password; any
+     * other question (a one-time code, a new password) gets an empty answer and is remembered, so that the
+     * failure can name it. A loose match ("contains password") would hand the password to a token prompt.
+     */
     private static final class PasswordPrompts implements ChallengeResponseProvider {
-        private final Secret password;
+        /** Enough of a question to recognise it; a device's prompt is not printed at any length. */
+        private static final int SHOWN_PROMPT_LENGTH = 80;
 
-        PasswordPrompts(Secret password) {
+        private final Secret password;
+        private final java.util.regex.Pattern passwordPrompt;
+        private volatile String unanswered;
+
+        PasswordPrompts(Secret password, java.util.regex.Pattern passwordPrompt) {
             this.password = password;
+            this.passwordPrompt = passwordPrompt;
         }
 
         @Override
@@ -270,7 +286,19 @@ public final class SshConnector {
 
         @Override
         public char[] getResponse(String prompt, boolean echo) {
-            return prompt.toLowerCase(java.util.Locale.ROOT).contains("password") ? password.toChars() : new char[0];
+            if (passwordPrompt.matcher(prompt).matches()) {
+                return password.toChars();
+            }
+            if (unanswered == null) {
+                String shown = prompt.strip().replaceAll("\\p{Cntrl}", "?");
+                unanswered = shown.length() > SHOWN_PROMPT_LENGTH ? shown.substring(0, SHOWN_PROMPT_LENGTH) + "..." : shown;
+            }
+            return new char[0];
+        }
+
+        /** The first question that was not a password prompt, or null. */
+        String unanswered() {
+            return unanswered;
         }
 
         @Override
