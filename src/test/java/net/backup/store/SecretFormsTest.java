@@ -261,6 +261,8 @@ class SecretFormsTest {
                 feature tacacs+
                 feature hsrp
                 feature bgp
+                password strength-check
+                no password strength-check
                 enable secret 5 $1$NxEnable$q0vWqrbJ0zLt
                 username admin password 5 $5$OJNKNK$BuPZZbHBKDCF6Dni5tmhRQjHMWLy9C2twRUpHbBxbg5  role network-admin
                 username ops password 5 $5$KDEHBN$X.93Zj0sS9ZfS1vRuUx1zq/Ipa8hQjtngGaMPIwdZG5 role network-operator
@@ -414,6 +416,7 @@ class SecretFormsTest {
                 snmp-server user asav3 V3GRP v3 encrypted auth sha 5e:4d:3c:2b priv aes 128 7a:8b:9c:0d
                 ntp authentication-key 1 md5 AsaNtpKey
                 failover key AsaFailoverKey
+                key config-key password-encryption AsaMasterPass
                 tunnel-group 198.51.100.7 type ipsec-l2l
                 tunnel-group 198.51.100.7 ipsec-attributes
                  ikev1 pre-shared-key AsaIkev1Psk
@@ -429,7 +432,7 @@ class SecretFormsTest {
                 """, "$sha512$5000$6D8bJLwUNaLhqC8yD7XmIg==$ZoMtVtWhTY1F+JvN2JgSqA==", "8Ry2YjIyt7RRXU24", "$9$AsaLabHashV5",
                 "2KFQnbNIdI.2KYOU", "AsaOspfKey", "AsaOspfMd5", "$sha512$5000$aBcD$eFgH", "Xh1Ks2p9Qw8Er7Ty", "$9$AsaLabUserU6",
                 "AsaTacKey1", "AsaRadKey2", "AsaRadCommon", "AsaLdapPw", "0B0C0D0E0F1011", "AsaHostComm", "AsaComm",
-                "5e:4d:3c:2b", "7a:8b:9c:0d", "AsaNtpKey", "AsaFailoverKey", "AsaIkev1Psk", "AsaIkev2Remote", "AsaIkev2Local",
+                "5e:4d:3c:2b", "7a:8b:9c:0d", "AsaNtpKey", "AsaFailoverKey", "AsaMasterPass", "AsaIkev1Psk", "AsaIkev2Remote", "AsaIkev2Local",
                 "AsaOldPsk", "AsaBgpPw");
     }
 
