@@ -152,6 +152,9 @@ class SecretFormsTest {
                  ppp chap password 7 00071A1507545A545C
                 !
                 ip ftp password 7 1511021F07257A767B
+                l2tp-class L2TP-C
+                 l2tp tunnel password 7 0A1B2C3D4E5F66
+                vpdn username lac1 password 7 1A2B3C4D5E6F77
                 !
                 line con 0
                  password 7 0822455D0A16
@@ -168,7 +171,7 @@ class SecretFormsTest {
                 "13061E010803", "IsisIfPw", "IsisAreaPw", "045802150C2E1D1C5A", "121A0C0411045D5679", "NtpPlainKey",
                 "Comm1RO", "Comm2RW", "HostComm2c", "InformComm", "HostCommV1", "VrfHostComm", "AuthPass123", "PrivPass456",
                 "0802455D0A16544541", "01100F175804575D72", "RadPacKey", "TacLegacyKey", "111A0B0A0E1D", "05080F1C2243",
-                "00071A1507545A545C", "1511021F07257A767B", "0822455D0A16", "LinePlain1");
+                "00071A1507545A545C", "1511021F07257A767B", "0A1B2C3D4E5F66", "1A2B3C4D5E6F77", "0822455D0A16", "LinePlain1");
     }
 
     @Test
@@ -475,6 +478,12 @@ class SecretFormsTest {
                     community JnprRoComm {
                         authorization read-only;
                     }
+                    trap-group JnprTrapComm {
+                        version v2;
+                        targets {
+                            192.0.2.20;
+                        }
+                    }
                     v3 {
                         usm {
                             local-engine {
@@ -519,6 +528,11 @@ class SecretFormsTest {
                                     md5 1 key "$9$Md5OspfKey9"; ## SECRET-DATA
                                 }
                             }
+                            interface ge-0/0/1.0 {
+                                authentication {
+                                    simple-password "$9$OspfSimple3"; ## SECRET-DATA
+                                }
+                            }
                         }
                     }
                     dot1x {
@@ -532,6 +546,6 @@ class SecretFormsTest {
                 """, "$6$Vq7b2$Hn2nUHq0WkC6q4fVCbz1fG3pEKjz1b9R0u1Q2xZ/", "$6$u8Hd$7yBfHq3Jk2lMnOpQrStUvWxYz0123456789ab",
                 "$9$hJZrlM7-b2aUDKMXxbs2gO", "$9$dEbYoJGjqfTGUjHqf5Q9", "$9$Q2xF39tOEhrKM", "JnprRoComm", "$9$7Y-dwgJUjHm5QUj",
                 "$9$xR7-dwYgJHk.PmT", "$9$Hk.5F6A0BEcrK8", "$9$pwe0BRSrlMXNbW8", "$9$ABC123xyzQQ", "$9$Md5OspfKey9",
-                "$9$Dot1xShared7");
+                "$9$Dot1xShared7", "JnprTrapComm", "$9$OspfSimple3");
     }
 }
