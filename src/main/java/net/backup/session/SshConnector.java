@@ -210,6 +210,10 @@ public final class SshConnector {
                 lastRefusal = e;
             } catch (TransportException e) {
                 throw connectionLost(e);
+            } catch (IllegalStateException notConnected) {
+                // sshj's "Not connected": the device hung up after the last method's refusal, before the
+                // transport noticed. The same event as above, seen a moment earlier.
+                throw connectionLost(lastRefusal);
             }
         }
         if (!client.getTransport().isRunning()) {
