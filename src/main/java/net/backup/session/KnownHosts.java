@@ -212,10 +212,10 @@ public final class KnownHosts {
             var types = new ArrayList<String>();
             for (KnownHostEntry entry : entries()) {
                 try {
-                    String type = entry.getType() == null ? null : entry.getType().toString();
-                    if (type != null && !entry.getLine().startsWith("@") && entry.appliesTo(hostPart)
-                            && !types.contains(type)) {
-                        types.add(type);
+                    // appliesTo first: getLine() encodes the key, too costly for every line of a big file
+                    if (entry.getType() != null && entry.appliesTo(hostPart) && !entry.getLine().startsWith("@")
+                            && !types.contains(entry.getType().toString())) {
+                        types.add(entry.getType().toString());
                     }
                 } catch (IOException | RuntimeException unreadable) {
                     // A line sshj cannot match (a bad hash) says nothing about this host.
