@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
 
 /** {@code backup --inventory inventory.yaml}: back up every device of the inventory. */
 @Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {DiffCommand.class, LogCommand.class, PlatformsCommand.class, LabCommand.class, DemoCommand.class,
-            BenchCommand.class},
+        subcommands = {DiffCommand.class, LogCommand.class, PlatformsCommand.class, KeyscanCommand.class, LabCommand.class,
+            DemoCommand.class, BenchCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Backs up the running configuration of network devices over SSH, many at once.%n"
                 + "Each device's configuration is written to <output-dir>/<name>.cfg.",

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  *                               new prompt has it (when given)
  * @param enableCommand          raises privilege
  * @param passwordPrompt         matches the device asking for the enable secret
+ * @param loginPasswordPrompt    matches a keyboard-interactive login prompt that asks for the password; any other
+ *                               question (a one-time code) gets an empty answer, never the password
  * @param saveCommands           run first, to save the running configuration ({@code wr mem}), answering its questions
  * @param setupCommands          run after saving, before the backup; a rejection is tolerated (pager off)
  * @param backupCommands         their output, in order, is the backup
@@ -38,6 +40,7 @@ public record Platform(
         Optional<Pattern> privilegedPrompt,
         String enableCommand,
         Pattern passwordPrompt,
+        Pattern loginPasswordPrompt,
         List<SaveStep> saveCommands,
         List<String> setupCommands,
         List<String> backupCommands,

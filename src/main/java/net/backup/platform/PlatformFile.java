@@ -25,8 +25,18 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class PlatformFile {
     private static final Set<String> KEYS = Set.of("name", "aliases", "description", "prompt", "prompt_user", "prompt_privileged", "enable",
-            "pager", "save", "setup", "backup", "errors", "volatile", "complete", "secrets", "exit", "echo", "login");
+            "pager", "save", "setup", "backup", "errors", "volatile", "complete", "secrets", "exit", "echo", "login",
+            "keyboard_interactive");
     private static final Set<String> ENABLE_KEYS = Set.of("command", "password_prompt");
+    private static final Set<String> KEYBOARD_INTERACTIVE_KEYS = Set.of("password_prompt");
+    /**
+     * The questions a keyboard-interactive login may ask for the password: {@code Password:} (IOS, EOS,
+     * JunOS, ASA), {@code user@host's password:}, {@code (user@host) Password:}, {@code Password for user:}.
+     * Not {@code One-time password (from your token):}, {@code Verification code:}, {@code New password:}:
+     * the password must never answer a second factor or a change of password.
+     */
+    public static final String DEFAULT_LOGIN_PASSWORD_PROMPT =
+            "(?i)\\s*(?:enter )?(?:\\S+'s |\\(\\S+\\) )?password(?: for \\S+)?\\s*:?\\s*";
     private static final Set<String> SECRET_KEYS = Set.of("name", "pattern");
     private static final Set<String> SAVE_KEYS = Set.of("command", "answers");
     private static final Set<String> ANSWER_KEYS = Set.of("question", "reply", "enter");
@@ -85,6 +95,7 @@ public final class PlatformFile {
                 enable.isEmpty() ? "" : Optional.ofNullable(enable.get("command")).map(c -> text(c, "enable.command"))
                         .orElseThrow(() -> missing("enable.command")),
                 enable.containsKey("password_prompt") ? regex(enable.get("password_prompt"), "enable.password_prompt") : NEVER,
+                loginPasswordPrompt(),
                 saveSteps(), list("setup"), required(list("backup"), "backup"),
                 regex("pager").orElse(NEVER),
                 alternatives("errors"),
@@ -95,6 +106,13 @@ public final class PlatformFile {
                 bool("echo").orElse(true),
                 answers(entries.get("login"), "login"));
         return new Loaded(platform, list("aliases"));
+    }
+
+    private Pattern loginPasswordPrompt() {
+        return mapping("keyboard_interactive", KEYBOARD_INTERACTIVE_KEYS)
+                .flatMap(keys -> Optional.ofNullable(keys.get("password_prompt")))
+                .map(tuple -> regex(tuple, "keyboard_interactive.password_prompt"))
+                .orElseGet(() -> Pattern.compile(DEFAULT_LOGIN_PASSWORD_PROMPT));
     }
 
     private Optional<String> text(String key) {

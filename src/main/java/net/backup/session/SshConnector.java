@@ -80,6 +80,48 @@ public final class SshConnector {
         }
     }
 
+    /** What {@link #scanHostKey} found: the device's key, and whether it was on record already or is now. */
+    public record ScannedKey(KnownHosts.Outcome outcome, String type, String fingerprint) {
+    }
+
+    /**
+     * Connects only as far as the host key check (no credential is sent, no login is tried), for
+     * {@code backup keyscan}: with an accept-new {@link KnownHosts}, an unknown key is recorded, a known
+     * one confirmed, and a changed one fails as it would for a backup.
+     */
+    public ScannedKey scanHostKey(Device device) throws SessionException {
+        boolean onRecord = !knownHosts.typesOnRecord(device.host(), device.port()).isEmpty();
+        var client = new SSHClient(algorithms.forDevice(device.legacyAlgorithms()));
+        var seen = new SeenKey();
+        client.addHostKeyVerifier(seen); // asked first, says nothing: the known_hosts check decides
+        try {
+            connect(client, device);
+        } catch (RuntimeException e) {
+            throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
+        } finally {
+            closeQuietly(client);
+        }
+        return new ScannedKey(onRecord ? KnownHosts.Outcome.KNOWN : KnownHosts.Outcome.RECORDED, seen.type, seen.fingerprint);
+    }
+
+    /** Notes the key the device presented and leaves the decision to the next verifier. */
+    private static final class SeenKey implements net.schmizz.sshj.transport.verification.HostKeyVerifier {
+        private volatile String type = "";
+        private volatile String fingerprint = "";
+
+        @Override
+        public boolean verify(String host, int port, java.security.PublicKey key) {
+            type = net.schmizz.sshj.common.KeyType.fromKey(key).toString();
+            fingerprint = KnownHosts.fingerprint(key);
+            return false;
+        }
+
+        @Override
+        public List<String> findExistingAlgorithms(String host, int port) {
+            return List.of();
+        }
+    }
+
     /**
      * A PTY makes a device behave as it does for a person (prompt, pager). A device that refuses one may
      * still give a usable shell, so a refusal is not fatal.
@@ -150,10 +192,12 @@ public final class SshConnector {
             throw new SessionException(SessionException.Cause.AUTHENTICATION, "cannot load the key file "
                     + device.keyFile().get() + " (" + e.getClass().getSimpleName() + "; wrong passphrase?)");
         }
-        device.password().ifPresent(password -> {
-            methods.add(new AuthPassword(secretFinder(password)));
-            methods.add(new AuthKeyboardInteractive(new PasswordPrompts(password)));
-        });
+        PasswordPrompts prompts = null;
+        if (device.password().isPresent()) {
+            prompts = new PasswordPrompts(device.password().get(), device.platform().loginPasswordPrompt());
+            methods.add(new AuthPassword(secretFinder(device.password().get())));
+            methods.add(new AuthKeyboardInteractive(prompts));
+        }
         // One method at a time, so that a device that hangs up is noticed at once instead of each further
         // method waiting for an answer on a dead connection.
         UserAuthException lastRefusal = null;
@@ -168,10 +212,18 @@ public final class SshConnector {
                 lastRefusal = e;
             } catch (TransportException e) {
                 throw connectionLost(e);
+            } catch (IllegalStateException notConnected) {
+                // sshj's "Not connected": the device hung up after the last method's refusal, before the
+                // transport noticed. The same event as above, seen a moment earlier.
+                throw connectionLost(lastRefusal);
             }
         }
         if (!client.getTransport().isRunning()) {
             throw connectionLost(lastRefusal);
+        }
+        if (prompts != null && prompts.unanswered() != null) {
+            throw new SessionException(SessionException.Cause.AUTHENTICATION, "the device asked '" + prompts.unanswered()
+                    + "' during keyboard-interactive login; only password prompts are answered", lastRefusal);
         }
         throw new SessionException(SessionException.Cause.AUTHENTICATION,
                 "authentication failed for user '" + device.username() + "'", lastRefusal);
@@ -209,12 +261,22 @@ public final class SshConnector {
         }
     }
 
-    /** Answers keyboard-interactive prompts that ask for a password; any other question gets no answer. */
+    /**
+     * Answers keyboard-interactive prompts that match the platform's password prompt with the password; any
+     * other question (a one-time code, a new password) gets an empty answer and is remembered, so that the
+     * failure can name it. A loose match ("contains password") would hand the password to a token prompt.
+     */
     private static final class PasswordPrompts implements ChallengeResponseProvider {
-        private final Secret password;
+        /** Enough of a question to recognise it; a device's prompt is not printed at any length. */
+        private static final int SHOWN_PROMPT_LENGTH = 80;
 
-        PasswordPrompts(Secret password) {
+        private final Secret password;
+        private final java.util.regex.Pattern passwordPrompt;
+        private volatile String unanswered;
+
+        PasswordPrompts(Secret password, java.util.regex.Pattern passwordPrompt) {
             this.password = password;
+            this.passwordPrompt = passwordPrompt;
         }
 
         @Override
@@ -230,7 +292,19 @@ public final class SshConnector {
 
         @Override
         public char[] getResponse(String prompt, boolean echo) {
-            return prompt.toLowerCase(java.util.Locale.ROOT).contains("password") ? password.toChars() : new char[0];
+            if (passwordPrompt.matcher(prompt).matches()) {
+                return password.toChars();
+            }
+            if (unanswered == null) {
+                String shown = prompt.strip().replaceAll("\\p{Cntrl}", "?");
+                unanswered = shown.length() > SHOWN_PROMPT_LENGTH ? shown.substring(0, SHOWN_PROMPT_LENGTH) + "..." : shown;
+            }
+            return new char[0];
+        }
+
+        /** The first question that was not a password prompt, or null. */
+        String unanswered() {
+            return unanswered;
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import net.backup.platform.SecretRule;
@@ -22,6 +23,8 @@ import net.backup.platform.SecretRule;
  */
 public final class Redactor {
     static final String KEY_FILE = ".redact-key";
+
+    private static final Pattern MARKER = Pattern.compile("<redacted:[0-9a-f]{8}>");
 
     private final byte[] key;
 
@@ -62,14 +65,20 @@ public final class Redactor {
         return String.join("\n", lines);
     }
 
+    /**
+     * Every rule gets its turn, each on the line as the ones before left it: one line may hold several
+     * secrets (an SNMPv3 user's auth and priv keys, a 9800 mgmtuser's password and secret), each found by
+     * its own rule. A secret already replaced by a marker is left as it is.
+     */
     private String redactLine(String line, List<SecretRule> rules) {
+        String result = line;
         for (SecretRule rule : rules) {
-            Matcher m = rule.pattern().matcher(line);
-            if (m.matches()) {
-                return line.substring(0, m.start("secret")) + marker(m.group("secret")) + line.substring(m.end("secret"));
+            Matcher m = rule.pattern().matcher(result);
+            if (m.matches() && !MARKER.matcher(m.group("secret")).matches()) {
+                result = result.substring(0, m.start("secret")) + marker(m.group("secret")) + result.substring(m.end("secret"));
             }
         }
-        return line;
+        return result;
     }
 
     private String marker(String secret) {

@@ -38,7 +38,7 @@ class PlatformFileTest {
         assertThat(ios.backupCommands()).containsExactly("show run");
         assertThat(ios.isUserMode("csr1>")).isTrue();
         assertThat(ios.isUserMode("csr1#")).isFalse();
-        assertThat(ios.secrets()).hasSize(10);
+        assertThat(ios.secrets()).isNotEmpty();
         assertThat(Platforms.builtIn().find("cisco_xe")).contains(ios);
     }
 

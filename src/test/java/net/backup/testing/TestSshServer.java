@@ -1,0 +1,144 @@
+package net.backup.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.UserAuthFactory;
+import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
+import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
+import org.apache.sshd.server.auth.keyboard.PromptEntry;
+import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
+import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.server.session.ServerSession;
+
+/**
+ * A bare SSH server on 127.0.0.1 that is not a device: it presents the host keys it is given, accepts any
+ * password, and records every password and keyboard-interactive answer it receives. Tests use it as an
+ * impostor, or as a device that asks questions at login, to prove what the client does and does not send.
+ */
+public final class TestSshServer implements AutoCloseable {
+    private final SshServer server;
+    private final List<String> passwords = new CopyOnWriteArrayList<>();
+    private final List<String> answers = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+
+    private TestSshServer(SshServer server) {
+        this.server = server;
+    }
+
+    /** Presents {@code hostKeys} on {@code port} (0: any free port), accepts any password. */
+    public static TestSshServer start(int port, KeyPair... hostKeys) throws IOException {
+        return start(port, null, hostKeys);
+    }
+
+    /**
+     * Presents {@code hostKeys}; offers only keyboard-interactive login when {@code challenge} is given, and
+     * asks that one question (echo off), refusing whatever the answer.
+     */
+    public static TestSshServer start(int port, String challenge, KeyPair... hostKeys) throws IOException {
+        SshServer sshd = SshServer.setUpDefaultServer();
+        var test = new TestSshServer(sshd);
+        sshd.setHost("127.0.0.1");
+        sshd.setPort(port);
+        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKeys));
+        sshd.setPasswordAuthenticator((username, password, session) -> {
+            test.passwords.add(password);
+            return true;
+        });
+        sshd.setKeyboardInteractiveAuthenticator(new Questions(test, challenge == null ? "Password: " : challenge));
+        var methods = new ArrayList<UserAuthFactory>();
+        if (challenge == null) {
+            methods.add(UserAuthPasswordFactory.INSTANCE);
+        }
+        methods.add(UserAuthKeyboardInteractiveFactory.INSTANCE);
+        sshd.setUserAuthFactories(methods);
+        sshd.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                test.connections.incrementAndGet();
+            }
+        });
+        sshd.start();
+        return test;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Every password received, by password or keyboard-interactive login, in order. */
+    public List<String> passwordsSeen() {
+        var all = new ArrayList<>(passwords);
+        all.addAll(answers);
+        return all;
+    }
+
+    /** Every keyboard-interactive answer received, empty ones included. */
+    public List<String> answers() {
+        return List.copyOf(answers);
+    }
+
+    /** TCP connections that reached the SSH layer. */
+    public int connections() {
+        return connections.get();
+    }
+
+    public static KeyPair newKey(String algorithm, int size) {
+        try {
+            var generator = KeyPairGenerator.getInstance(algorithm);
+            generator.initialize(size);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The known_hosts line OpenSSH would write for {@code key} at this server's address. */
+    public String knownHostsLine(KeyPair key) {
+        return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(key.getPublic());
+    }
+
+    /** An owner-only inventory with one device, {@code name}, at this server, logging in as ntc with {@code password}. */
+    public Path writeInventory(Path file, String name, String password) throws IOException {
+        Files.writeString(file, "defaults:\n  username: ntc\n  password: " + password + "\n  enable_secret: " + password
+                + "\n  retries: 0\ndevices:\n  - name: " + name + "\n    host: 127.0.0.1\n    port: " + port() + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(true);
+    }
+
+    /** Asks one question and refuses every answer, after noting it. */
+    private record Questions(TestSshServer test, String prompt) implements KeyboardInteractiveAuthenticator {
+        @Override
+        public InteractiveChallenge generateChallenge(ServerSession session, String username, String lang, String subMethods) {
+            var challenge = new InteractiveChallenge();
+            challenge.setInteractionName("");
+            challenge.setInteractionInstruction("");
+            challenge.addPrompt(new PromptEntry(prompt, false));
+            return challenge;
+        }
+
+        @Override
+        public boolean authenticate(ServerSession session, String username, List<String> responses) {
+            test.answers.addAll(responses);
+            return false;
+        }
+    }
+}
