@@ -184,7 +184,7 @@ class LabTest {
     }
 
     @Test
-    void labCommandKeepsItsHostKeyAcrossRestarts() throws IOException {
+    void theHostKeyFileGivesTheSameKeyAcrossRestarts() throws IOException {
         Path key = dir.resolve("key");
         assertThat(LabHostKey.loadOrCreate(key).getPublic()).isEqualTo(LabHostKey.loadOrCreate(key).getPublic());
     }
