@@ -207,6 +207,7 @@ final class SimulatedCli implements Command {
             throw new IOException("client gone");
         }
         device.received(1);
+        lastWasCarriageReturn = c == '\r'; // a CR LF pair answering a key question is one Enter
         return c;
     }
 

@@ -129,6 +129,39 @@ class LabTest {
     }
 
     @Test
+    void quirksAreDrawnApartFromFaultsSoASeedDrawsTheSameFaultsAsBefore() {
+        List<Lab.DeviceSpec> faultsOnly = FaultPlan.parse("", 0.2, 42).devices("csr", 500);
+        List<Lab.DeviceSpec> withQuirks = FaultPlan.parse("", 0.2, 42).withQuirkRate(0.3).devices("csr", 500);
+
+        for (int i = 0; i < 500; i++) {
+            Set<Fault> before = faultsOnly.get(i).faults();
+            Set<Fault> after = withQuirks.get(i).faults();
+            assertThat(before).noneMatch(Fault::isQuirk);
+            if (!before.isEmpty()) {
+                assertThat(after).isEqualTo(before);
+            } else {
+                assertThat(after).allMatch(Fault::isQuirk).hasSizeLessThanOrEqualTo(1);
+            }
+        }
+        assertThat(withQuirks.stream().filter(spec -> spec.faults().stream().anyMatch(Fault::isQuirk)).count())
+                .isBetween(80L, 160L);
+        assertThatThrownBy(() -> FaultPlan.parse("", 0, 1).withQuirkRate(2)).hasMessage("--quirk-rate must be from 0 to 1, got 2.0");
+    }
+
+    @Test
+    void aDeviceCountsWhatTheClientTyped() throws IOException {
+        try (LabRun run = new LabRun(Lab.start(Lab.healthyFleet("csr", 1), LabSettings.defaults()), dir)) {
+            assertThat(run.backup().exitCode()).isEqualTo(ExitCodes.OK);
+
+            SimulatedDevice device = run.lab().device("csr1");
+            assertThat(device.commandsReceived()).containsSubsequence("enable", "wr mem", "term len 0", "show run")
+                    .doesNotContain(LabSettings.ENABLE_SECRET);
+            assertThat(device.linesReceived()).isGreaterThan(device.commandsReceived().size());
+            assertThat(device.keysReceived()).isGreaterThan(device.linesReceived());
+        }
+    }
+
+    @Test
     void faultPlansRejectWhatTheyCannotUse() {
         assertThatThrownBy(() -> FaultPlan.parse("csr1=explode", 0, 1))
                 .hasMessageStartingWith("unknown fault 'explode'; known: auth-fail, refused, reset");
