@@ -36,23 +36,38 @@ public enum Fault {
     /** Drops its first connection during authentication, then behaves: a transient failure a retry cures. */
     FLAKY,
 
-    /** Quirk: one more prompt, a moment after the prompt that ends each command, as after a stray Enter. */
+    /**
+     * Quirk: one more prompt, a moment after the prompt that ends each command, as any CLI prints when an
+     * Enter arrives while it is busy (a stray Enter, a client that sends CR LF as two Enters).
+     */
     STRAY_PROMPT,
-    /** Quirk: the save question acts on one key ({@code y}) without Enter; an Enter after it is a blank command. */
+    /**
+     * Quirk: the save question ({@code Are you sure you want to save? (y/n)}) acts on the key {@code y} alone,
+     * as Dell PowerConnect and N-series switches do; an Enter sent after it is a blank command.
+     */
     KEYSTROKE_CONFIRM,
-    /** Quirk: the pager-off command answers {@code Pagination disabled.} with no newline before the prompt. */
+    /**
+     * Quirk: the pager-off command answers {@code Pagination disabled.} with no newline before the prompt,
+     * as some switch CLIs print their status messages.
+     */
     GLUED_PROMPT,
     /** Quirk: prompts and output wrapped in ANSI/VT100 sequences (colours, erase line, cursor moves, modes). */
     ANSI,
-    /** Quirk: output lines wrapped at the terminal width the client asked for in its pty-req. */
+    /**
+     * Quirk: output lines wrapped at the terminal width the client asked for in its pty-req (until a width
+     * command says 0), as CLIs that insert line breaks themselves do (Huawei's screen-width, ProCurve).
+     */
     NARROW_TERMINAL,
-    /** Quirk: the echo of each typed command arrives in pieces, a moment apart. */
+    /** Quirk: the echo of each typed command arrives in pieces, a moment apart, as from a slow CPU or a console server. */
     SPLIT_ECHO,
-    /** Quirk: {@code Press any key to continue} before the first prompt, waiting for a key. */
+    /** Quirk: {@code Press any key to continue} before the first prompt, waiting for a key, as HP ProCurve/Aruba switches do. */
     PRESS_ANY_KEY,
-    /** Quirk: the echo is redrawn with backspaces or a carriage return, and scrolled with {@code $} past the width. */
+    /**
+     * Quirk: the echo is redrawn with backspaces, or with a carriage return and the prompt, and a command
+     * longer than the terminal is scrolled with {@code $} at its start, as the IOS line editor does.
+     */
     LINE_EDITING,
-    /** Quirk: typed commands are not echoed. */
+    /** Quirk: typed commands are not echoed (a terminal with echo off; the client's {@code echo: false} mode). */
     NO_ECHO;
 
     /** True for the terminal quirks, false for the faults. */
