@@ -20,18 +20,13 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
- * One CLI session on a simulated device of any kind: the terminal (echo, line ends, pager, questions,
- * quirks) and the commands, all as its {@link DeviceKind} describes them. CRLF line ends, as a device
- * on a terminal sends.
+ * One CLI session on a simulated device of any kind: login questions, modes and privilege, the commands,
+ * their questions and answers, and the faults, all as its {@link DeviceKind} describes them. How it
+ * reaches the screen (echo, pager, line ends, terminal quirks) is the {@link DeviceTerminal}'s job.
  */
 final class SimulatedCli implements Command {
     /** A session that hangs on purpose still ends by itself, so no lab thread lives forever. */
     private static final long HANG_LIMIT_MINUTES = 10;
-    /** How late a quirk's late output comes (a stray prompt, the pieces of a split echo). */
-    private static final long QUIRK_PAUSE_MILLIS = 40;
-    /** The terminal width when the client asked for none. */
-    private static final int DEFAULT_COLUMNS = 80;
-    private static final String ESC = "\u001b[";
 
     private enum Mode { EXEC, CONFIG, CONFIG_INTERFACE }
 
@@ -53,13 +48,11 @@ final class SimulatedCli implements Command {
     private OutputStream out;
     private ExitCallback exit;
     private ChannelSession channel;
-    private int columns = DEFAULT_COLUMNS;
+    private DeviceTerminal terminal;
     private boolean privileged;
     private int pageLength;
     private Mode mode = Mode.EXEC;
     private String currentInterface;
-    private boolean lastWasCarriageReturn;
-    private int commandsTyped;
 
     SimulatedCli(SimulatedDevice device, LabSettings settings, SessionCounter counter, ExecutorService threads) {
         this.device = device;
@@ -95,11 +88,10 @@ final class SimulatedCli implements Command {
     @Override
     public void start(ChannelSession channel, Environment env) {
         this.channel = channel;
-        // The width the client asked for in its pty-req; what a narrow terminal wraps at.
+        // The width the client asked for in its pty-req: what a narrow terminal wraps at.
         String asked = env.getEnv().get(Environment.ENV_COLUMNS);
-        if (asked != null && asked.matches("\\d{1,5}") && Integer.parseInt(asked) > 0) {
-            columns = Integer.parseInt(asked);
-        }
+        int columns = asked != null && asked.matches("\\d{1,5}") ? Integer.parseInt(asked) : 0;
+        this.terminal = new DeviceTerminal(device, in, out, columns);
         counted.set(true);
         counter.opened();
         threads.execute(this::converse);
@@ -113,31 +105,20 @@ final class SimulatedCli implements Command {
         }
     }
 
-    private boolean ansi() {
-        return kind.ansi() || device.has(Fault.ANSI);
-    }
-
-    private boolean echoes() {
-        return kind.echo() && !device.has(Fault.NO_ECHO);
-    }
-
     private void converse() {
         try {
             counter.awaitGate();
-            if (ansi()) {
-                // Hide the cursor, set a scroll region, clear the screen and go home, as a VT100 CLI does at login.
-                write(ESC + "?25l" + ESC + "1;24r" + ESC + "2J" + ESC + "H");
-            }
-            write("\r\n");
-            say(kind.banner().stream().map(device::fill).toList());
+            terminal.startScreen();
+            terminal.write("\r\n");
+            terminal.say(kind.banner().stream().map(device::fill).toList());
             if (device.has(Fault.HANG)) {
                 hang();
                 return;
             }
             login();
-            write(prompt());
+            terminal.write(prompt());
             while (true) {
-                String line = readCommand();
+                String line = terminal.readCommand(plainPrompt());
                 if (line == null) {
                     return;
                 }
@@ -145,11 +126,11 @@ final class SimulatedCli implements Command {
                 if (!execute(line)) {
                     return;
                 }
-                write(prompt());
+                terminal.write(prompt());
                 if (device.has(Fault.STRAY_PROMPT) && !line.isBlank()) {
                     // As if an Enter had come in while the command ran: one more prompt, a moment later.
-                    sleep(QUIRK_PAUSE_MILLIS);
-                    write("\r\n" + prompt());
+                    DeviceTerminal.sleep(DeviceTerminal.QUIRK_PAUSE_MILLIS);
+                    terminal.write("\r\n" + prompt());
                 }
             }
         } catch (IOException e) {
@@ -171,24 +152,21 @@ final class SimulatedCli implements Command {
             questions.add(0, DeviceKind.PRESS_ANY_KEY);
         }
         for (DeviceKind.Question question : questions) {
-            write(question.text());
-            String answer = question.key() ? String.valueOf((char) readKey()) : readLine(echoes());
+            terminal.write(question.text());
+            String answer = question.key() ? String.valueOf((char) terminal.readKey()) : terminal.readLine(terminal.echoes());
             if (answer == null) {
                 throw new IOException("client gone");
             }
-            write("\r\n");
+            terminal.write("\r\n");
             if (!question.accepts(answer)) {
                 throw new IOException("login question refused");
             }
         }
     }
 
-    // ---- the terminal ----
-
-    /** The prompt for the current mode, decorated when the device speaks ANSI. */
+    /** The prompt for the current mode, as the terminal shows it. */
     private String prompt() {
-        String plain = plainPrompt();
-        return ansi() ? ESC + "24;1H" + ESC + "2K" + ESC + "1;32m" + plain + ESC + "0m" + ESC + "?25h" : plain;
+        return terminal.prompt(plainPrompt());
     }
 
     private String plainPrompt() {
@@ -198,145 +176,6 @@ final class SimulatedCli implements Command {
             case CONFIG -> prompts.config();
             case CONFIG_INTERFACE -> prompts.configInterface();
         });
-    }
-
-    /** Reads one byte the client typed; end of stream is the client gone. */
-    private int readKey() throws IOException {
-        int c = in.read();
-        if (c < 0) {
-            throw new IOException("client gone");
-        }
-        device.received(1);
-        lastWasCarriageReturn = c == '\r'; // a CR LF pair answering a key question is one Enter
-        return c;
-    }
-
-    /** Reads a command at the prompt, echoing it the way this device does. */
-    private String readCommand() throws IOException {
-        boolean plainEcho = echoes() && !device.has(Fault.SPLIT_ECHO) && !device.has(Fault.LINE_EDITING);
-        String line = readLine(plainEcho);
-        if (line == null) {
-            return null;
-        }
-        device.receivedLine(line);
-        commandsTyped++;
-        if (echoes() && !plainEcho) {
-            echoLate(line);
-        }
-        write("\r\n");
-        return line;
-    }
-
-    /**
-     * Reads one line, echoing each key as it comes when asked to (not for passwords); null at end of stream.
-     * The Enter that ends it is not echoed here.
-     */
-    private String readLine(boolean echo) throws IOException {
-        var line = new StringBuilder();
-        while (true) {
-            int c = in.read();
-            if (c < 0) {
-                return null;
-            }
-            device.received(1);
-            boolean enter = c == '\r' || (c == '\n' && !lastWasCarriageReturn);
-            boolean skippedLineFeed = c == '\n' && lastWasCarriageReturn;
-            lastWasCarriageReturn = c == '\r';
-            if (enter) {
-                return line.toString();
-            }
-            if (skippedLineFeed) {
-                continue;
-            }
-            if (c == '\b' || c == 0x7f) {
-                if (line.length() > 0) {
-                    line.setLength(line.length() - 1);
-                    if (echo) {
-                        write("\b \b");
-                    }
-                }
-            } else if (c >= 0x20) {
-                line.append((char) c);
-                if (echo) {
-                    write(String.valueOf((char) c));
-                }
-            }
-        }
-    }
-
-    /** The echo of a line read whole: in pieces (split-echo) or redrawn (line-editing). */
-    private void echoLate(String line) throws IOException {
-        if (device.has(Fault.LINE_EDITING)) {
-            String shownPrompt = prompt();
-            int room = columns - plainPrompt().length() - 2;
-            if (room > 8 && line.length() > room) {
-                // Past the width, IOS scrolls the line: the start gives way to a '$' and the end stays in view.
-                write(line.substring(0, room));
-                write("\r" + shownPrompt + "$" + line.substring(line.length() - room + 1));
-            } else if (commandsTyped % 2 == 1) {
-                int half = line.length() / 2;
-                write(line.substring(0, half) + "\b".repeat(half) + line);
-            } else {
-                write(line + "\r" + shownPrompt + line);
-            }
-            return;
-        }
-        int third = Math.max(1, line.length() / 3);
-        for (int start = 0; start < line.length(); start += third) {
-            if (start > 0) {
-                sleep(QUIRK_PAUSE_MILLIS);
-            }
-            write(line.substring(start, Math.min(line.length(), start + third)));
-        }
-    }
-
-    /** Lines of output, as they come out of this terminal (wrapped at its width, with ANSI, as the quirks say). */
-    private String render(String line) {
-        String text = line;
-        if (device.has(Fault.NARROW_TERMINAL) && text.length() > columns) {
-            var wrapped = new StringBuilder();
-            for (int start = 0; start < text.length(); start += columns) {
-                if (start > 0) {
-                    wrapped.append("\r\n");
-                }
-                wrapped.append(text, start, Math.min(text.length(), start + columns));
-            }
-            text = wrapped.toString();
-        }
-        return (ansi() ? ESC + "2K" + text + ESC + "0m" : text) + "\r\n";
-    }
-
-    /** Prints lines without paging. */
-    private void say(List<String> lines) throws IOException {
-        var text = new StringBuilder();
-        lines.forEach(line -> text.append(render(line)));
-        write(text.toString());
-    }
-
-    /** Prints command output, with a pager prompt every page unless paging is off (or the pager fault ignores that). */
-    private void page(List<String> lines) throws IOException {
-        int length = pageLength == 0 && device.has(Fault.PAGER) ? kind.pager().lines() : pageLength;
-        String pagerPrompt = ansi() ? ESC + "7m" + kind.pager().prompt() + ESC + "27m" : kind.pager().prompt();
-        var chunk = new StringBuilder();
-        for (int i = 0; i < lines.size(); i++) {
-            chunk.append(render(lines.get(i)));
-            boolean pageFull = length > 0 && (i + 1) % length == 0 && i + 1 < lines.size();
-            if (pageFull) {
-                write(chunk.append(pagerPrompt).toString());
-                chunk.setLength(0);
-                int key = readKey();
-                write(ansi() ? "\r" + ESC + "2K" : kind.pager().eraser());
-                if (key == 'q' || key == 'Q') {
-                    return;
-                }
-            }
-        }
-        write(chunk.toString());
-    }
-
-    private void write(String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
     }
 
     // ---- the commands ----
@@ -364,13 +203,12 @@ final class SimulatedCli implements Command {
         } else if (pagerOff.isPresent()) {
             pageLength = pagerOff.get().isEmpty() ? 0 : Integer.parseInt(pagerOff.get().get(0));
             if (device.has(Fault.GLUED_PROMPT)) {
-                write("Pagination disabled."); // and no newline: the prompt follows on the same line
+                terminal.write("Pagination disabled."); // and no newline: the prompt follows on the same line
             } else if (!kind.pagerOffReply().isEmpty()) {
-                say(List.of(kind.pagerOffReply()));
+                terminal.say(List.of(kind.pagerOffReply()));
             }
         } else if (match(commands.width(), w).isPresent()) {
-            int width = Integer.parseInt(match(commands.width(), w).get().get(0));
-            columns = width == 0 ? Integer.MAX_VALUE : width; // 0: lines are never wrapped
+            terminal.setWidth(Integer.parseInt(match(commands.width(), w).get().get(0)));
         } else if (matches(commands.ignored(), w)) {
             return true;
         } else if (privileged && matches(commands.showConfig(), w)) {
@@ -381,7 +219,7 @@ final class SimulatedCli implements Command {
             page(kind.version().stream().map(device::fill).toList());
         } else if (privileged && matches(commands.configure(), w)) {
             mode = Mode.CONFIG;
-            say(List.of("Enter configuration commands, one per line.  End with CNTL/Z."));
+            terminal.say(List.of("Enter configuration commands, one per line.  End with CNTL/Z."));
         } else {
             invalid(line);
         }
@@ -397,17 +235,17 @@ final class SimulatedCli implements Command {
             privileged = true;
             return;
         }
-        write(enable.passwordPrompt().orElse("Password: "));
-        String secret = readLine(false);
+        terminal.write(enable.passwordPrompt().orElse("Password: "));
+        String secret = terminal.readLine(false);
         if (secret == null) {
             throw new IOException("client gone");
         }
         device.receivedLine(null);
-        write("\r\n");
+        terminal.write("\r\n");
         if (!device.has(Fault.ENABLE_REFUSED) && device.enableSecret().map(secret::equals).orElse(false)) {
             privileged = true;
         } else {
-            say(List.of(enable.denied(), ""));
+            terminal.say(List.of(enable.denied(), ""));
         }
     }
 
@@ -422,20 +260,20 @@ final class SimulatedCli implements Command {
             questions.add(0, DeviceKind.SAVE_CONFIRMATION);
         }
         for (DeviceKind.Question question : questions) {
-            write(question.text());
+            terminal.write(question.text());
             String answer;
             if (question.key()) {
                 // Acts on the key at once: an Enter typed after it is read later, as a blank command.
-                int key = readKey();
+                int key = terminal.readKey();
                 answer = key == '\r' || key == '\n' ? "" : String.valueOf((char) key);
-                write(answer + "\r\n");
+                terminal.write(answer + "\r\n");
             } else {
-                answer = readLine(echoes());
+                answer = terminal.readLine(terminal.echoes());
                 if (answer == null) {
                     throw new IOException("client gone");
                 }
                 device.receivedLine(null);
-                write("\r\n");
+                terminal.write("\r\n");
             }
             if (!question.accepts(answer)) {
                 if (!question.key()) {
@@ -444,8 +282,13 @@ final class SimulatedCli implements Command {
                 return;
             }
         }
-        say(save.output().stream().map(device::fill).toList());
+        terminal.say(save.output().stream().map(device::fill).toList());
         device.save();
+    }
+
+    /** Output that pages: the pager stays on at its length while paging is off if the pager fault says so. */
+    private void page(List<String> lines) throws IOException {
+        terminal.page(lines, pageLength == 0 && device.has(Fault.PAGER) ? kind.pager().lines() : pageLength);
     }
 
     private void showRunningConfig() throws IOException, InterruptedException {
@@ -492,7 +335,7 @@ final class SimulatedCli implements Command {
     /** The kind's invalid-input answer, with a caret under the first word it could not make sense of. */
     private void invalid(String line) throws IOException {
         int caret = line.indexOf(line.trim()) + plainPrompt().length();
-        say(kind.invalid().stream().map(l -> l.replace("{{caret}}", " ".repeat(Math.max(0, caret)) + "^")).toList());
+        terminal.say(kind.invalid().stream().map(l -> l.replace("{{caret}}", " ".repeat(Math.max(0, caret)) + "^")).toList());
     }
 
     private static boolean matches(List<CommandPattern> patterns, String[] typed) {
@@ -529,17 +372,6 @@ final class SimulatedCli implements Command {
         if (settings.jitter().toMillis() > 0) {
             millis += random.nextInt((int) settings.jitter().toMillis() + 1);
         }
-        sleep(millis);
-    }
-
-    private static void sleep(long millis) throws InterruptedIOException {
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("lab stopping");
-            }
-        }
+        DeviceTerminal.sleep(millis);
     }
 }
