@@ -14,16 +14,16 @@ import net.backup.lab.Fault;
 import net.backup.lab.FaultPlan;
 import net.backup.lab.Lab;
 import net.backup.lab.LabHostKey;
-import net.backup.lab.LabPlatform;
+import net.backup.lab.DeviceKinds;
 import net.backup.lab.LabSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code backup lab}: serves simulated IOS devices on 127.0.0.1 until Ctrl-C or SIGTERM. */
+/** {@code backup lab}: serves simulated devices on 127.0.0.1 until Ctrl-C or SIGTERM. */
 @Command(name = "lab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         usageHelpAutoWidth = true,
-        description = "Serves N simulated Cisco IOS devices over SSH on 127.0.0.1, one port each, until Ctrl-C "
+        description = "Serves N simulated network devices (Cisco IOS by default) over SSH on 127.0.0.1, one port each, until Ctrl-C "
                 + "or SIGTERM, and writes an inventory for them.")
 final class LabCommand implements Callable<Integer> {
     @Option(names = "--devices", paramLabel = "N", defaultValue = "10", description = "Devices to serve (default: ${DEFAULT-VALUE}).")
@@ -46,7 +46,8 @@ final class LabCommand implements Callable<Integer> {
     Path inventory;
 
     @Option(names = "--faults", paramLabel = "SPEC",
-            description = "Faulty devices, e.g. csr3=auth-fail,csr7=hang. Faults: ${COMPLETION-CANDIDATES}",
+            description = "Faulty or quirky devices, e.g. csr3=auth-fail,csr7=hang,csr8=ansi. Faults and quirks: "
+                    + "${COMPLETION-CANDIDATES}",
             completionCandidates = FaultNames.class)
     String faults;
 
@@ -54,14 +55,25 @@ final class LabCommand implements Callable<Integer> {
             description = "Share of the other devices given a random fault, 0 to 1 (default: ${DEFAULT-VALUE}).")
     double faultRate;
 
+    @Option(names = "--quirk-rate", paramLabel = "R", defaultValue = "0",
+            description = "Share of the devices with no fault given a random quirk (stray-prompt, ansi, ...), 0 to 1 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double quirkRate;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Seed for configurations and random faults (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--platforms", paramLabel = "NAMES", split = ",", defaultValue = "cisco_ios",
             description = "Device kinds, given to the devices in turn (a mixed fleet): cisco_ios, arista_eos, "
-                    + "cisco_nxos, cisco_xr, cisco_asa, juniper_junos (default: ${DEFAULT-VALUE}).")
+                    + "cisco_nxos, cisco_xr, cisco_asa, juniper_junos, dell_powerconnect, or one from --kinds "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> platforms;
+
+    @Option(names = "--kinds", paramLabel = "DIR",
+            description = "A folder of device kind files (*.yaml, as src/main/resources/lab/) that add kinds or "
+                    + "replace built-in ones.")
+    Path kindsDir;
 
     @Option(names = "--prefix", paramLabel = "NAME", defaultValue = "csr",
             description = "Devices are named NAME1, NAME2, ... (default: ${DEFAULT-VALUE}).")
@@ -82,7 +94,7 @@ final class LabCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         List<Lab.DeviceSpec> specs = plan();
         Lab lab = Lab.builder(specs, new LabSettings(latency, jitter, seed, LabSettings.USERNAME, LabSettings.PASSWORD,
-                LabSettings.ENABLE_SECRET)).hostKey(LabHostKey.loadOrCreate(hostKeyFile())).basePort(basePort).start();
+                LabSettings.ENABLE_SECRET)).kinds(kinds()).hostKey(LabHostKey.loadOrCreate(hostKeyFile())).basePort(basePort).start();
         var stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
         var stopOnSignal = new Thread(() -> {
@@ -113,8 +125,9 @@ final class LabCommand implements Callable<Integer> {
             throw usage("--base-port must leave room for " + devices + " ports between 1024 and 65535, got " + basePort);
         }
         try {
-            List<LabPlatform> kinds = platforms.stream().map(LabPlatform::parse).toList();
-            List<Lab.DeviceSpec> specs = FaultPlan.parse(faults, faultRate, seed).devices(prefix, devices);
+            DeviceKinds known = kinds();
+            List<String> kinds = platforms.stream().map(name -> known.get(name).name()).toList();
+            List<Lab.DeviceSpec> specs = FaultPlan.parse(faults, faultRate, seed).withQuirkRate(quirkRate).devices(prefix, devices);
             var mixed = new java.util.ArrayList<Lab.DeviceSpec>(specs.size());
             for (int i = 0; i < specs.size(); i++) {
                 Lab.DeviceSpec spec = specs.get(i);
@@ -141,6 +154,14 @@ final class LabCommand implements Callable<Integer> {
         out.println("back it up:  ./backup --inventory " + inventory);
         out.println(stopAfter == null ? "Ctrl-C stops the lab." : "The lab stops by itself after " + Durations.human(stopAfter) + ".");
         out.flush();
+    }
+
+    private DeviceKinds kinds() {
+        try {
+            return kindsDir == null ? DeviceKinds.builtIn() : DeviceKinds.builtIn().withFolder(kindsDir);
+        } catch (IOException e) {
+            throw usage("--kinds " + kindsDir + ": " + e.getMessage());
+        }
     }
 
     private Path hostKeyFile() {

@@ -4,7 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The ways a simulated device can misbehave; named on the command line as {@code auth-fail}, {@code hang}, ... */
+/**
+ * The ways a simulated device can misbehave; named on the command line as {@code auth-fail}, {@code hang}, ...
+ * The first group are faults: the device is broken and a backup must fail with a named reason (or, for
+ * {@code pager} and {@code flaky}, recover). The second group are quirks: terminal habits of real CLIs after
+ * which a correct client still gets the exact configuration, or fails with a named reason, never a wrong file.
+ */
 public enum Fault {
     /** Rejects every password. */
     AUTH_FAIL,
@@ -20,16 +25,55 @@ public enum Fault {
     DISCONNECT,
     /** Sends the configuration without its last lines ({@code end} missing), then the prompt as usual. */
     TRUNCATED,
-    /** Answers {@code write memory} with {@code % Invalid input}. */
+    /** Answers every save command with its CLI's invalid-input error. */
     WRMEM_INVALID,
-    /** Answers every enable secret with {@code % Access denied}. */
+    /** Answers every enable secret with {@code % Access denied} (kinds that have an enable). */
     ENABLE_REFUSED,
-    /** Keeps paging after {@code terminal length 0}. */
+    /** Keeps paging after the pager-off command. */
     PAGER,
     /** Mixes random bytes, control characters included, into {@code show running-config}. */
     GARBAGE,
     /** Drops its first connection during authentication, then behaves: a transient failure a retry cures. */
-    FLAKY;
+    FLAKY,
+
+    /**
+     * Quirk: one more prompt, a moment after the prompt that ends each command, as any CLI prints when an
+     * Enter arrives while it is busy (a stray Enter, a client that sends CR LF as two Enters).
+     */
+    STRAY_PROMPT,
+    /**
+     * Quirk: the save question ({@code Are you sure you want to save? (y/n)}) acts on the key {@code y} alone,
+     * as Dell PowerConnect and N-series switches do; an Enter sent after it is a blank command.
+     */
+    KEYSTROKE_CONFIRM,
+    /**
+     * Quirk: the pager-off command answers {@code Pagination disabled.} with no newline before the prompt,
+     * as some switch CLIs print their status messages.
+     */
+    GLUED_PROMPT,
+    /** Quirk: prompts and output wrapped in ANSI/VT100 sequences (colours, erase line, cursor moves, modes). */
+    ANSI,
+    /**
+     * Quirk: output lines wrapped at the terminal width the client asked for in its pty-req (until a width
+     * command says 0), as CLIs that insert line breaks themselves do (Huawei's screen-width, ProCurve).
+     */
+    NARROW_TERMINAL,
+    /** Quirk: the echo of each typed command arrives in pieces, a moment apart, as from a slow CPU or a console server. */
+    SPLIT_ECHO,
+    /** Quirk: {@code Press any key to continue} before the first prompt, waiting for a key, as HP ProCurve/Aruba switches do. */
+    PRESS_ANY_KEY,
+    /**
+     * Quirk: the echo is redrawn with backspaces, or with a carriage return and the prompt, and a command
+     * longer than the terminal is scrolled with {@code $} at its start, as the IOS line editor does.
+     */
+    LINE_EDITING,
+    /** Quirk: typed commands are not echoed (a terminal with echo off; the client's {@code echo: false} mode). */
+    NO_ECHO;
+
+    /** True for the terminal quirks, false for the faults. */
+    public boolean isQuirk() {
+        return ordinal() >= STRAY_PROMPT.ordinal();
+    }
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -47,5 +91,10 @@ public enum Fault {
 
     public static String known() {
         return Arrays.stream(values()).map(Fault::label).collect(Collectors.joining(", "));
+    }
+
+    /** The quirks alone, for tests and help texts. */
+    public static java.util.List<Fault> quirks() {
+        return Arrays.stream(values()).filter(Fault::isQuirk).toList();
     }
 }

@@ -37,21 +37,27 @@ import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.session.ServerSession;
 
 /**
- * A fleet of simulated IOS devices on 127.0.0.1, one port each, all served by one Apache MINA SSHD server
+ * A fleet of simulated devices on 127.0.0.1, one port each, all served by one Apache MINA SSHD server
  * (one acceptor bound to many ports, one set of I/O threads) so that a thousand devices cost little. Used
  * alike by the tests, {@code backup lab}, {@code backup demo} and the benchmark.
  */
 public final class Lab implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
-    /** A device to simulate: its name, what is wrong with it, and what kind of device it is. */
-    public record DeviceSpec(String name, Set<Fault> faults, LabPlatform platform) {
+    /** The kind a device is when its spec names none. */
+    public static final String DEFAULT_KIND = "cisco_ios";
+
+    /**
+     * A device to simulate: its name, what is wrong with it (faults and quirks), and its kind (a
+     * {@link DeviceKind} name such as {@code cisco_ios} or {@code juniper_junos}).
+     */
+    public record DeviceSpec(String name, Set<Fault> faults, String kind) {
         public DeviceSpec {
             faults = Set.copyOf(faults);
         }
 
         public DeviceSpec(String name, Set<Fault> faults) {
-            this(name, faults, LabPlatform.CISCO_IOS);
+            this(name, faults, DEFAULT_KIND);
         }
 
         public static DeviceSpec healthy(String name) {
@@ -100,6 +106,7 @@ public final class Lab implements AutoCloseable {
         private int basePort;
         private PublicKey authorizedKey;
         private Clock clock = Clock.systemUTC();
+        private DeviceKinds kinds = DeviceKinds.builtIn();
 
         private Builder(List<DeviceSpec> specs, LabSettings settings) {
             this.specs = List.copyOf(specs);
@@ -139,6 +146,12 @@ public final class Lab implements AutoCloseable {
             return this;
         }
 
+        /** The kinds the devices' specs name; the built-in ones by default. */
+        public Builder kinds(DeviceKinds deviceKinds) {
+            this.kinds = deviceKinds;
+            return this;
+        }
+
         /** Device i listens on {@code port + i}; 0 (the default) takes any free ports. */
         public Builder basePort(int port) {
             this.basePort = port;
@@ -152,7 +165,7 @@ public final class Lab implements AutoCloseable {
                     lab.speakLegacyOnly();
                 }
                 lab.acceptKey(authorizedKey);
-                lab.serve(specs, keyboardInteractiveOnly, basePort, clock);
+                lab.serve(specs, kinds, keyboardInteractiveOnly, basePort, clock);
                 return lab;
             } catch (IOException | RuntimeException e) {
                 lab.close();
@@ -184,7 +197,7 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    private void serve(List<DeviceSpec> specs, boolean keyboardInteractiveOnly, int basePort, Clock clock)
+    private void serve(List<DeviceSpec> specs, DeviceKinds kinds, boolean keyboardInteractiveOnly, int basePort, Clock clock)
             throws IOException {
         if (basePort < 0 || basePort + specs.size() - 1 > 65535) {
             throw new IllegalArgumentException("ports " + basePort + " to " + (basePort + specs.size() - 1)
@@ -206,15 +219,15 @@ public final class Lab implements AutoCloseable {
         }
         methods.add(UserAuthKeyboardInteractiveFactory.INSTANCE);
         server.setUserAuthFactories(methods);
-        server.setShellFactory(channel -> new IosShell(deviceOf(channel.getSession()), settings, counter, shellThreads));
+        server.setShellFactory(channel -> new SimulatedCli(deviceOf(channel.getSession()), settings, counter, shellThreads));
         var generator = new ConfigGenerator(settings.seed());
         var devices = new ArrayList<SimulatedDevice>(specs.size());
         for (DeviceSpec spec : specs) {
-            // EOS asks no enable password by default; the others are set up with the lab's secret.
-            Optional<String> enable = spec.platform().enableAsksPassword() ? Optional.of(settings.enableSecret())
-                    : Optional.empty();
-            var device = new SimulatedDevice(spec.name(), spec.platform(), settings.username(), settings.password(),
-                    enable, spec.faults(), generator.body(spec.name()), clock);
+            DeviceKind kind = kinds.get(spec.kind());
+            // A kind whose enable asks nothing (EOS by default) has no secret; the others have the lab's.
+            Optional<String> enable = kind.enable().flatMap(DeviceKind.Enable::passwordPrompt).map(prompt -> settings.enableSecret());
+            var device = new SimulatedDevice(spec.name(), kind, settings.username(), settings.password(),
+                    enable, spec.faults(), generator.generate(kind, spec.name(), settings.username()), clock);
             if (byName.put(spec.name(), device) != null) {
                 throw new IllegalArgumentException("two lab devices are named " + spec.name());
             }
@@ -311,12 +324,12 @@ public final class Lab implements AutoCloseable {
                 .append("defaults:\n  username: ").append(settings.username())
                 .append("\n  password: ").append(settings.password())
                 .append("\n  enable_secret: ").append(settings.enableSecret())
-                .append("\n  platform: cisco_ios\ndevices:\n");
+                .append("\n  platform: ").append(DEFAULT_KIND).append("\ndevices:\n");
         portByName.forEach((name, port) -> {
             yaml.append("  - {name: ").append(name).append(", host: ").append(LOOPBACK).append(", port: ").append(port);
-            LabPlatform platform = byName.get(name).platform();
-            if (platform != LabPlatform.CISCO_IOS) {
-                yaml.append(", platform: ").append(platform.inventoryName());
+            String kind = byName.get(name).kind().name();
+            if (!kind.equals(DEFAULT_KIND)) {
+                yaml.append(", platform: ").append(kind);
             }
             yaml.append("}\n");
         });

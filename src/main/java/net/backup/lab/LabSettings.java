@@ -26,13 +26,4 @@ public record LabSettings(Duration latency, Duration jitter, long seed, String u
     public LabSettings withLatency(Duration latency, Duration jitter) {
         return new LabSettings(latency, jitter, seed, username, password, enableSecret);
     }
-
-    /** The login banner, shown before the first prompt; it has lines that end in {@code #} and {@code >}. */
-    String motd(String hostname) {
-        return String.join("\r\n",
-                "##############################################################",
-                "# " + hostname + " - simulated Cisco IOS-XE (backup lab)",
-                "# Unauthorised access is prohibited > disconnect now #",
-                "##############################################################");
-    }
 }

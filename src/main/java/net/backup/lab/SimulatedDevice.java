@@ -1,52 +1,68 @@
 package net.backup.lab;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The state of one simulated IOS device: credentials, faults, and a running configuration that
- * {@code configure terminal} can change and {@code write memory} saves. Thread safe: several sessions may
- * talk to one device.
+ * The state of one simulated device: its kind, credentials, faults, and a running configuration that
+ * configuration mode can change and saving records. Thread safe: several sessions may talk to one device.
  */
 public final class SimulatedDevice {
-    private static final DateTimeFormatter IOS_TIME =
-            DateTimeFormatter.ofPattern("HH:mm:ss z EEE MMM d yyyy", Locale.ROOT);
+    private static final Pattern FIELD = Pattern.compile("\\{\\{([a-z_]+)(?::([^}]*))?}}");
+    /** The most recent commands kept for {@link #commandsReceived()}; older ones are dropped. */
+    private static final int COMMANDS_KEPT = 1000;
 
     private final String name;
+    private final DeviceKind kind;
     private final String username;
     private final String password;
     private final Optional<String> enableSecret;
     private final Set<Fault> faults;
     private final Clock clock;
-    private final LabPlatform platform;
     private final List<String> body;
+    private final Set<String> secrets;
+    private final ArrayDeque<String> commands = new ArrayDeque<>();
+    private String hostname;
     private String lastChange;
-    private String nvramUpdated;
+    private String savedAt;
     private int writes;
     private boolean loggedInBefore;
+    private long linesReceived;
+    private long keysReceived;
 
-    public SimulatedDevice(String name, LabPlatform platform, String username, String password,
-            Optional<String> enableSecret, Set<Fault> faults, String configBody, Clock clock) {
-        this.platform = platform;
+    public SimulatedDevice(String name, DeviceKind kind, String username, String password,
+            Optional<String> enableSecret, Set<Fault> faults, ConfigGenerator.GeneratedConfig config, Clock clock) {
         this.name = name;
+        this.kind = kind;
         this.username = username;
         this.password = password;
         this.enableSecret = enableSecret;
         this.faults = Set.copyOf(faults);
         this.clock = clock;
-        this.body = new ArrayList<>(configBody.lines().toList());
-        this.lastChange = now();
-        this.nvramUpdated = lastChange;
+        this.body = new ArrayList<>(config.body().lines().toList());
+        this.secrets = Set.copyOf(config.secrets());
+        this.hostname = name;
+        this.lastChange = time(kind.framing().timeFormat());
+        this.savedAt = lastChange;
     }
 
     public String name() {
         return name;
+    }
+
+    public DeviceKind kind() {
+        return kind;
     }
 
     public String username() {
@@ -70,107 +86,81 @@ public final class SimulatedDevice {
     }
 
     public synchronized String hostname() {
-        return body.stream().filter(line -> line.startsWith("hostname ")).findFirst()
-                .map(line -> line.substring("hostname ".length())).orElse(name);
+        return hostname;
     }
 
     /**
-     * The running configuration as IOS prints it after {@code Building configuration...}: LF line ends,
-     * starting with {@code Current configuration : N bytes} and ending with {@code end}. This is exactly
-     * what a correct backup stores.
+     * The running configuration as {@code show running-config} prints it (without the kind's preamble such
+     * as {@code Building configuration...}), LF line ends: header, body, trailer.
      */
     public synchronized String runningConfig() {
-        return switch (platform) {
-            case CISCO_IOS -> {
-                var rest = new StringBuilder("!\n! Last configuration change at ").append(lastChange).append(" by ")
-                        .append(username).append("\n! NVRAM config last updated at ").append(nvramUpdated).append(" by ")
-                        .append(username).append('\n');
-                body.forEach(line -> rest.append(line).append('\n'));
-                yield "Current configuration : " + rest.length() + " bytes\n" + rest;
-            }
-            case ARISTA_EOS -> eosHeader() + bodyText(true);
-            case CISCO_NXOS -> "!Command: show running-config\n!Running configuration last done at: " + lastChange
-                    + "\n!Time: " + now() + "\n\nversion 10.3(4a) Bios:version\n" + bodyText(false);
-            case CISCO_XR -> "!! IOS XR Configuration 7.9.2\n!! Last configuration change at " + lastChange + " by "
-                    + username + "\n" + bodyText(true);
-            case CISCO_ASA -> ": Saved\n:\n: Serial Number: 9AJ2KLMN0PQ\n: Hardware:   ASAv, 2048 MB RAM\n:\n"
-                    + "ASA Version 9.18(3)\n" + bodyText(false) + "Cryptochecksum:" + checksum() + "\n: end\n";
-            case JUNIPER_JUNOS -> "## Last commit: " + lastChange + " by " + username + "\n" + junosBody();
-        };
-    }
-
-    /** The same settings in JunOS's braces: a version line, then each IOS block as a JunOS-like stanza. */
-    private String junosBody() {
-        var text = new StringBuilder("version 21.4R3.15;\nsystem {\n    host-name ").append(hostname()).append(";\n}\n");
-        boolean open = false;
-        for (String line : body) {
-            if (line.equals("!") || line.equals("end") || line.isBlank()) {
-                if (open) {
-                    text.append("}\n");
-                    open = false;
-                }
-            } else if (!line.startsWith(" ")) {
-                if (open) {
-                    text.append("}\n");
-                }
-                text.append(line.replace(' ', '-')).append(" {\n");
-                open = true;
-            } else {
-                text.append("    ").append(line.strip()).append(";\n");
-            }
-        }
-        if (open) {
-            text.append("}\n");
-        }
-        return text.toString();
-    }
-
-    /** The ASA's checksum of its configuration: it changes with the configuration, so backups drop it. */
-    private String checksum() {
-        return String.format(Locale.ROOT, "%032x", (long) String.join("\n", body).hashCode() & 0xffffffffL);
-    }
-
-    /** IOS-XR prints the time before the output of every show command. */
-    public String xrTimestamp() {
-        return ZonedDateTime.now(clock.withZone(java.time.ZoneId.of("UTC")))
-                .format(DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss.SSS z", Locale.ROOT));
-    }
-
-    private String eosHeader() {
-        return "! Command: show running-config\n! device: " + hostname() + " (vEOS-lab, EOS-4.31.2F)\n!\n"
-                + "! boot system flash:/vEOS-lab.swi\n";
-    }
-
-    /** The configuration lines, with or without the final {@code end} (NX-OS has none). */
-    private String bodyText(boolean withEnd) {
+        var lines = new ArrayList<String>();
+        kind.framing().header().forEach(line -> lines.add(fill(line)));
+        lines.addAll(body);
+        kind.framing().trailer().forEach(line -> lines.add(fill(line)));
         var text = new StringBuilder();
-        body.stream().filter(line -> withEnd || !line.equals("end")).forEach(line -> text.append(line).append('\n'));
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.contains("\u0000bytes")) {
+                int rest = lines.subList(i + 1, lines.size()).stream().mapToInt(l -> l.length() + 1).sum();
+                line = line.replace("\u0000bytes", String.valueOf(rest));
+            }
+            text.append(line).append('\n');
+        }
         return text.toString();
-    }
-
-    public LabPlatform platform() {
-        return platform;
     }
 
     /**
-     * The running configuration without the lines IOS rewrites on its own (byte count, change and save
-     * timestamps): what a backup stores, since those lines would make every backup look changed.
+     * The running configuration without the lines the device rewrites by itself (byte counts, change and
+     * save times, checksums): exactly what a correct backup stores.
      */
     public synchronized String stableConfig() {
-        return switch (platform) {
-            case CISCO_IOS -> "!\n" + bodyText(true);
-            case ARISTA_EOS -> eosHeader() + bodyText(true);
-            case CISCO_NXOS -> "!Command: show running-config\n\nversion 10.3(4a) Bios:version\n" + bodyText(false);
-            case CISCO_XR -> "!! IOS XR Configuration 7.9.2\n" + bodyText(true);
-            case CISCO_ASA -> ":\n: Serial Number: 9AJ2KLMN0PQ\n: Hardware:   ASAv, 2048 MB RAM\n:\nASA Version 9.18(3)\n"
-                    + bodyText(false) + ": end\n";
-            case JUNIPER_JUNOS -> junosBody();
-        };
+        var text = new StringBuilder();
+        runningConfig().lines().filter(line -> !kind.framing().isVolatile(line)).forEach(line -> text.append(line).append('\n'));
+        return text.toString();
     }
 
-    /** {@code write memory}. */
+    /** Every secret string in the configuration (hashes, keys, communities), so tests can look for leaks. */
+    public synchronized Set<String> secrets() {
+        String config = runningConfig();
+        var present = new LinkedHashSet<String>();
+        secrets.stream().filter(config::contains).forEach(present::add);
+        return present;
+    }
+
+    /**
+     * A template of the kind file with this device's values: {@code {{host}}}, {@code {{user}}},
+     * {@code {{description}}}, {@code {{last_change}}}, {@code {{saved}}}, {@code {{now}}} (or
+     * {@code {{now:PATTERN}}}), {@code {{checksum}}}, {@code {{bytes}}}.
+     */
+    synchronized String fill(String template) {
+        if (!template.contains("{{")) {
+            return template;
+        }
+        Matcher field = FIELD.matcher(template);
+        var out = new StringBuilder();
+        while (field.find()) {
+            String value = switch (field.group(1)) {
+                case "host" -> hostname;
+                case "user" -> username;
+                case "description" -> kind.description();
+                case "last_change" -> lastChange;
+                case "saved" -> savedAt;
+                case "now" -> time(field.group(2) == null ? kind.framing().timeFormat()
+                        : DateTimeFormatter.ofPattern(field.group(2), Locale.ROOT));
+                case "checksum" -> String.format(Locale.ROOT, "%032x", (long) String.join("\n", body).hashCode() & 0xffffffffL);
+                case "bytes" -> "\u0000bytes"; // known only once the whole text is assembled
+                default -> field.group();
+            };
+            field.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        field.appendTail(out);
+        return out.toString();
+    }
+
+    /** Saving: records the save time and counts it. */
     public synchronized void save() {
-        nvramUpdated = now();
+        savedAt = time(kind.framing().timeFormat());
         writes++;
     }
 
@@ -181,15 +171,55 @@ public final class SimulatedDevice {
         return first;
     }
 
-    /** How many times {@code write memory} ran: a test can see whether the tool saved. */
+    /** How many times the configuration was saved: a test can see whether the tool saved. */
     public synchronized int saves() {
         return writes;
     }
 
+    /** How many lines (commands, answers, blank Enters) the clients typed to this device, over all sessions. */
+    public synchronized long linesReceived() {
+        return linesReceived;
+    }
+
+    /** How many bytes the clients typed to this device, over all sessions. */
+    public synchronized long keysReceived() {
+        return keysReceived;
+    }
+
+    /** The commands typed at this device's prompts, oldest first (the last thousand; no passwords). */
+    public synchronized List<String> commandsReceived() {
+        return List.copyOf(commands);
+    }
+
+    synchronized void received(int keys) {
+        keysReceived += keys;
+    }
+
+    synchronized void receivedLine(String command) {
+        linesReceived++;
+        if (command != null) {
+            if (commands.size() == COMMANDS_KEPT) {
+                commands.removeFirst();
+            }
+            commands.addLast(command);
+        }
+    }
+
     /** {@code hostname NAME} in configuration mode. */
-    public synchronized void setHostname(String hostname) {
-        replaceOrInsert(0, body.size(), "hostname ", "hostname " + hostname, indexOfPrefix("version ", 0) + 1);
+    public synchronized void setHostname(String newName) {
+        String old = hostnameLine(hostname);
+        int at = body.indexOf(old);
+        if (at >= 0) {
+            body.set(at, hostnameLine(newName));
+        } else {
+            body.add(Math.min(1, body.size()), hostnameLine(newName));
+        }
+        hostname = newName;
         changed();
+    }
+
+    private String hostnameLine(String host) {
+        return kind.hostnameLine().replace("{{host}}", host);
     }
 
     /** {@code description TEXT} under {@code interface NAME}; the interface is created if it does not exist. */
@@ -197,14 +227,15 @@ public final class SimulatedDevice {
         String header = "interface " + interfaceName;
         int start = body.indexOf(header);
         if (start < 0) {
-            int before = Math.max(0, indexOfPrefix("router ", 0));
-            body.addAll(before, List.of(header, " description " + description, "!"));
+            int before = indexOfPrefix("router ");
+            body.addAll(before < 0 ? body.size() : before, List.of(header, " description " + description, "!"));
         } else {
             int end = start + 1;
             while (end < body.size() && body.get(end).startsWith(" ")) {
                 end++;
             }
-            replaceOrInsert(start + 1, end, " description ", " description " + description, start + 1);
+            String indent = start + 1 < end ? body.get(start + 1).replaceAll("\\S.*", "") : " ";
+            replaceOrInsert(start + 1, end, indent + "description ", indent + "description " + description, start + 1);
         }
         changed();
     }
@@ -219,8 +250,8 @@ public final class SimulatedDevice {
         body.add(insertAt, line);
     }
 
-    private int indexOfPrefix(String prefix, int from) {
-        for (int i = from; i < body.size(); i++) {
+    private int indexOfPrefix(String prefix) {
+        for (int i = 0; i < body.size(); i++) {
             if (body.get(i).startsWith(prefix)) {
                 return i;
             }
@@ -229,10 +260,10 @@ public final class SimulatedDevice {
     }
 
     private void changed() {
-        lastChange = now();
+        lastChange = time(kind.framing().timeFormat());
     }
 
-    private String now() {
-        return ZonedDateTime.now(clock.withZone(java.time.ZoneId.of("UTC"))).format(IOS_TIME);
+    private String time(DateTimeFormatter format) {
+        return ZonedDateTime.now(clock.withZone(ZoneId.of("UTC"))).format(format);
     }
 }

@@ -94,11 +94,12 @@ class LabTest {
     @Test
     void configurationsAreRealisticDistinctAndRepeatable() {
         var generator = new ConfigGenerator(7);
+        DeviceKind ios = DeviceKinds.builtIn().get("cisco_ios");
         var bodies = new HashSet<String>();
         int smallest = Integer.MAX_VALUE;
         int largest = 0;
         for (int i = 1; i <= 200; i++) {
-            String body = generator.body("csr" + i);
+            String body = generator.generate(ios, "csr" + i, "ntc").body();
             bodies.add(body);
             smallest = Math.min(smallest, body.length());
             largest = Math.max(largest, body.length());
@@ -107,13 +108,12 @@ class LabTest {
         assertThat(bodies).hasSize(200);
         assertThat(smallest).isBetween(2_000, 10_000);
         assertThat(largest).isBetween(150_000, 400_000);
-        assertThat(generator.body("csr1")).isEqualTo(new ConfigGenerator(7).body("csr1"))
-                .isNotEqualTo(new ConfigGenerator(8).body("csr1"))
+        assertThat(generator.generate(ios, "csr1", "ntc")).isEqualTo(new ConfigGenerator(7).generate(ios, "csr1", "ntc"));
+        assertThat(generator.generate(ios, "csr1", "ntc").body()).isNotEqualTo(new ConfigGenerator(8).generate(ios, "csr1", "ntc").body())
                 .contains("hostname csr1\n", "interface GigabitEthernet", "vlan ", "ip access-list extended",
                         "router ospf 1", "router bgp ", "username admin privilege 15 secret 9 $9$",
                         "snmp-server community ", "banner motd ^C")
-                .containsPattern("(?m)^#.*>.*#$")
-                .endsWith("\nend\n");
+                .containsPattern("(?m)^#.*>.*#$");
     }
 
     @Test
@@ -126,6 +126,39 @@ class LabTest {
         long faulty = drawn.stream().filter(spec -> !spec.faults().isEmpty()).count();
         assertThat(faulty).isBetween(60L, 140L);
         assertThat(drawn).isEqualTo(FaultPlan.parse("", 0.2, 42).devices("csr", 500));
+    }
+
+    @Test
+    void quirksAreDrawnApartFromFaultsSoASeedDrawsTheSameFaultsAsBefore() {
+        List<Lab.DeviceSpec> faultsOnly = FaultPlan.parse("", 0.2, 42).devices("csr", 500);
+        List<Lab.DeviceSpec> withQuirks = FaultPlan.parse("", 0.2, 42).withQuirkRate(0.3).devices("csr", 500);
+
+        for (int i = 0; i < 500; i++) {
+            Set<Fault> before = faultsOnly.get(i).faults();
+            Set<Fault> after = withQuirks.get(i).faults();
+            assertThat(before).noneMatch(Fault::isQuirk);
+            if (!before.isEmpty()) {
+                assertThat(after).isEqualTo(before);
+            } else {
+                assertThat(after).allMatch(Fault::isQuirk).hasSizeLessThanOrEqualTo(1);
+            }
+        }
+        assertThat(withQuirks.stream().filter(spec -> spec.faults().stream().anyMatch(Fault::isQuirk)).count())
+                .isBetween(80L, 160L);
+        assertThatThrownBy(() -> FaultPlan.parse("", 0, 1).withQuirkRate(2)).hasMessage("--quirk-rate must be from 0 to 1, got 2.0");
+    }
+
+    @Test
+    void aDeviceCountsWhatTheClientTyped() throws IOException {
+        try (LabRun run = new LabRun(Lab.start(Lab.healthyFleet("csr", 1), LabSettings.defaults()), dir)) {
+            assertThat(run.backup().exitCode()).isEqualTo(ExitCodes.OK);
+
+            SimulatedDevice device = run.lab().device("csr1");
+            assertThat(device.commandsReceived()).containsSubsequence("enable", "wr mem", "term len 0", "show run")
+                    .doesNotContain(LabSettings.ENABLE_SECRET);
+            assertThat(device.linesReceived()).isGreaterThan(device.commandsReceived().size());
+            assertThat(device.keysReceived()).isGreaterThan(device.linesReceived());
+        }
     }
 
     @Test
@@ -184,7 +217,7 @@ class LabTest {
     }
 
     @Test
-    void labCommandKeepsItsHostKeyAcrossRestarts() throws IOException {
+    void theHostKeyFileGivesTheSameKeyAcrossRestarts() throws IOException {
         Path key = dir.resolve("key");
         assertThat(LabHostKey.loadOrCreate(key).getPublic()).isEqualTo(LabHostKey.loadOrCreate(key).getPublic());
     }

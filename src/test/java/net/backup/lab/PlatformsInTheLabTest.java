@@ -12,7 +12,7 @@ import net.backup.cli.ExitCodes;
 import net.backup.testing.LabRun;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** Each simulated device kind against its built-in platform file, and all of them in one run. */
@@ -25,8 +25,8 @@ class PlatformsInTheLabTest {
     }
 
     @ParameterizedTest
-    @EnumSource(LabPlatform.class)
-    void aCleanBackupOfEachKindSavesFirstAndStoresExactlyTheStableConfiguration(LabPlatform platform) throws IOException {
+    @ValueSource(strings = {"cisco_ios", "arista_eos", "cisco_nxos", "cisco_xr", "cisco_asa", "juniper_junos"})
+    void aCleanBackupOfEachKindSavesFirstAndStoresExactlyTheStableConfiguration(String platform) throws IOException {
         try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(), platform)))) {
             CliRun result = run.backup();
 
@@ -34,15 +34,15 @@ class PlatformsInTheLabTest {
             SimulatedDevice device = run.lab().device("d1");
             assertThat(run.backupOf("d1")).isEqualTo(device.stableConfig()).doesNotStartWith("show running-config")
                     .doesNotContain("\r", "--More--", "!Time:", "Last configuration change", "Building configuration");
-            boolean saves = !net.backup.platform.Platforms.builtIn().find(platform.inventoryName()).orElseThrow()
+            boolean saves = !net.backup.platform.Platforms.builtIn().find(platform).orElseThrow()
                     .saveCommands().isEmpty();
             assertThat(device.saves()).as("saved once if the platform saves").isEqualTo(saves ? 1 : 0);
         }
     }
 
     @ParameterizedTest
-    @EnumSource(LabPlatform.class)
-    void saveFalseMeansTheDeviceSawNoSave(LabPlatform platform) throws IOException {
+    @ValueSource(strings = {"cisco_ios", "arista_eos", "cisco_nxos", "cisco_xr", "cisco_asa", "juniper_junos"})
+    void saveFalseMeansTheDeviceSawNoSave(String platform) throws IOException {
         try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(), platform)))) {
             Files.writeString(run.inventory(), Files.readString(run.inventory()).replace("platform: cisco_ios",
                     "platform: cisco_ios\n  save: false"));
@@ -53,8 +53,8 @@ class PlatformsInTheLabTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LabPlatform.class, names = {"CISCO_IOS", "ARISTA_EOS", "CISCO_XR", "CISCO_ASA"})
-    void aTruncatedConfigurationFailsWhereThePlatformHasAnEndMarker(LabPlatform platform) throws IOException {
+    @ValueSource(strings = {"cisco_ios", "arista_eos", "cisco_xr", "cisco_asa"})
+    void aTruncatedConfigurationFailsWhereThePlatformHasAnEndMarker(String platform) throws IOException {
         try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(Fault.TRUNCATED), platform)))) {
             CliRun result = run.backup();
 
@@ -64,19 +64,19 @@ class PlatformsInTheLabTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LabPlatform.class, names = {"CISCO_IOS", "ARISTA_EOS", "CISCO_NXOS", "CISCO_ASA"})
-    void aRejectedSaveFailsTheDevice(LabPlatform platform) throws IOException {
+    @ValueSource(strings = {"cisco_ios", "arista_eos", "cisco_nxos", "cisco_asa"})
+    void aRejectedSaveFailsTheDevice(String platform) throws IOException {
         try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(Fault.WRMEM_INVALID), platform)))) {
             CliRun result = run.backup();
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
-            assertThat(result.out()).containsPattern("failed: (ERROR: )?% Invalid input");
+            assertThat(result.out()).containsPattern("failed: (ERROR: )?% Invalid (input|command)");
         }
     }
 
     @ParameterizedTest
-    @EnumSource(value = LabPlatform.class, names = {"CISCO_ASA", "JUNIPER_JUNOS"})
-    void aPagerErasedWithCarriageReturnsIsAnsweredAndLeavesNoTrace(LabPlatform platform) throws IOException {
+    @ValueSource(strings = {"cisco_asa", "juniper_junos"})
+    void aPagerErasedWithCarriageReturnsIsAnsweredAndLeavesNoTrace(String platform) throws IOException {
         try (LabRun run = lab(List.of(new Lab.DeviceSpec("fw", Set.of(Fault.PAGER), platform)))) {
             CliRun result = run.backup();
 
@@ -96,12 +96,12 @@ class PlatformsInTheLabTest {
         assertThat(Files.readString(dir.resolve("written.yaml"))).contains("platform: arista_eos", "platform: cisco_nxos",
                 "platform: cisco_xr");
 
-        var devices = List.of(new Lab.DeviceSpec("ios", Set.of(), LabPlatform.CISCO_IOS),
-                new Lab.DeviceSpec("eos", Set.of(), LabPlatform.ARISTA_EOS),
-                new Lab.DeviceSpec("nxos", Set.of(), LabPlatform.CISCO_NXOS),
-                new Lab.DeviceSpec("xr", Set.of(), LabPlatform.CISCO_XR),
-                new Lab.DeviceSpec("asa", Set.of(), LabPlatform.CISCO_ASA),
-                new Lab.DeviceSpec("junos", Set.of(), LabPlatform.JUNIPER_JUNOS));
+        var devices = List.of(new Lab.DeviceSpec("ios", Set.of(), "cisco_ios"),
+                new Lab.DeviceSpec("eos", Set.of(), "arista_eos"),
+                new Lab.DeviceSpec("nxos", Set.of(), "cisco_nxos"),
+                new Lab.DeviceSpec("xr", Set.of(), "cisco_xr"),
+                new Lab.DeviceSpec("asa", Set.of(), "cisco_asa"),
+                new Lab.DeviceSpec("junos", Set.of(), "juniper_junos"));
         try (LabRun run = lab(devices)) {
             CliRun result = run.backup();
 
@@ -114,10 +114,10 @@ class PlatformsInTheLabTest {
                     .doesNotContain("\nend\n");
             assertThat(run.backupOf("asa")).startsWith(":\n: Serial Number:").endsWith("\n: end\n")
                     .doesNotContain("Cryptochecksum", ": Saved");
-            assertThat(run.backupOf("junos")).startsWith("version 21.4R3.15;\nsystem {\n    host-name junos;\n}\n")
+            assertThat(run.backupOf("junos")).startsWith("version 21.4R3.15;\nsystem {\n    host-name junos;\n")
                     .doesNotContain("## Last commit");
             assertThat(run.backupOf("xr")).startsWith("!! IOS XR Configuration 7.9.2\n!\n")
-                    .doesNotContain("UTC", "Last configuration change");
+                    .doesNotContain("Last configuration change").doesNotContainPattern("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} UTC");
         }
     }
 }
