@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * @param echo                   whether the device echoes what is typed; a reply is then taken from after the
  *                               echo of its command, and anything before that echo is dropped
  * @param loginAnswers           questions before the first prompt ({@code Press any key to continue}) and their answers
+ * @param pipeline               setup and backup commands may be typed in one go, their replies told apart by
+ *                               the echoes (one round trip instead of one per command); needs echo
  */
 public record Platform(
         String name,
@@ -51,7 +53,8 @@ public record Platform(
         Optional<Pattern> completeLastLine,
         String exitCommand,
         boolean echo,
-        List<Answer> loginAnswers) {
+        List<Answer> loginAnswers,
+        boolean pipeline) {
 
     public Platform {
         loginAnswers = List.copyOf(loginAnswers);

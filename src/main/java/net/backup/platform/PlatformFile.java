@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class PlatformFile {
     private static final Set<String> KEYS = Set.of("name", "aliases", "description", "prompt", "prompt_user", "prompt_privileged", "enable",
-            "pager", "save", "setup", "backup", "errors", "volatile", "complete", "secrets", "exit", "echo", "login",
+            "pager", "save", "setup", "backup", "errors", "volatile", "complete", "secrets", "exit", "echo", "login", "pipeline",
             "keyboard_interactive");
     private static final Set<String> ENABLE_KEYS = Set.of("command", "password_prompt");
     private static final Set<String> KEYBOARD_INTERACTIVE_KEYS = Set.of("password_prompt");
@@ -104,7 +104,12 @@ public final class PlatformFile {
                 regex("complete"),
                 text("exit").orElse("exit"),
                 bool("echo").orElse(true),
-                answers(entries.get("login"), "login"));
+                answers(entries.get("login"), "login"),
+                bool("pipeline").orElse(false));
+        if (platform.pipeline() && !platform.echo()) {
+            throw source.fail(source.at(entries.get("pipeline").getKeyNode().getStartMark())
+                    + ": pipeline: needs a device that echoes (echo: true): without echoes, replies typed in one go cannot be told apart");
+        }
         return new Loaded(platform, list("aliases"));
     }
 

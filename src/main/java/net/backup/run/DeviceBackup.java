@@ -112,17 +112,34 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                     throw new SessionException(SessionException.Cause.DEVICE, "'" + step.command() + "' failed: " + error.get());
                 }
             }
-            for (String command : platform.setupCommands()) {
-                ConfigValidator.errorLine(platform, cli.run(command)).ifPresent(error ->
-                        LOG.warn("{}: '{}' was rejected ({}); carrying on", device.name(), command, error));
-            }
             var backup = new StringBuilder();
-            for (String command : device.backupCommands()) {
-                backup.append(cli.capture(command)).append('\n');
+            if (platform.pipeline()) {
+                List<String> outputs = cli.pipeline(platform.setupCommands(), device.backupCommands());
+                int setup = platform.setupCommands().size();
+                for (int i = 0; i < outputs.size(); i++) {
+                    if (i < setup) {
+                        warnIfRejected(platform.setupCommands().get(i), outputs.get(i));
+                    } else {
+                        backup.append(outputs.get(i)).append('\n');
+                    }
+                }
+            } else {
+                for (String command : platform.setupCommands()) {
+                    warnIfRejected(command, cli.run(command));
+                }
+                for (String command : device.backupCommands()) {
+                    backup.append(cli.capture(command)).append('\n');
+                }
             }
             cli.checkInStep();
             return backup.toString();
         }
+    }
+
+    /** A rejected setup command (an older image without terminal width) is no reason to give up. */
+    private void warnIfRejected(String command, String output) {
+        ConfigValidator.errorLine(device.platform(), output).ifPresent(error ->
+                LOG.warn("{}: '{}' was rejected ({}); carrying on", device.name(), command, error));
     }
 
     private DeviceResult failed(long started, int attempts, String error) {

@@ -117,19 +117,37 @@ final class PromptReader {
      * the output. A device that saw a stray Enter prints its prompt twice; the second one is not output.
      */
     private int endBeforeStrayPrompts(String expected) {
-        int end = lastLineStart;
-        int lineStart = lastLineStart;
+        return endBeforeClosingPrompts(buffer, lastLineStart, expected);
+    }
+
+    /**
+     * The end of {@code text[0, end)} less the prompt lines (and blank lines between them) that close it;
+     * {@code end} is the start of a line.
+     */
+    static int endBeforeClosingPrompts(CharSequence text, int end, String expected) {
+        String prompt = expected.strip();
+        int cut = end;
+        int lineStart = end;
         while (lineStart > 0) {
-            int previousStart = buffer.lastIndexOf("\n", lineStart - 2) + 1;
-            String line = ScreenLine.render(buffer, previousStart, lineStart - 1).strip();
-            if (line.equals(expected)) {
-                end = previousStart;
+            int previousStart = lastNewline(text, lineStart - 2) + 1;
+            String line = ScreenLine.render(text, previousStart, lineStart - 1).strip();
+            if (line.equals(prompt)) {
+                cut = previousStart;
             } else if (!line.isEmpty()) {
                 break;
             }
             lineStart = previousStart;
         }
-        return end;
+        return cut;
+    }
+
+    private static int lastNewline(CharSequence text, int from) {
+        for (int i = from; i >= 0; i--) {
+            if (text.charAt(i) == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -137,9 +155,9 @@ final class PromptReader {
      * by {@code isPrompt}) followed by the command, as a terminal would display it after the device's own
      * line editing. Everything up to and including that line is consumed; what came before it is dropped.
      *
-     * @return the prompt the echo stood behind
+     * @return the prompt the echo stood behind, and what came before the echo's line
      */
-    String skipToEcho(String command, Predicate<String> isPrompt) throws IOException {
+    Echo skipToEcho(String command, Predicate<String> isPrompt) throws IOException {
         int scanned = 0;
         while (true) {
             int newline;
@@ -147,11 +165,9 @@ final class PromptReader {
                 String line = ScreenLine.render(buffer, scanned, newline);
                 Optional<String> prompt = promptBeforeEcho(line, command).filter(isPrompt);
                 if (prompt.isPresent()) {
-                    if (scanned > 0 && !buffer.substring(0, scanned).isBlank()) {
-                        LOG.debug("dropped before the echo of '{}': {}", command, abbreviate(buffer.substring(0, scanned)));
-                    }
+                    String before = buffer.substring(0, scanned);
                     consume(newline + 1);
-                    return prompt.get();
+                    return new Echo(prompt.get(), before);
                 }
                 scanned = newline + 1;
             }
@@ -281,9 +297,13 @@ final class PromptReader {
         return shown;
     }
 
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         String oneLine = text.replace("\r", "\\r").replace("\n", "\\n");
         return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
+    }
+
+    /** The echo of a command: the prompt it stood behind, and the output that came before its line. */
+    record Echo(String prompt, String before) {
     }
 
     /** A question the device may ask in the middle of a command (a pager, a confirmation) and the keys that answer it. */

@@ -7,8 +7,9 @@ package net.backup.session;
  * configuration, and a prompt must be matched without them.
  *
  * <p>Only "erase to the end of the line" has a meaning worth keeping (it is how a device redraws a line):
- * it becomes {@link #ERASE_LINE}, which {@link ScreenLine} honours. A cursor move to another row starts a
- * new line, so that text drawn at a position is not glued to what stood before it.
+ * it becomes {@link #ERASE_LINE}, which {@link ScreenLine} honours. A cursor move to a position (CLIs that
+ * draw their prompt on the last row) starts a new line, so that text drawn there is not glued to what
+ * stood before it.
  *
  * <p>Stateful: a sequence split across two reads is still recognised.
  */
@@ -86,7 +87,7 @@ final class TerminalFilter {
             String params = sequence.substring(2, sequence.length() - 1);
             if (c == 'K') {
                 out.append(params.equals("2") ? "\r" + ERASE_LINE : String.valueOf(ERASE_LINE));
-            } else if ((c == 'H' || c == 'f' || c == 'J') && lineHasText(out)) {
+            } else if ((c == 'H' || c == 'f') && lineHasText(out)) {
                 out.append("\r\n"); // drawn elsewhere on the screen: not a continuation of this line
             }
             end();

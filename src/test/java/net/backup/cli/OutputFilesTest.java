@@ -190,14 +190,17 @@ class OutputFilesTest {
             // An error marker of the operator's own that the device's description happens to match.
             Path platforms = Files.createDirectories(dir.resolve("platforms"));
             Files.writeString(platforms.resolve("cisco_ios.yaml"), ios.replace("errors:\n", "errors:\n  - 'description WARNING.*'\n"));
-            run.lab().device("csr1").setDescription("Loopback7", "WARNING \u001b[2J \u001b]0;PWNED\u0007 \u001b[31mFAKE: all devices OK");
+            // Whole escape sequences never get this far (the session removes them from what the device sends);
+            // what is left, a lone BEL and an 8-bit CSI that some terminals honour, must reach it escaped.
+            run.lab().device("csr1").setDescription("Loopback7",
+                    "WARNING \u001b[2J \u001b]0;PWNED\u0007 \u001b[31mFAKE: all devices OK\u0007\u009b2J");
 
             CliRun result = run.backup("--platforms", platforms.toString());
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
-            assertThat(result.all()).doesNotContain("\u001b", "\u0007");
+            assertThat(result.all()).doesNotContain("\u001b", "\u0007", "\u009b");
             assertThat(result.out()).containsPattern("(?m)^FAILED +csr1 .*the device answered with an error: description "
-                    + "WARNING \\\\e\\[2J \\\\e\\]0;PWNED\\\\x07 \\\\e\\[31mFAKE: all devices OK$");
+                    + "WARNING   FAKE: all devices OK\\\\x07\\\\x9b2J$");
         }
     }
 

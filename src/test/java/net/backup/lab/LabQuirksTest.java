@@ -101,13 +101,7 @@ class LabQuirksTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"no-echo", "no-echo+stray-prompt"})
     void aDeviceThatDoesNotEchoIsBackedUpByAPlatformThatSaysEchoFalse(String quirks) throws IOException {
         Path platforms = Files.createDirectories(dir.resolve("no-echo-platforms"));
-        for (String kind : DeviceKinds.builtIn().names()) {
-            String file = kind + ".yaml";
-            var builtIn = LabQuirksTest.class.getResourceAsStream("/platforms/" + file);
-            String text = builtIn != null ? new String(builtIn.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
-                    : Files.readString(resource("lab-platforms-keystroke").resolve(file));
-            Files.writeString(platforms.resolve(file), text + "\necho: false\n");
-        }
+        writePlatforms(platforms, "echo: false");
         Set<Fault> faults = java.util.Arrays.stream(quirks.split("\\+")).map(Fault::parse)
                 .collect(java.util.stream.Collectors.toSet());
         var specs = DeviceKinds.builtIn().names().stream().map(kind -> new Lab.DeviceSpec(kind, faults, kind)).toList();
@@ -123,6 +117,49 @@ class LabQuirksTest {
                 }
             }
             softly.assertAll();
+        }
+    }
+
+    /**
+     * Pipelining ({@code pipeline: true}): setup and backup commands typed in one go, the replies told apart
+     * by the echoes. On every kind, with no quirk and under each quirk: exact, or failed with a reason.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("quirks")
+    void pipelinedCommandsSplitExactlyPerCommandOnEveryKind(String quirk) throws IOException {
+        Path platforms = Files.createDirectories(dir.resolve("pipelined-platforms"));
+        writePlatforms(platforms, "pipeline: true");
+        Set<Fault> faults = quirk.equals("none") ? Set.of() : Set.of(Fault.parse(quirk));
+        var specs = DeviceKinds.builtIn().names().stream().map(kind -> new Lab.DeviceSpec(kind, faults, kind)).toList();
+        try (LabRun run = new LabRun(Lab.start(specs, LabSettings.defaults()), dir)) {
+            CliRun result = backUp(run, platforms);
+
+            var softly = new SoftAssertions();
+            for (SimulatedDevice device : run.lab().devices()) {
+                String outcome = checkOne(run, result, device, softly);
+                MATRIX.put(String.format("%-18s %-18s", quirk + "/pipelined", device.name()), outcome);
+                if (quirk.equals("none")) {
+                    softly.assertThat(outcome).as(device.name()).isEqualTo("ok");
+                }
+            }
+            if (quirk.equals("none")) {
+                // enable, the secret, wr mem, then setup and backup commands in one go
+                SimulatedDevice ios = run.lab().device("cisco_ios");
+                softly.assertThat(ios.linesReceived() - (ios.commandsReceived().contains("exit") ? 1 : 0) - 1)
+                        .as("round trips on IOS: lines typed less the pipelined command").isEqualTo(4);
+            }
+            softly.assertAll();
+        }
+    }
+
+    /** Every lab kind's platform file (built in, or the Dell one among the test resources), with {@code extra}. */
+    private static void writePlatforms(Path folder, String extra) throws IOException {
+        for (String kind : DeviceKinds.builtIn().names()) {
+            String file = kind + ".yaml";
+            var builtIn = LabQuirksTest.class.getResourceAsStream("/platforms/" + file);
+            String text = builtIn != null ? new String(builtIn.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    : Files.readString(resource("lab-platforms-keystroke").resolve(file));
+            Files.writeString(folder.resolve(file), text + "\n" + extra + "\n");
         }
     }
 

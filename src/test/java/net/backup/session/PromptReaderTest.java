@@ -32,21 +32,31 @@ class PromptReaderTest {
     void aStrayPromptBeforeTheEchoBelongsToNoCommand() throws IOException {
         var reader = reader("sw1#", LATER, "\r\nsw1#", LATER, "\r\nsw1#terminal length 0\r\n", "sw1#");
         assertThat(reader.readUntil(line -> IOS_PROMPT.matcher(line).matches(), PAGER, typed::add).lastLine()).isEqualTo("sw1#");
-        assertThat(reader.skipToEcho("terminal length 0", "sw1#"::equals)).isEqualTo("sw1#");
+        assertThat(reader.skipToEcho("terminal length 0", "sw1#"::equals).prompt()).isEqualTo("sw1#");
         assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEmpty();
     }
 
     @Test
     void aLateAnswerBeforeTheEchoIsDroppedAndTheReplyStartsAfterIt() throws IOException {
         var reader = afterPrompt("sw1#", "\r\n*Mar  1 00:01:02: %SYS-5-CONFIG_I: Configured\r\nsw1#show run\r\nhostname sw1\r\nend\r\nsw1#");
-        assertThat(reader.skipToEcho("show run", "sw1#"::equals)).isEqualTo("sw1#");
+        PromptReader.Echo echo = reader.skipToEcho("show run", "sw1#"::equals);
+        assertThat(echo.prompt()).isEqualTo("sw1#");
+        assertThat(echo.before()).contains("%SYS-5-CONFIG_I");
         assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEqualTo("hostname sw1\r\nend\r\n");
+    }
+
+    @Test
+    void promptsPrintedAgainForAStrayEnterAreNotOutput() throws IOException {
+        var reader = afterPrompt("sw1#", "show run\r\nhostname sw1\r\n\r\nsw1#", "\r\nsw1#");
+        reader.skipToEcho("show run", "sw1#"::equals);
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEqualTo("hostname sw1\r\n\r\n");
+        assertThat(PromptReader.endBeforeClosingPrompts("out\r\nsw1#\r\n\r\nsw1#\r\n", 19, "sw1#")).isEqualTo(5);
     }
 
     @Test
     void anEchoSplitAcrossReadsIsStillFound() throws IOException {
         var reader = afterPrompt("sw1#", "sh", "ow r", "un", "\r", "\nhostname sw1\r\nend\r\nsw1#");
-        assertThat(reader.skipToEcho("show run", "sw1#"::equals)).isEqualTo("sw1#");
+        assertThat(reader.skipToEcho("show run", "sw1#"::equals).prompt()).isEqualTo("sw1#");
         assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEqualTo("hostname sw1\r\nend\r\n");
     }
 
@@ -92,7 +102,7 @@ class PromptReaderTest {
                 LATER, esc + "[?25hshow run\r\n" + esc + "[2Khostname sw1" + esc + "[K\r\nend\r\n" + esc + "]0;sw1" + (char) 7
                         + esc + "[1;32msw1#" + esc + "[0m ");
         assertThat(reader.readUntil(line -> IOS_PROMPT.matcher(line).matches(), PAGER, typed::add).lastLine()).isEqualTo("sw1# ");
-        assertThat(reader.skipToEcho("show run", seen -> seen.strip().equals("sw1#"))).isEqualTo("sw1# ");
+        assertThat(reader.skipToEcho("show run", seen -> seen.strip().equals("sw1#")).prompt()).isEqualTo("sw1# ");
         String text = reader.readReply("sw1# ", PAGER, typed::add, false).text();
         assertThat(OutputCleaner.clean(text, PAGER.get(0).question())).isEqualTo("hostname sw1\nend");
     }
