@@ -405,15 +405,6 @@ class BackupCommandTest {
     }
 
     @Test
-    void neverPrintsThePassword() throws IOException {
-        try (LabRun run = lab(List.of(faulty("csr1", Fault.AUTH_FAIL), Lab.DeviceSpec.healthy("csr2")))) {
-            CliRun result = run.backup("--verbose");
-
-            assertThat(result.all()).doesNotContain(LabSettings.PASSWORD);
-        }
-    }
-
-    @Test
     void anOutputDirectoryThatIsAFileIsAUsageError() throws IOException {
         try (LabRun run = healthyLab(1)) {
             Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
