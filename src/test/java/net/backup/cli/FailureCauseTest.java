@@ -38,9 +38,17 @@ class FailureCauseTest {
         try (LabRun run = new LabRun(Lab.start(devices, LabSettings.defaults()), dir)) {
             Files.writeString(run.knownHosts(), "[127.0.0.1]:" + run.lab().port("impostor") + " "
                     + PublicKeyEntry.toString(Lab.newHostKey().getPublic()) + "\n");
+            // Only the silent devices get a short command_timeout: a healthy one slowed by a loaded machine
+            // must not turn into a TIMEOUT.
+            for (String silent : List.of("hang", "stall")) {
+                String entry = "{name: " + silent + ",";
+                assertThat(Files.readString(run.inventory())).contains(entry);
+                Files.writeString(run.inventory(), Files.readString(run.inventory())
+                        .replace(entry, entry + " command_timeout: 1s,"));
+            }
             Path report = dir.resolve("report.json");
 
-            CliRun result = run.backup("--report", report.toString(), "--command-timeout", "1s", "--retries", "0",
+            CliRun result = run.backup("--report", report.toString(), "--retries", "0",
                     "--workers", String.valueOf(devices.size()));
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
