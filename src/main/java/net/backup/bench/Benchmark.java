@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.backup.lab.ConfigGenerator;
+import net.backup.store.OutputFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -141,9 +143,13 @@ public final class Benchmark {
     private static int wrongConfigs(Path output) throws IOException {
         var generator = new ConfigGenerator(SEED);
         int wrong = 0;
-        try (var files = Files.newDirectoryStream(output, "*.cfg")) {
+        try (var files = Files.newDirectoryStream(output)) {
             for (Path file : files) {
-                String name = file.getFileName().toString().replaceFirst("\\.cfg$", "");
+                Optional<String> device = OutputFiles.deviceOf(file.getFileName().toString());
+                if (device.isEmpty()) {
+                    continue;
+                }
+                String name = device.get();
                 String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                 if (!stored.equals(generator.expectedBackup(name))) {
                     wrong++;
