@@ -250,7 +250,7 @@ public final class PlatformFile {
             NodeTuple pattern = Optional.ofNullable(keys.get("pattern")).orElseThrow(() -> source.fail(
                     source.at(rule.getStartMark()) + ": " + field + ".pattern: missing"));
             Pattern compiled = regex(pattern, field + ".pattern");
-            if (!compiled.pattern().contains("(?<secret>")) {
+            if (!SecretRule.marksTheSecret(compiled)) {
                 throw source.fail(source.at(pattern.getValueNode().getStartMark()) + ": " + field
                         + ".pattern: needs a group named secret, (?<secret>...), around the secret itself");
             }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.backup.inventory.Device;
-import net.backup.inventory.Durations;
+import net.backup.time.Durations;
 
 /**
  * Runs one backup task per device on a fixed pool of workers and joins them all. {@code --sequential} is
