@@ -46,9 +46,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (repeats < 1 || repeats > 20) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be from 1 to 20, got " + repeats);
-        }
+        OptionChecks.inRange(spec, "--repeats", repeats, 1, 20);
         var chosen = new ArrayList<Scenario>();
         for (Scenario scenario : Scenario.targets(repeats)) {
             if (scenarios.contains(scenario.name())) {

@@ -106,9 +106,7 @@ final class LabCommand implements Callable<Integer> {
     }
 
     private List<Lab.DeviceSpec> plan() {
-        if (devices < 1 || devices > 10_000) {
-            throw usage("--devices must be from 1 to 10000, got " + devices);
-        }
+        OptionChecks.inRange(spec, "--devices", devices, 1, 10_000);
         if (basePort != 0 && (basePort < 1024 || basePort + devices - 1 > 65535)) {
             throw usage("--base-port must leave room for " + devices + " ports between 1024 and 65535, got " + basePort);
         }
