@@ -79,16 +79,27 @@ public final class Benchmark {
     /** One device alone, at this latency: the unit of the ideal time. */
     private long oneDeviceMillis(Scenario scenario, Path inventory, Path knownHosts, Path dir)
             throws IOException, InterruptedException {
-        String text = Files.readString(inventory);
-        int devices = text.indexOf("devices:\n");
-        String first = text.substring(devices).lines().skip(1).findFirst().orElseThrow();
-        Path single = Files.writeString(dir.resolve("one-device.yaml"), text.substring(0, devices) + "devices:\n" + first + "\n");
+        Path single = Files.writeString(dir.resolve("one-device.yaml"), firstDeviceOnly(Files.readString(inventory)));
         var times = new long[scenario.repeats()];
         for (int i = 0; i < times.length; i++) {
             progress.accept(scenario.name() + ": one device alone, run " + (i + 1) + " of " + times.length);
             times[i] = measure(scenario, single, knownHosts, dir.resolve("one-" + i), List.of()).deviceMillis();
         }
         return Medians.of(times);
+    }
+
+    /** The inventory with its first device only, everything else (defaults, groups) as it was. */
+    static String firstDeviceOnly(String inventoryYaml) {
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        Object document = yaml.load(inventoryYaml);
+        if (!(document instanceof Map<?, ?> top) || !(top.get("devices") instanceof List<?> devices) || devices.isEmpty()) {
+            throw new IllegalStateException("the lab's inventory has no devices");
+        }
+        var single = new java.util.LinkedHashMap<Object, Object>(top);
+        single.put("devices", List.of(devices.get(0)));
+        var options = new org.yaml.snakeyaml.DumperOptions();
+        options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(single);
     }
 
     private List<Measurement> repeat(Scenario scenario, Path inventory, Path knownHosts, Path dir, List<String> mode)
