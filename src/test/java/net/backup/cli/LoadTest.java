@@ -65,7 +65,7 @@ class LoadTest {
         var faults = java.util.EnumSet.noneOf(Fault.class);
         faults.addAll(device.faults());
         faults.removeAll(SILENT);
-        return new Lab.DeviceSpec(device.name(), faults, device.platform());
+        return new Lab.DeviceSpec(device.name(), faults);
     }
 
     @Test
