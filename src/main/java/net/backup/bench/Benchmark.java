@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.backup.lab.ConfigGenerator;
 import net.backup.lab.DeviceKinds;
 import net.backup.lab.LabSettings;
 import net.backup.lab.SimulatedDevice;
+import net.backup.store.OutputFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -80,16 +82,27 @@ public final class Benchmark {
     /** One device alone, at this latency: the unit of the ideal time. */
     private long oneDeviceMillis(Scenario scenario, Path inventory, Path knownHosts, Path dir)
             throws IOException, InterruptedException {
-        String text = Files.readString(inventory);
-        int devices = text.indexOf("devices:\n");
-        String first = text.substring(devices).lines().skip(1).findFirst().orElseThrow();
-        Path single = Files.writeString(dir.resolve("one-device.yaml"), text.substring(0, devices) + "devices:\n" + first + "\n");
+        Path single = Files.writeString(dir.resolve("one-device.yaml"), firstDeviceOnly(Files.readString(inventory)));
         var times = new long[scenario.repeats()];
         for (int i = 0; i < times.length; i++) {
             progress.accept(scenario.name() + ": one device alone, run " + (i + 1) + " of " + times.length);
             times[i] = measure(scenario, single, knownHosts, dir.resolve("one-" + i), List.of()).deviceMillis();
         }
         return Medians.of(times);
+    }
+
+    /** The inventory with its first device only, everything else (defaults, groups) as it was. */
+    static String firstDeviceOnly(String inventoryYaml) {
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        Object document = yaml.load(inventoryYaml);
+        if (!(document instanceof Map<?, ?> top) || !(top.get("devices") instanceof List<?> devices) || devices.isEmpty()) {
+            throw new IllegalStateException("the lab's inventory has no devices");
+        }
+        var single = new java.util.LinkedHashMap<Object, Object>(top);
+        single.put("devices", List.of(devices.get(0)));
+        var options = new org.yaml.snakeyaml.DumperOptions();
+        options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options).dump(single);
     }
 
     private List<Measurement> repeat(Scenario scenario, Path inventory, Path knownHosts, Path dir, List<String> mode)
@@ -145,13 +158,17 @@ public final class Benchmark {
         var generator = new ConfigGenerator(SEED);
         var kind = DeviceKinds.builtIn().get("cisco_ios");
         int wrong = 0;
-        try (var files = Files.newDirectoryStream(output, "*.cfg")) {
+        try (var files = Files.newDirectoryStream(output)) {
             for (Path file : files) {
-                String name = file.getFileName().toString().replaceFirst("\\.cfg$", "");
+                Optional<String> device = OutputFiles.deviceOf(file.getFileName().toString());
+                if (device.isEmpty()) {
+                    continue;
+                }
+                String name = device.get();
                 String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                var device = new SimulatedDevice(name, kind, LabSettings.USERNAME, LabSettings.PASSWORD, java.util.Optional.empty(),
+                var simulated = new SimulatedDevice(name, kind, LabSettings.USERNAME, LabSettings.PASSWORD, java.util.Optional.empty(),
                         java.util.Set.of(), generator.generate(kind, name, LabSettings.USERNAME), java.time.Clock.systemUTC());
-                if (!stored.equals(device.stableConfig())) {
+                if (!stored.equals(simulated.stableConfig())) {
                     wrong++;
                 }
             }

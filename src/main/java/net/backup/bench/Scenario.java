@@ -16,8 +16,8 @@ public record Scenario(String name, int devices, Duration latency, boolean seque
         workers = List.copyOf(workers);
     }
 
-    /** The three settings the performance targets are stated for. */
-    public static List<Scenario> targets(int repeats) {
+    /** The three settings {@code ./backup bench} runs: latency, cpu and scale. */
+    public static List<Scenario> standard(int repeats) {
         return List.of(
                 new Scenario("latency", 100, Duration.ofMillis(200), true, List.of(10, 25, 50, 100), repeats, false),
                 new Scenario("cpu", 500, Duration.ZERO, false, List.of(50, 100, 200), repeats, false),

@@ -14,21 +14,10 @@ import net.backup.inventory.Device;
 import net.backup.inventory.Inventory;
 import net.backup.inventory.InventoryLoader;
 import net.backup.inventory.Secret;
-import net.backup.platform.PlatformRegistry;
-import net.backup.platform.Platforms;
-import net.backup.report.ConsoleReport;
-import net.backup.report.HistoryMessage;
-import net.backup.report.JsonReport;
-import net.backup.report.TerminalText;
 import net.backup.run.FleetBackup;
 import net.backup.run.RetryPolicy;
-import net.backup.run.RunOutcome;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
-import net.backup.store.ConfigHistory;
-import net.backup.store.ConfigStore;
-import net.backup.store.OutputLock;
-import net.backup.store.UnsafeFileException;
 import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,15 +43,16 @@ public final class BackupCommand implements Callable<Integer> {
      * burst of logins gentle on shared AAA (TACACS+/RADIUS) servers and the client's memory modest.
      */
     static final int DEFAULT_WORKERS = 32;
+    static final int MAX_WORKERS = 4096;
+    private static final int MAX_RETRIES = 10;
     private static final Pattern AUTHOR = Pattern.compile("([^<>]+)<([^<>]+)>");
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "FILE", defaultValue = "inventory.yaml",
             description = "Inventory of devices (default: ${DEFAULT-VALUE}).")
     Path inventory;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "configs",
-            description = "Where <name>.cfg files are written; created if missing (default: ${DEFAULT-VALUE}).")
-    Path outputDir;
+    @CommandLine.Mixin
+    OutputDirOption output;
 
     @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "" + DEFAULT_WORKERS,
             description = "Devices backed up at once (default: ${DEFAULT-VALUE}).")
@@ -117,9 +107,8 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the run as JSON, for monitoring.")
     Path report;
 
-    @Option(names = "--platforms", paramLabel = "DIR",
-            description = "A folder of platform files (docs/platforms.md) that add to or replace the built-in ones.")
-    Path platformsDir;
+    @CommandLine.Mixin
+    PlatformsOption platforms;
 
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "OpenSSH known_hosts file (default: ~/.ssh/known_hosts).")
@@ -147,103 +136,35 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkOptions();
         Logging.configure(verbose);
-        PlatformRegistry platforms = platformsDir == null ? Platforms.builtIn() : Platforms.builtIn().withDirectory(platformsDir);
-        Inventory loaded = new InventoryLoader(System::getenv, askPass ? askPassword() : Optional.empty(), platforms)
+        Inventory loaded = new InventoryLoader(System::getenv, askPass ? askPassword() : Optional.empty(), platforms.registry())
                 .loadWithWarnings(inventory);
         loaded.warnings().forEach(warning -> printError("warning: " + warning));
         List<Device> devices = loaded.devices().stream()
                 .map(d -> d.withOverrides(new Device.RunOverrides(Optional.ofNullable(connectTimeout),
                         Optional.ofNullable(commandTimeout), Optional.ofNullable(retries), redact, noSave)))
                 .toList();
-        ConfigStore store = openStore(outputDir);
-        if (hostKeyPolicy == HostKeyPolicy.OFF) {
-            printError("warning: host keys are not verified (--host-key-policy off)");
-        }
         PersonIdent commitAuthor = commitAuthor();
-        try (OutputLock lock = store.lock(); ConfigHistory history = noHistory ? null : openHistory(store)) {
-            return run(devices, store, history, commitAuthor);
-        } catch (OutputLock.LockedException e) {
-            printError(e.getMessage());
-            return ExitCodes.LOCKED;
-        } catch (UnsafeFileException e) {
-            printError(e.getMessage());
-            return ExitCodes.USAGE;
-        }
-    }
-
-    private int run(List<Device> devices, ConfigStore store, ConfigHistory history, PersonIdent commitAuthor)
-            throws IOException {
-        var console = new ConsoleReport(spec.commandLine().getOut(), devices.stream().map(Device::name).toList());
-        var backup = new FleetBackup(new KnownHosts(knownHostsFile(), hostKeyPolicy), store, retryDelay);
-        Instant started = Instant.now();
-        RunOutcome outcome;
-        int stoppedBySignal = -1;
-        try (StopSignals signals = StopSignals.install(backup::stop)) {
-            outcome = backup.run(devices, sequential ? 1 : workers, Optional.ofNullable(deadline), console);
-            if (signals.stopped()) {
-                stoppedBySignal = signals.exitCode();
-            }
-        }
-        console.summary(outcome);
-        // The backups are stored by now: a history or report that cannot be written fails the run (exit 1),
-        // with one line each, and neither stops the other.
-        boolean recorded = history == null || record(history, outcome, commitAuthor);
-        boolean reported = report == null || writeReport(outcome, started);
-        if (stoppedBySignal >= 0) {
-            return stoppedBySignal;
-        }
-        return outcome.allSucceeded() && recorded && reported ? ExitCodes.OK : ExitCodes.SOME_FAILED;
-    }
-
-    /**
-     * One commit of every device file that differs from the last commit (this run's changes, and what an
-     * earlier run stored but could not commit), or none.
-     *
-     * @return false when the commit failed (said on stderr)
-     */
-    private boolean record(ConfigHistory history, RunOutcome outcome, PersonIdent commitAuthor) {
         var out = spec.commandLine().getOut();
-        try {
-            List<String> pending = history.pending(HistoryMessage.deviceFiles(outcome));
-            HistoryMessage message = HistoryMessage.of(outcome, pending);
-            history.commit(pending, message.full(), commitAuthor)
-                    .ifPresentOrElse(commit -> out.println("History: " + commit.abbreviate(7).name() + " " + message.subject()),
-                            () -> out.println("History: nothing changed, no commit"));
-            return true;
-        } catch (IOException e) {
-            printError(e.getMessage() + "; the backups are stored and the next run commits them");
-            return false;
-        } finally {
-            out.flush();
-        }
+        return OutputRun.hold(output.outputDir, !noHistory, out, spec.commandLine().getErr(), run -> {
+            if (hostKeyPolicy == HostKeyPolicy.OFF) {
+                printError("warning: host keys are not verified (--host-key-policy off)");
+            }
+            FleetBackup fleet = run.fleet(new KnownHosts(knownHostsFile(), hostKeyPolicy), retryDelay);
+            Instant started = Instant.now();
+            OutputRun.Finished finished = run.backUp(fleet, devices, sequential ? 1 : workers, Optional.ofNullable(deadline));
+            // The backups are stored by now: a history or report that cannot be written fails the run (exit 1),
+            // with one line each, and neither stops the other.
+            boolean recorded = run.record(finished.outcome(), commitAuthor);
+            boolean reported = report == null || run.report(report, finished.outcome(), started);
+            if (finished.signalExitCode().isPresent()) {
+                return finished.signalExitCode().getAsInt();
+            }
+            return finished.outcome().allSucceeded() && recorded && reported ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+        });
     }
 
-    private boolean writeReport(RunOutcome outcome, Instant started) {
-        try {
-            JsonReport.write(report, outcome, started, Instant.now());
-            return true;
-        } catch (IOException e) {
-            printError("cannot write the report " + report + ": " + e.getMessage());
-            return false;
-        }
-    }
-
-    /** One line on stderr; it may quote a device or a file, so control characters are shown escaped. */
     private void printError(String message) {
-        var err = spec.commandLine().getErr();
-        err.println("backup: " + TerminalText.escape(message));
-        err.flush();
-    }
-
-    private ConfigHistory openHistory(ConfigStore store) {
-        try {
-            ConfigHistory history = ConfigHistory.open(store.directory());
-            history.warnings().forEach(warning -> printError("warning: " + warning));
-            return history;
-        } catch (IOException e) {
-            throw new FailureHandler.UsageException("cannot use the history in " + store.directory() + ": "
-                    + e.getMessage() + " (or run with --no-history)");
-        }
+        OutputRun.printError(spec.commandLine().getErr(), message);
     }
 
     private PersonIdent commitAuthor() {
@@ -266,21 +187,11 @@ public final class BackupCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (workers < 1 || workers > 4096) {
-            throw usage("--workers must be from 1 to 4096, got " + workers);
-        }
-        if (retries != null && (retries < 0 || retries > 10)) {
-            throw usage("--retries must be from 0 to 10, got " + retries);
-        }
-        checkPositive("--connect-timeout", connectTimeout);
-        checkPositive("--command-timeout", commandTimeout);
-        checkPositive("--deadline", deadline);
-    }
-
-    private void checkPositive(String option, Duration value) {
-        if (value != null && value.isZero()) {
-            throw usage(option + " must be more than 0");
-        }
+        OptionChecks.inRange(spec, "--workers", workers, 1, MAX_WORKERS);
+        OptionChecks.inRange(spec, "--retries", retries, 0, MAX_RETRIES);
+        OptionChecks.positive(spec, "--connect-timeout", connectTimeout);
+        OptionChecks.positive(spec, "--command-timeout", commandTimeout);
+        OptionChecks.positive(spec, "--deadline", deadline);
     }
 
     private Optional<Secret> askPassword() {
@@ -297,14 +208,6 @@ public final class BackupCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
-    static ConfigStore openStore(Path outputDir) {
-        try {
-            return ConfigStore.open(outputDir);
-        } catch (IOException e) {
-            throw new FailureHandler.UsageException("--output-dir " + outputDir + ": " + e.getMessage());
-        }
     }
 
     private Path knownHostsFile() {

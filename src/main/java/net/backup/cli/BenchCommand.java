@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import net.backup.bench.Benchmark;
 import net.backup.bench.MarkdownReport;
+import net.backup.bench.Target;
 import net.backup.bench.Plot;
 import net.backup.bench.Row;
 import net.backup.bench.Scenario;
@@ -41,16 +42,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "The plot of the latency scenario (default: ${DEFAULT-VALUE}).")
     Path plot;
 
+    @Option(names = "--targets", paramLabel = "FILE", defaultValue = "docs/benchmark-targets.yaml",
+            description = "Acceptance targets to judge the figures against; none if the file is missing "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path targets;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (repeats < 1 || repeats > 20) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--repeats must be from 1 to 20, got " + repeats);
-        }
+        OptionChecks.inRange(spec, "--repeats", repeats, 1, 20);
         var chosen = new ArrayList<Scenario>();
-        for (Scenario scenario : Scenario.targets(repeats)) {
+        for (Scenario scenario : Scenario.standard(repeats)) {
             if (scenarios.contains(scenario.name())) {
                 chosen.add(scenario);
             }
@@ -58,6 +62,7 @@ final class BenchCommand implements Callable<Integer> {
         if (chosen.size() != scenarios.size()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scenario takes latency, cpu and scale, got " + scenarios);
         }
+        List<Target> goals = readTargets();
         var out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("backup-bench-");
         var benchmark = new Benchmark(backupCommand(), work, line -> {
@@ -71,7 +76,8 @@ final class BenchCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         args.remove("bench");
         String command = "./backup bench " + String.join(" ", args);
-        MarkdownReport.write(output, rows, command.strip(), Machine.describe(), LocalDate.now().toString());
+        MarkdownReport.write(output, rows, goals, targets.toString(), command.strip(), Machine.describe(),
+                LocalDate.now().toString());
         List<Row> latency = rows.stream().filter(r -> r.scenario().name().equals("latency")).toList();
         if (!latency.isEmpty()) {
             Scenario s = latency.get(0).scenario();
@@ -80,6 +86,15 @@ final class BenchCommand implements Callable<Integer> {
         out.println("written: " + output + (latency.isEmpty() ? "" : " and " + plot) + " (scratch files in " + work + ")");
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Read before the quarter of an hour of runs, so that a mistake in the file is found at once. */
+    private List<Target> readTargets() {
+        try {
+            return Target.read(targets);
+        } catch (IOException e) {
+            throw new FailureHandler.UsageException("--targets " + e.getMessage());
+        }
     }
 
     /** The launcher next to the jar if there is one (as a user runs it), else java -jar. */

@@ -7,19 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import net.backup.inventory.Device;
-import net.backup.inventory.Durations;
 import net.backup.inventory.InventoryLoader;
 import net.backup.lab.Lab;
 import net.backup.lab.LabSettings;
-import net.backup.report.ConsoleReport;
 import net.backup.run.FleetBackup;
 import net.backup.run.RetryPolicy;
-import net.backup.run.RunOutcome;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
-import net.backup.store.ConfigStore;
+import net.backup.time.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,9 +47,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (devices < 1 || devices > 1000) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--devices must be from 1 to 1000, got " + devices);
-        }
+        OptionChecks.inRange(spec, "--devices", devices, 1, 1000);
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("backup-demo-");
         Path output = outputDir != null ? outputDir : work.resolve("configs");
@@ -60,29 +56,41 @@ final class DemoCommand implements Callable<Integer> {
             Path inventory = work.resolve("inventory.yaml");
             lab.writeInventory(inventory);
             List<Device> fleet = InventoryLoader.withSystemEnvironment().load(inventory);
-            // A known_hosts of its own: the demo's throwaway keys never touch the user's ~/.ssh.
-            var backup = new FleetBackup(new KnownHosts(work.resolve("known_hosts"), HostKeyPolicy.ACCEPT_NEW),
-                    BackupCommand.openStore(output), RetryPolicy.DEFAULT_FIRST_DELAY);
-            out.printf("backup demo: %d simulated IOS devices on 127.0.0.1, %d ms per command%n%n", devices, latency.toMillis());
+            // The same run as backup's; no history: the demo's directory is thrown away.
+            return OutputRun.withoutLock(output, out, spec.commandLine().getErr(), run -> {
+                // A known_hosts of its own: the demo's throwaway keys never touch the user's ~/.ssh.
+                FleetBackup backup = run.fleet(new KnownHosts(work.resolve("known_hosts"), HostKeyPolicy.ACCEPT_NEW),
+                        RetryPolicy.DEFAULT_FIRST_DELAY);
+                out.printf("backup demo: %d simulated IOS devices on 127.0.0.1, %d ms per command%n%n", devices,
+                        latency.toMillis());
 
-            RunOutcome sequential = runOnce(backup, fleet, 1, "Sequential (--sequential)", out);
-            RunOutcome concurrent = runOnce(backup, fleet, devices, "Concurrent (--workers " + devices + ")", out);
+                OutputRun.Finished sequential = runOnce(run, backup, fleet, 1, "Sequential (--sequential)", out);
+                if (sequential.signalExitCode().isPresent()) {
+                    return sequential.signalExitCode().getAsInt();
+                }
+                OutputRun.Finished concurrent = runOnce(run, backup, fleet, devices, "Concurrent (--workers " + devices + ")", out);
+                if (concurrent.signalExitCode().isPresent()) {
+                    return concurrent.signalExitCode().getAsInt();
+                }
 
-            double speedup = sequential.elapsed().toNanos() / (double) Math.max(1, concurrent.elapsed().toNanos());
-            out.printf(Locale.ROOT, "sequential %s, concurrent %s: %.1fx faster%n", Durations.seconds(sequential.elapsed()),
-                    Durations.seconds(concurrent.elapsed()), speedup);
-            out.println("configs: " + output);
-            out.flush();
-            return sequential.allSucceeded() && concurrent.allSucceeded() ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+                Duration sequentialTime = sequential.outcome().elapsed();
+                Duration concurrentTime = concurrent.outcome().elapsed();
+                double speedup = sequentialTime.toNanos() / (double) Math.max(1, concurrentTime.toNanos());
+                out.printf(Locale.ROOT, "sequential %s, concurrent %s: %.1fx faster%n", Durations.seconds(sequentialTime),
+                        Durations.seconds(concurrentTime), speedup);
+                out.println("configs: " + output);
+                out.flush();
+                return sequential.outcome().allSucceeded() && concurrent.outcome().allSucceeded()
+                        ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+            });
         }
     }
 
-    private static RunOutcome runOnce(FleetBackup backup, List<Device> fleet, int workers, String title, PrintWriter out) {
+    private static OutputRun.Finished runOnce(OutputRun run, FleetBackup backup, List<Device> fleet, int workers, String title,
+            PrintWriter out) {
         out.println(title);
-        var report = new ConsoleReport(out, fleet.stream().map(Device::name).toList());
-        RunOutcome outcome = backup.run(fleet, workers, java.util.Optional.empty(), report);
-        report.summary(outcome);
+        OutputRun.Finished finished = run.backUp(backup, fleet, workers, Optional.empty());
         out.println();
-        return outcome;
+        return finished;
     }
 }

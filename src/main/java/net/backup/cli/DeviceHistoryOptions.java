@@ -1,7 +1,7 @@
 package net.backup.cli;
 
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** What {@code backup diff} and {@code backup log} both ask: which device, and where its history is. */
@@ -9,7 +9,10 @@ final class DeviceHistoryOptions {
     @Parameters(paramLabel = "NAME", description = "The device, as named in the inventory.")
     String name;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "configs",
-            description = "Where the backups and their history are (default: ${DEFAULT-VALUE}).")
-    Path outputDir;
+    @Mixin
+    OutputDirOption output;
+
+    Path outputDir() {
+        return output.outputDir;
+    }
 }

@@ -26,7 +26,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (HistoryReader history = HistoryReader.open(device.outputDir)) {
+        try (HistoryReader history = HistoryReader.open(device.outputDir())) {
             String diff = history.diff(device.name, Optional.ofNullable(since));
             spec.commandLine().getOut().print(diff.isEmpty() ? "no change\n" : diff);
             spec.commandLine().getOut().flush();

@@ -1,7 +1,7 @@
 package net.backup.cli;
 
 import java.time.Duration;
-import net.backup.inventory.Durations;
+import net.backup.time.Durations;
 import picocli.CommandLine;
 
 /** Durations on the command line: {@code 100ms}, {@code 2s}, {@code 1m}; a bare number is seconds. */

@@ -14,8 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import net.backup.inventory.Device;
 import net.backup.inventory.InventoryLoader;
-import net.backup.platform.PlatformRegistry;
-import net.backup.platform.Platforms;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
 import net.backup.session.SessionException;
@@ -59,9 +57,8 @@ final class KeyscanCommand implements Callable<Integer> {
             description = "Devices contacted at once (default: ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--platforms", paramLabel = "DIR",
-            description = "A folder of platform files, as for backup (the inventory may name them).")
-    Path platformsDir;
+    @CommandLine.Mixin
+    PlatformsOption platforms;
 
     @Option(names = {"-v", "--verbose"}, description = "Log the SSH conversation's details to stderr.")
     boolean verbose;
@@ -71,15 +68,10 @@ final class KeyscanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (workers < 1 || workers > 4096) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be from 1 to 4096, got " + workers);
-        }
-        if (connectTimeout != null && connectTimeout.isZero()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--connect-timeout must be more than 0");
-        }
+        OptionChecks.inRange(spec, "--workers", workers, 1, BackupCommand.MAX_WORKERS);
+        OptionChecks.positive(spec, "--connect-timeout", connectTimeout);
         Logging.configure(verbose);
-        PlatformRegistry platforms = platformsDir == null ? Platforms.builtIn() : Platforms.builtIn().withDirectory(platformsDir);
-        List<Device> devices = new InventoryLoader(System::getenv, Optional.empty(), platforms).load(inventory).stream()
+        List<Device> devices = new InventoryLoader(System::getenv, Optional.empty(), platforms.registry()).load(inventory).stream()
                 .map(d -> d.withOverrides(new Device.RunOverrides(Optional.ofNullable(connectTimeout), Optional.empty(),
                         Optional.empty(), false, false)))
                 .toList();

@@ -9,13 +9,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import net.backup.inventory.Durations;
 import net.backup.lab.Fault;
 import net.backup.lab.FaultPlan;
 import net.backup.lab.Lab;
 import net.backup.lab.LabHostKey;
 import net.backup.lab.DeviceKinds;
 import net.backup.lab.LabSettings;
+import net.backup.time.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -118,9 +118,7 @@ final class LabCommand implements Callable<Integer> {
     }
 
     private List<Lab.DeviceSpec> plan() {
-        if (devices < 1 || devices > 10_000) {
-            throw usage("--devices must be from 1 to 10000, got " + devices);
-        }
+        OptionChecks.inRange(spec, "--devices", devices, 1, 10_000);
         if (basePort != 0 && (basePort < 1024 || basePort + devices - 1 > 65535)) {
             throw usage("--base-port must leave room for " + devices + " ports between 1024 and 65535, got " + basePort);
         }

@@ -6,6 +6,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Logging.ownTheProcess();
         System.exit(BackupCommand.commandLine().execute(args));
     }
 }

@@ -3,7 +3,6 @@ package net.backup.cli;
 import java.util.concurrent.Callable;
 import net.backup.platform.Platform;
 import net.backup.platform.PlatformRegistry;
-import net.backup.platform.Platforms;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,9 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "platforms", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Lists the known platforms (the values of platform: in the inventory) and what they run.")
 final class PlatformsCommand implements Callable<Integer> {
-    @CommandLine.Option(names = "--platforms", paramLabel = "DIR",
-            description = "Also list the platforms defined by the files in this folder.")
-    java.nio.file.Path platformsDir;
+    @CommandLine.Mixin
+    PlatformsOption platforms;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,7 +19,7 @@ final class PlatformsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        PlatformRegistry registry = platformsDir == null ? Platforms.builtIn() : Platforms.builtIn().withDirectory(platformsDir);
+        PlatformRegistry registry = platforms.registry();
         for (String name : registry.names()) {
             Platform platform = registry.find(name).orElseThrow();
             out.printf("%-12s %s%n", platform.name(), platform.description());

@@ -34,6 +34,7 @@ public final class InventoryLoader {
     static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final int DEFAULT_RETRIES = 2;
+    private static final YamlSource.Kind KIND = new YamlSource.Kind("an inventory file", "a 'devices:' list");
     private static final Set<String> TOP_LEVEL = Set.of("defaults", "groups", "devices", "platforms_dir");
     /** The name becomes a file name: no separators, no hidden files, nothing a shell or a path would bend. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
@@ -73,7 +74,7 @@ public final class InventoryLoader {
 
     /** Loads and checks the whole file; warnings are returned, errors thrown. */
     public Inventory loadWithWarnings(Path file) {
-        var source = new YamlSource(file.toString(), InventoryException::new);
+        var source = new YamlSource(file.toString(), KIND, InventoryException::new);
         Path base = file.toAbsolutePath().getParent();
         MappingNode top = Nodes.mapping(source.compose(file), "top level", source);
         var sections = sections(top, source);

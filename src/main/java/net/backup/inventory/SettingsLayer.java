@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import net.backup.time.Durations;
 import net.backup.yaml.Nodes;
 import net.backup.yaml.Suggestions;
 import net.backup.yaml.YamlSource;

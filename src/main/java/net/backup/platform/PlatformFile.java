@@ -42,6 +42,8 @@ public final class PlatformFile {
     private static final Set<String> ANSWER_KEYS = Set.of("question", "reply", "enter");
     /** Matches nothing: for a platform without user mode, or without a pager. */
     private static final Pattern NEVER = Pattern.compile("(?!)");
+    private static final YamlSource.Kind KIND = new YamlSource.Kind("a platform file",
+            "at least name, prompt and backup (docs/platforms.md)");
 
     /** A platform and the other names it answers to. */
     public record Loaded(Platform platform, List<String> aliases) {
@@ -65,7 +67,7 @@ public final class PlatformFile {
     }
 
     public static Loaded read(Path file) {
-        var source = new YamlSource(file.toString(), PlatformException::new);
+        var source = new YamlSource(file.toString(), KIND, PlatformException::new);
         return new PlatformFile(source, Nodes.mapping(source.compose(file), "top level", source)).platform();
     }
 
@@ -75,7 +77,8 @@ public final class PlatformFile {
             if (in == null) {
                 throw new IllegalStateException("built-in platform " + name + " is missing from the jar");
             }
-            var source = new YamlSource("platforms/" + name + ".yaml (built in)", PlatformException::new);
+            var source = new YamlSource("platforms/" + name + ".yaml (built in)", KIND,
+                    PlatformException::new);
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             return new PlatformFile(source, Nodes.mapping(source.composeText(text), "top level", source)).platform();
         } catch (IOException e) {
@@ -255,7 +258,7 @@ public final class PlatformFile {
             NodeTuple pattern = Optional.ofNullable(keys.get("pattern")).orElseThrow(() -> source.fail(
                     source.at(rule.getStartMark()) + ": " + field + ".pattern: missing"));
             Pattern compiled = regex(pattern, field + ".pattern");
-            if (!compiled.pattern().contains("(?<secret>")) {
+            if (!SecretRule.marksTheSecret(compiled)) {
                 throw source.fail(source.at(pattern.getValueNode().getStartMark()) + ": " + field
                         + ".pattern: needs a group named secret, (?<secret>...), around the secret itself");
             }

@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
  */
 public record SecretRule(String name, Pattern pattern) {
     public SecretRule {
-        if (!pattern.pattern().contains("(?<secret>")) {
+        if (!marksTheSecret(pattern)) {
             throw new IllegalArgumentException("secret rule " + name + " needs a group named 'secret'");
         }
     }
 
-    public static SecretRule of(String name, String regex) {
-        return new SecretRule(name, Pattern.compile(regex));
+    /** Whether the pattern has the group {@code (?<secret>...)} around the text to replace. */
+    static boolean marksTheSecret(Pattern pattern) {
+        return pattern.pattern().contains("(?<secret>");
     }
 }

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import net.backup.inventory.Durations;
 import net.backup.run.DeviceResult;
 import net.backup.run.RunOutcome;
+import net.backup.time.Durations;
 
 /**
  * What a person at the terminal (or reading cron's mail) sees: a line per device as it finishes, then a summary.

@@ -8,6 +8,7 @@ import java.util.Set;
 import net.backup.run.DeviceResult;
 import net.backup.run.DeviceResult.Status;
 import net.backup.run.RunOutcome;
+import net.backup.store.OutputFiles;
 
 /**
  * The commit a run makes: {@code backup: 2 changed, 1 new, 1 failed}, then one line per device whose file it
@@ -59,7 +60,7 @@ public record HistoryMessage(String subject, List<String> body) {
     }
 
     private static String fileOf(DeviceResult result) {
-        return result.name() + ".cfg";
+        return OutputFiles.configOf(result.name());
     }
 
     private static boolean isWritten(DeviceResult result) {

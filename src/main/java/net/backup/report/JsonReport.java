@@ -34,6 +34,7 @@ public final class JsonReport {
                     .append(", \"duration_ms\": ").append(result.duration().toMillis())
                     .append(", \"bytes\": ").append(result.bytes())
                     .append(", \"error\": ").append(result.error().map(JsonReport::string).orElse("null"))
+                    .append(", \"cause\": ").append(result.cause().map(cause -> string(cause.name())).orElse("null"))
                     .append('}');
             separator = ",\n";
         }

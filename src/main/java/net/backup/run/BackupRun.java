@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import net.backup.inventory.Device;
-import net.backup.inventory.Durations;
+import net.backup.time.Durations;
 
 /**
  * Runs one backup task per device on a fixed pool of workers and joins them all. {@code --sequential} is
@@ -126,7 +126,7 @@ public final class BackupRun {
             if (entry.control().cancel(why)) {
                 Duration elapsed = wasStarted ? Duration.ofNanos(System.nanoTime() - runStarted) : Duration.ZERO;
                 report(DeviceResult.failed(entry.device().name(), entry.device().host(), 1, elapsed,
-                        wasStarted ? why : "not started: " + why), byName);
+                        DeviceResult.Cause.CANCELLED, wasStarted ? why : "not started: " + why), byName);
             } else {
                 report(resultOf(entry), byName); // its file is being written: let it finish
             }
@@ -144,10 +144,12 @@ public final class BackupRun {
         try {
             return entry.future().get();
         } catch (ExecutionException e) {
-            return DeviceResult.failed(device.name(), device.host(), 1, Duration.ZERO, "internal error: " + e.getCause());
+            return DeviceResult.failed(device.name(), device.host(), 1, Duration.ZERO, DeviceResult.Cause.INTERNAL,
+                    "internal error: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return DeviceResult.failed(device.name(), device.host(), 1, Duration.ZERO, "interrupted");
+            return DeviceResult.failed(device.name(), device.host(), 1, Duration.ZERO, DeviceResult.Cause.CANCELLED,
+                    "interrupted");
         }
     }
 

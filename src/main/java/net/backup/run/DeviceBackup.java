@@ -57,7 +57,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     public DeviceResult call() {
         long started = System.nanoTime();
         if (!control.markStarted()) {
-            return failed(started, 1, control.reason());
+            return failed(started, 1, DeviceResult.Cause.CANCELLED, control.reason());
         }
         int attempt = 0;
         while (true) {
@@ -70,24 +70,25 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                         attempt, since(started), written.bytes());
             } catch (SessionException e) {
                 if (control.cancelled()) {
-                    return failed(started, attempt, control.reason());
+                    return failed(started, attempt, DeviceResult.Cause.CANCELLED, control.reason());
                 }
                 if (!e.failureCause().isTransient() || attempt > retry.retries()) {
-                    return failed(started, attempt, e.getMessage());
+                    return failed(started, attempt, causeOf(e), e.getMessage());
                 }
                 LOG.info("{}: attempt {} failed ({}); trying again", device.name(), attempt, e.getMessage());
                 if (!pauseBeforeRetry(attempt)) {
-                    return failed(started, attempt, control.reason());
+                    return failed(started, attempt, DeviceResult.Cause.CANCELLED, control.reason());
                 }
             } catch (InvalidConfigException e) {
-                return failed(started, attempt, e.getMessage());
+                return failed(started, attempt, DeviceResult.Cause.INVALID_OUTPUT, e.getMessage());
             } catch (TaskControl.CancelledException e) {
-                return failed(started, attempt, e.getMessage());
+                return failed(started, attempt, DeviceResult.Cause.CANCELLED, e.getMessage());
             } catch (IOException e) {
-                return failed(started, attempt, "cannot write " + store.pathOf(device.name()) + ": " + e.getMessage());
+                return failed(started, attempt, DeviceResult.Cause.LOCAL_IO,
+                        "cannot write " + store.pathOf(device.name()) + ": " + e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("unexpected failure backing up {}", device.name(), e);
-                return failed(started, attempt, "internal error: " + e);
+                return failed(started, attempt, DeviceResult.Cause.INTERNAL, "internal error: " + e);
             }
         }
     }
@@ -142,8 +143,19 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                 LOG.warn("{}: '{}' was rejected ({}); carrying on", device.name(), command, error));
     }
 
-    private DeviceResult failed(long started, int attempts, String error) {
-        return DeviceResult.failed(device.name(), device.host(), attempts, since(started), error);
+    private DeviceResult failed(long started, int attempts, DeviceResult.Cause cause, String error) {
+        return DeviceResult.failed(device.name(), device.host(), attempts, since(started), cause, error);
+    }
+
+    /** The session's causes decide retries; the result's are what a monitor sees. */
+    static DeviceResult.Cause causeOf(SessionException e) {
+        return switch (e.failureCause()) {
+            case NETWORK -> DeviceResult.Cause.NETWORK;
+            case TIMEOUT -> DeviceResult.Cause.TIMEOUT;
+            case AUTHENTICATION -> DeviceResult.Cause.AUTHENTICATION;
+            case HOST_KEY -> DeviceResult.Cause.HOST_KEY;
+            case DEVICE -> DeviceResult.Cause.DEVICE_ERROR;
+        };
     }
 
     private static Duration since(long started) {

@@ -27,7 +27,7 @@ final class TaskControl implements CancelHook {
         if (!cancelled) {
             cancelled = true;
             reason = why;
-            resources.forEach(TaskControl::closeQuietly);
+            resources.forEach(CancelHook::closeQuietly);
             notifyAll();
         }
         return true;
@@ -36,7 +36,7 @@ final class TaskControl implements CancelHook {
     @Override
     public synchronized void attach(Closeable resource) {
         if (cancelled) {
-            closeQuietly(resource);
+            CancelHook.closeQuietly(resource);
         } else {
             resources.add(resource);
         }
@@ -87,14 +87,6 @@ final class TaskControl implements CancelHook {
             reason = "interrupted";
         }
         throw new CancelledException(reason);
-    }
-
-    private static void closeQuietly(Closeable resource) {
-        try {
-            resource.close();
-        } catch (IOException | RuntimeException ignored) {
-            // Best effort: the point is to wake whatever is blocked on it.
-        }
     }
 
     /** A file write that may fail. */

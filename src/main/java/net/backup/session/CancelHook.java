@@ -1,6 +1,7 @@
 package net.backup.session;
 
 import java.io.Closeable;
+import java.io.IOException;
 
 /**
  * Lets whoever runs a session stop it from another thread: the connection is handed over as soon as it
@@ -11,5 +12,15 @@ public interface CancelHook {
     /** Hands over the resource to close on cancellation; closes it at once if cancellation already happened. */
     void attach(Closeable resource);
 
-    CancelHook NONE = resource -> { };
+    /**
+     * Closes a connection or stream to wake whatever is blocked on it; a failure to close is ignored, since
+     * the other side may be gone already.
+     */
+    static void closeQuietly(Closeable resource) {
+        try {
+            resource.close();
+        } catch (IOException | RuntimeException ignored) {
+            // Best effort: the point is to wake what is blocked on it, or to let go of a dead connection.
+        }
+    }
 }

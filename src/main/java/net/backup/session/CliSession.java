@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import net.backup.inventory.Durations;
 import net.backup.inventory.Secret;
-import net.backup.platform.Platform;
 import net.backup.platform.Answer;
+import net.backup.platform.Platform;
+import net.backup.time.Durations;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
@@ -352,7 +352,7 @@ public final class CliSession implements AutoCloseable {
                 // The device may already be gone; closing below is what matters.
             }
         }
-        SshConnector.closeQuietly(session);
-        SshConnector.closeQuietly(client);
+        CancelHook.closeQuietly(session);
+        CancelHook.closeQuietly(client);
     }
 }

@@ -1,6 +1,5 @@
 package net.backup.session;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketException;
 import java.time.Duration;
@@ -8,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.backup.inventory.Device;
-import net.backup.inventory.Durations;
 import net.backup.inventory.Secret;
+import net.backup.time.Durations;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
@@ -61,7 +60,7 @@ public final class SshConnector {
             Session session = client.startSession();
             requestTerminal(session);
             Session.Shell shell = session.startShell();
-            Watchdog.Watch watch = watchdog.watch(device.commandTimeout(), () -> closeQuietly(client));
+            Watchdog.Watch watch = watchdog.watch(device.commandTimeout(), () -> CancelHook.closeQuietly(client));
             var cli = new CliSession(client, session, shell, device.platform(), watch, MAX_OUTPUT_CHARS, TERMINAL_COLUMNS);
             try {
                 cli.findPrompt();
@@ -72,10 +71,10 @@ public final class SshConnector {
                 throw e;
             }
         } catch (SessionException e) {
-            closeQuietly(client);
+            CancelHook.closeQuietly(client);
             throw e;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(client);
+            CancelHook.closeQuietly(client);
             throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
         }
     }
@@ -99,7 +98,7 @@ public final class SshConnector {
         } catch (RuntimeException e) {
             throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
         } finally {
-            closeQuietly(client);
+            CancelHook.closeQuietly(client);
         }
         return new ScannedKey(onRecord ? KnownHosts.Outcome.KNOWN : KnownHosts.Outcome.RECORDED, seen.type, seen.fingerprint);
     }
@@ -251,14 +250,6 @@ public final class SshConnector {
 
     private static int millis(Duration duration) {
         return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
-    }
-
-    static void closeQuietly(Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException | RuntimeException ignored) {
-            // Closing is best effort: the other side may be gone already.
-        }
     }
 
     /**

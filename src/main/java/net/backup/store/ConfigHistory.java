@@ -38,9 +38,6 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * JGit creates directories and objects with the process's umask (0755, 0444), whatever the directory's mode.
  */
 public final class ConfigHistory implements AutoCloseable {
-    /** Files of ours that are not configurations and must never be committed. */
-    static final String IGNORE_FILE = ".gitignore";
-    private static final String IGNORED = ".backup.lock\n.*.cfg.tmp\n.redact-key\n.redact-key.tmp\n";
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -80,9 +77,9 @@ public final class ConfigHistory implements AutoCloseable {
     }
 
     private static ConfigHistory create(Path directory, Path gitDir) throws IOException, GitAPIException {
-        Path ignore = directory.resolve(IGNORE_FILE);
+        Path ignore = directory.resolve(OutputFiles.GITIGNORE);
         if (ExclusiveFiles.attributes(ignore).isEmpty()) {
-            ExclusiveFiles.createAndSync(ignore, IGNORED.getBytes(StandardCharsets.UTF_8), ExclusiveFiles.OWNER_ONLY);
+            ExclusiveFiles.createAndSync(ignore, OutputFiles.ignored().getBytes(StandardCharsets.UTF_8), ExclusiveFiles.OWNER_ONLY);
         } else {
             ExclusiveFiles.requireRegularFile(ignore); // someone's own .gitignore stays; a link is refused
         }
@@ -178,7 +175,7 @@ public final class ConfigHistory implements AutoCloseable {
             return Optional.empty();
         }
         var paths = new LinkedHashSet<>(files);
-        paths.addAll(pending(List.of(IGNORE_FILE)));
+        paths.addAll(pending(List.of(OutputFiles.GITIGNORE)));
         try {
             var add = git.add();
             var commit = git.commit();

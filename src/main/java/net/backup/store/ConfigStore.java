@@ -83,7 +83,7 @@ public final class ConfigStore {
      */
     public OutputLock lock() throws IOException {
         OutputLock lock = OutputLock.acquire(directory);
-        try (var leftovers = Files.newDirectoryStream(directory, ".*.cfg.tmp")) {
+        try (var leftovers = Files.newDirectoryStream(directory, OutputFiles.temporaryConfigs())) {
             for (Path leftover : leftovers) {
                 Files.deleteIfExists(leftover);
             }
@@ -95,7 +95,7 @@ public final class ConfigStore {
     }
 
     public Path pathOf(String deviceName) {
-        return directory.resolve(deviceName + ".cfg");
+        return directory.resolve(OutputFiles.configOf(deviceName));
     }
 
     /** What {@link #write} did. */
@@ -127,7 +127,7 @@ public final class ConfigStore {
     }
 
     private void replace(String deviceName, byte[] bytes) throws IOException {
-        Path temp = directory.resolve("." + deviceName + ".cfg.tmp");
+        Path temp = directory.resolve(OutputFiles.temporaryConfigOf(deviceName));
         try {
             files.writeAndSync(temp, bytes);
             ExclusiveFiles.moveOver(temp, pathOf(deviceName));

@@ -54,7 +54,7 @@ public final class HistoryReader implements AutoCloseable {
 
     /** Newest first. */
     public List<Version> versions(String device) throws IOException {
-        String path = device + ".cfg";
+        String path = OutputFiles.configOf(device);
         var versions = new ArrayList<Version>();
         try (RevWalk walk = new RevWalk(repository)) {
             for (RevCommit listed : git.log().addPath(path).call()) {
@@ -87,7 +87,7 @@ public final class HistoryReader implements AutoCloseable {
      * (a commit, {@code HEAD~3}, a date {@code 2026-11-20} or a date and time {@code 2026-11-20T06:00}).
      */
     public String diff(String device, Optional<String> since) throws IOException {
-        String path = device + ".cfg";
+        String path = OutputFiles.configOf(device);
         Version newest = versions(device).get(0);
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit to;

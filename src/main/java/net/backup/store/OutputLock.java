@@ -17,8 +17,6 @@ import java.util.Set;
  * files would race. The lock is an OS file lock, so it is released even when a run is killed.
  */
 public final class OutputLock implements AutoCloseable {
-    static final String FILE_NAME = ".backup.lock";
-
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -29,7 +27,7 @@ public final class OutputLock implements AutoCloseable {
 
     /** @throws LockedException when another run holds it, naming that run */
     static OutputLock acquire(Path directory) throws IOException {
-        Path file = directory.resolve(FILE_NAME);
+        Path file = directory.resolve(OutputFiles.LOCK);
         FileChannel channel = open(file);
         FileLock lock;
         try {

@@ -22,8 +22,6 @@ import net.backup.platform.SecretRule;
  * output directory ({@code .redact-key}, owner-only, never committed).
  */
 public final class Redactor {
-    static final String KEY_FILE = ".redact-key";
-
     private static final Pattern MARKER = Pattern.compile("<redacted:[0-9a-f]{8}>");
 
     private final byte[] key;
@@ -34,11 +32,11 @@ public final class Redactor {
 
     /** The output directory's key, created the first time it is needed. */
     public static Redactor forDirectory(Path directory) throws IOException {
-        Path file = directory.resolve(KEY_FILE);
+        Path file = directory.resolve(OutputFiles.REDACT_KEY);
         if (ExclusiveFiles.attributes(file).isEmpty()) {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
-            Path temp = directory.resolve(KEY_FILE + ".tmp");
+            Path temp = directory.resolve(OutputFiles.REDACT_KEY_TEMPORARY);
             ExclusiveFiles.removeLeftover(temp);
             ExclusiveFiles.createAndSync(temp, HexFormat.of().formatHex(fresh).getBytes(StandardCharsets.US_ASCII),
                     ExclusiveFiles.OWNER_ONLY);

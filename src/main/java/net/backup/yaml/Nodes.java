@@ -8,7 +8,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
-/** Type checks on snakeyaml nodes, each failure an {@link InventoryException} naming line and field. */
+/**
+ * Type checks on snakeyaml nodes, each failure the loader's own exception (made by its {@link YamlSource}:
+ * an {@code InventoryException} for the inventory, a {@code PlatformException} for a platform file) naming
+ * line and field.
+ */
 public final class Nodes {
     /** Plain scalars only: a tag such as {@code !!java.net.URL} is refused, never resolved. */
     private static final Set<Tag> SCALAR_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);

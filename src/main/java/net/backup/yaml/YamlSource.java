@@ -27,11 +27,22 @@ public final class YamlSource {
     private static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private final String fileLabel;
+    private final Kind kind;
     private final Function<String, RuntimeException> failure;
 
+    /**
+     * What a file read this way is meant to be, for the messages that come before its content is known.
+     *
+     * @param name  {@code an inventory file}
+     * @param needs what an empty file lacks: {@code a 'devices:' list}
+     */
+    public record Kind(String name, String needs) {
+    }
+
     /** @param failure makes the loader's own exception from a message fit to print */
-    public YamlSource(String fileLabel, Function<String, RuntimeException> failure) {
+    public YamlSource(String fileLabel, Kind kind, Function<String, RuntimeException> failure) {
         this.fileLabel = fileLabel;
+        this.kind = kind;
         this.failure = failure;
     }
 
@@ -53,7 +64,7 @@ public final class YamlSource {
         try {
             Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
             if (root == null) {
-                throw fail(fileLabel + ": the file is empty: it needs a 'devices:' list");
+                throw fail(fileLabel + ": the file is empty: it needs " + kind.needs());
             }
             return root;
         } catch (MarkedYAMLException e) {
@@ -76,10 +87,10 @@ public final class YamlSource {
     private String readUtf8(Path file) {
         try {
             if (Files.isDirectory(file)) {
-                throw fail(fileLabel + ": is a directory, not an inventory file");
+                throw fail(fileLabel + ": is a directory, not " + kind.name());
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw fail(fileLabel + ": larger than 16 MiB; is this really an inventory?");
+                throw fail(fileLabel + ": larger than 16 MiB; is this really " + kind.name() + "?");
             }
             byte[] bytes = Files.readAllBytes(file);
             return StandardCharsets.UTF_8.newDecoder()

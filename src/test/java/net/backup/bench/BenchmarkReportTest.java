@@ -1,15 +1,20 @@
 package net.backup.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The arithmetic and the documents of the benchmark; the runs themselves are `./backup bench`, not a unit test. */
 class BenchmarkReportTest {
@@ -36,24 +41,54 @@ class BenchmarkReportTest {
         assertThat(Row.ideal(100, 1, 1100)).isEqualTo(100 * 1100);
     }
 
-    @Test
-    void targetsAreJudgedFromTheMedians() {
+    private static List<Row> latencyAndScale() {
         var sequential = new Row(LATENCY, 1, true, List.of(run(110_000, 3000, 200 << 20)), Row.ideal(100, 1, 1100));
         var concurrent = new Row(LATENCY, 100, false,
                 List.of(run(1500, 2000, 300 << 20), run(1600, 2100, 300 << 20), run(9000, 2200, 300 << 20)),
                 Row.ideal(100, 100, 1100));
         var scale = new Row(SCALE, 200, false, List.of(new Measurement(9000, 8000, 50, 12000, 900L << 20, 0, 0)),
                 Row.ideal(1000, 200, 50));
+        return List.of(sequential, concurrent, scale);
+    }
 
-        List<String[]> targets = MarkdownReport.targets(List.of(sequential, concurrent, scale));
+    @Test
+    void figuresAreComputedFromTheMedians() {
+        List<Figure> figures = Figure.of(latencyAndScale());
 
-        assertThat(targets).hasSize(3);
-        assertThat(targets.get(0)[1]).isEqualTo("68.8x");
-        assertThat(targets.get(0)[2]).isEqualTo("yes");
-        assertThat(targets.get(1)[1]).startsWith("1.45x the ideal");
-        assertThat(targets.get(1)[2]).isEqualTo("yes");
-        assertThat(targets.get(2)[1]).isEqualTo("0 failed, 0 wrong configs, peak RSS 900 MB");
-        assertThat(targets.get(2)[2]).isEqualTo("yes");
+        assertThat(figures).extracting(Figure::key).containsExactly("speedup_over_sequential", "wall_over_ideal",
+                "scale_failures", "scale_peak_rss_mb");
+        assertThat(figures.get(0).shown()).isEqualTo("68.8x");
+        assertThat(figures.get(1).shown()).startsWith("1.45x the ideal");
+        assertThat(figures.get(2).value()).isZero();
+        assertThat(figures.get(3).value()).isEqualTo(900.0);
+    }
+
+    @Test
+    void theTargetsOfTheDocsFileAreJudgedAgainstTheFigures() throws IOException {
+        List<Target> targets = Target.read(Path.of("docs/benchmark-targets.yaml"));
+
+        List<String[]> judged = MarkdownReport.judged(targets, Figure.of(latencyAndScale()));
+
+        assertThat(targets).extracting(Target::figure).containsExactly("speedup_over_sequential", "wall_over_ideal",
+                "cpu_ms_per_device", "scale_failures", "scale_peak_rss_mb");
+        assertThat(judged).extracting(t -> t[1] + " | " + t[2]).containsExactly("68.8x | yes",
+                "1.45x the ideal (1.60 s against 1.10 s) | yes", "not measured | -", "0 failed, 0 wrong configs | yes",
+                "peak RSS 900 MB | yes");
+    }
+
+    @Test
+    void aTargetIsMetOnlyOnItsSideOfTheBound() {
+        List<Target> targets = Target.parse("""
+                targets:
+                  - {figure: speedup_over_sequential, at_least: 100, says: a hundredfold}
+                  - {figure: scale_peak_rss_mb, at_most: 512}
+                """);
+
+        assertThat(MarkdownReport.judged(targets, Figure.of(latencyAndScale()))).extracting(t -> t[0] + " | " + t[2])
+                .containsExactly("a hundredfold | **no**", "scale_peak_rss_mb | **no**");
+        assertThatThrownBy(() -> Target.parse("targets:\n  - {figure: x, at_least: 1, at_most: 2}\n"))
+                .hasMessageContaining("exactly one of at_least and at_most");
+        assertThatThrownBy(() -> Target.parse("devices: []\n")).hasMessageContaining("'targets:' list");
     }
 
     @Test
@@ -61,13 +96,36 @@ class BenchmarkReportTest {
         var rows = List.of(new Row(LATENCY, 1, true, List.of(run(110_000, 3000, 1 << 20)), 110_000),
                 new Row(LATENCY, 10, false, List.of(run(12_000, 3000, 1 << 20)), 11_000),
                 new Row(LATENCY, 100, false, List.of(run(2_400, 3000, 1 << 20)), 1_100));
+        var targets = Target.parse("targets:\n  - {figure: wall_over_ideal, at_most: 1.5, says: within 1.5x of the ideal}\n");
 
-        MarkdownReport.write(dir.resolve("b.md"), rows, "./backup bench", "2 cores", "2026-11-26");
+        MarkdownReport.write(dir.resolve("b.md"), rows, targets, "targets.yaml", "./backup bench", "2 cores", "2026-11-26");
+        MarkdownReport.write(dir.resolve("figures-only.md"), rows, List.of(), "none", "./backup bench", "2 cores", "2026-11-26");
         Plot.write(dir.resolve("b.png"), rows, "test");
 
         assertThat(Files.readString(dir.resolve("b.md"))).contains("| latency | 100 | 200 ms | --workers 100 | 1 | 2.40 |",
-                "45.8x", "2.18x the ideal", "**no**",
+                "45.8x", "As stated in targets.yaml.", "| within 1.5x of the ideal | 2.18x the ideal (2.40 s against 1.10 s) | **no** |",
                 "at --workers 100: 1.30 s in all, of which 0.40 s before and after the run itself", "and 0.90 s within it");
+        assertThat(Files.readString(dir.resolve("figures-only.md"))).contains("## Figures", "45.8x")
+                .doesNotContain("## Targets", "**no**", "yes");
         assertThat(ImageIO.read(dir.resolve("b.png").toFile()).getWidth()).isEqualTo(900);
+    }
+
+    @Test
+    void theOneDeviceInventoryIsTheLabsWithItsFirstDeviceOnly() {
+        String lab = """
+                # Written by backup lab
+                defaults:
+                  username: ntc
+                  password: ntc123
+                  platform: cisco_ios
+                devices:
+                  - {name: csr1, host: 127.0.0.1, port: 40001}
+                  - {name: csr2, host: 127.0.0.1, port: 40002}
+                """;
+
+        Map<String, Object> single = new Yaml(new SafeConstructor(new LoaderOptions())).load(Benchmark.firstDeviceOnly(lab));
+
+        assertThat(single.get("defaults")).isEqualTo(Map.of("username", "ntc", "password", "ntc123", "platform", "cisco_ios"));
+        assertThat(single.get("devices")).isEqualTo(List.of(Map.of("name", "csr1", "host", "127.0.0.1", "port", 40001)));
     }
 }

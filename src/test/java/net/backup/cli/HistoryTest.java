@@ -222,10 +222,11 @@ class HistoryTest {
             List<Map<String, Object>> entries = (List<Map<String, Object>>) json.get("devices");
             assertThat(entries).hasSize(2);
             assertThat(entries.get(0)).containsEntry("name", "csr1").containsEntry("host", "127.0.0.1")
-                    .containsEntry("status", "NEW").containsEntry("attempts", 1).containsEntry("error", null)
+                    .containsEntry("status", "NEW").containsEntry("attempts", 1).containsEntry("error", null).containsEntry("cause", null)
                     .containsEntry("bytes", (int) Files.size(run.output().resolve("csr1.cfg")));
             assertThat(entries.get(1)).containsEntry("status", "FAILED").containsEntry("bytes", 0)
-                    .containsEntry("error", "'wr mem' failed: % Invalid input detected at '^' marker.");
+                    .containsEntry("error", "'wr mem' failed: % Invalid input detected at '^' marker.")
+                    .containsEntry("cause", "DEVICE_ERROR");
         }
     }
 }

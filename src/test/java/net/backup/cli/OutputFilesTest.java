@@ -172,6 +172,7 @@ class OutputFilesTest {
             assertThat(csr1.status()).isEqualTo(DeviceResult.Status.FAILED);
             assertThat(csr1.error()).contains("cannot write " + run.output().resolve("csr1.cfg") + ": refusing to write through "
                     + run.output().resolve(".csr1.cfg.tmp") + ": it is a symbolic link (to " + victim() + ")");
+            assertThat(csr1.cause()).contains(DeviceResult.Cause.LOCAL_IO);
             assertThat(outcome.results().get(1).status()).isEqualTo(DeviceResult.Status.NEW);
             assertThat(run.backupOf("csr1")).isEqualTo("! previous\nend\n");
             assertThat(run.outputFiles()).isEqualTo(List.of("csr1.cfg", "csr2.cfg"));

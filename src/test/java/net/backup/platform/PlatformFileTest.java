@@ -30,6 +30,16 @@ class PlatformFileTest {
     }
 
     @Test
+    void anEmptyPlatformFileIsToldWhatAPlatformFileNeeds() throws IOException {
+        Path file = write("# nothing yet\n");
+
+        assertThatThrownBy(() -> PlatformFile.read(file)).isInstanceOf(PlatformException.class)
+                .hasMessage(file + ": the file is empty: it needs at least name, prompt and backup (docs/platforms.md)");
+        assertThatThrownBy(() -> PlatformFile.read(dir)).isInstanceOf(PlatformException.class)
+                .hasMessage(dir + ": is a directory, not a platform file");
+    }
+
+    @Test
     void theBuiltInIosPlatformIsReadFromItsFile() {
         Platform ios = Platforms.CISCO_IOS;
 

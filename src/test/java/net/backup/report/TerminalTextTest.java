@@ -29,7 +29,7 @@ class TerminalTextTest {
         var out = new StringWriter();
         var report = new ConsoleReport(new PrintWriter(out), List.of("csr1"));
 
-        report.accept(DeviceResult.failed("csr1", "10.0.0.1", 1, Duration.ofMillis(50),
+        report.accept(DeviceResult.failed("csr1", "10.0.0.1", 1, Duration.ofMillis(50), DeviceResult.Cause.DEVICE_ERROR,
                 "the device answered with an error: % Error " + HOSTILE + "\nUNCHANGED  csr9"));
 
         assertThat(out.toString()).doesNotContain("\u001b", "\u0007").hasLineCount(1)

@@ -1,4 +1,4 @@
-package net.backup.inventory;
+package net.backup.time;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

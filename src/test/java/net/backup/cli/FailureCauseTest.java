@@ -1,0 +1,90 @@
+package net.backup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.backup.lab.Fault;
+import net.backup.lab.Lab;
+import net.backup.lab.LabSettings;
+import net.backup.testing.LabRun;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** A failed device's result keeps the kind of failure, and the JSON report says it. */
+class FailureCauseTest {
+    @TempDir
+    Path dir;
+
+    private static Lab.DeviceSpec faulty(String name, Fault fault) {
+        return new Lab.DeviceSpec(name, Set.of(fault));
+    }
+
+    @Test
+    void theReportGivesEachFailedDeviceTheCauseOfItsFailure() throws Exception {
+        var devices = List.of(Lab.DeviceSpec.healthy("ok"), Lab.DeviceSpec.healthy("impostor"),
+                faulty("authfail", Fault.AUTH_FAIL), faulty("refused", Fault.REFUSED), faulty("hang", Fault.HANG),
+                faulty("stall", Fault.STALL), faulty("truncated", Fault.TRUNCATED), faulty("garbage", Fault.GARBAGE),
+                faulty("wrmem", Fault.WRMEM_INVALID), faulty("disconnect", Fault.DISCONNECT));
+        try (LabRun run = new LabRun(Lab.start(devices, LabSettings.defaults()), dir)) {
+            Files.writeString(run.knownHosts(), "[127.0.0.1]:" + run.lab().port("impostor") + " "
+                    + PublicKeyEntry.toString(Lab.newHostKey().getPublic()) + "\n");
+            // Only the silent devices get a short command_timeout: a healthy one slowed by a loaded machine
+            // must not turn into a TIMEOUT.
+            for (String silent : List.of("hang", "stall")) {
+                String entry = "{name: " + silent + ",";
+                assertThat(Files.readString(run.inventory())).contains(entry);
+                Files.writeString(run.inventory(), Files.readString(run.inventory())
+                        .replace(entry, entry + " command_timeout: 1s,"));
+            }
+            Path report = dir.resolve("report.json");
+
+            CliRun result = run.backup("--report", report.toString(), "--retries", "0",
+                    "--workers", String.valueOf(devices.size()));
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(causes(report)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "ok", "null",
+                    "impostor", "HOST_KEY",
+                    "authfail", "AUTHENTICATION",
+                    "refused", "NETWORK",
+                    "hang", "TIMEOUT",
+                    "stall", "TIMEOUT",
+                    "truncated", "INVALID_OUTPUT",
+                    "garbage", "INVALID_OUTPUT",
+                    "wrmem", "DEVICE_ERROR",
+                    "disconnect", "NETWORK"));
+        }
+    }
+
+    @Test
+    void devicesTheDeadlineCutShortAreCancelled() throws Exception {
+        try (LabRun run = new LabRun(Lab.start(List.of(faulty("first", Fault.HANG), Lab.DeviceSpec.healthy("second")),
+                LabSettings.defaults()), dir)) {
+            Path report = dir.resolve("report.json");
+
+            run.backup("--report", report.toString(), "--sequential", "--deadline", "1s", "--command-timeout", "10m");
+
+            assertThat(causes(report)).containsExactlyInAnyOrderEntriesOf(Map.of("first", "CANCELLED", "second", "CANCELLED"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> causes(Path report) throws IOException {
+        Map<String, Object> json = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(report));
+        var causes = new LinkedHashMap<String, String>();
+        for (Map<String, Object> device : (List<Map<String, Object>>) json.get("devices")) {
+            causes.put((String) device.get("name"), String.valueOf(device.get("cause")));
+        }
+        return causes;
+    }
+}

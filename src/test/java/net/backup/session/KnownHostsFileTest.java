@@ -1,0 +1,105 @@
+package net.backup.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** known_hosts lines as OpenSSH writes them, checked without a network: the verifier is called directly. */
+class KnownHostsFileTest {
+    @TempDir
+    Path dir;
+
+    private static KeyPair newKey() throws GeneralSecurityException {
+        return KeyPairGenerator.getInstance("EC").generateKeyPair();
+    }
+
+    private static String line(String hostPart, KeyPair key) {
+        return hostPart + " " + PublicKeyEntry.toString(key.getPublic());
+    }
+
+    /** {@code ssh-keygen -H}: {@code |1|base64(salt)|base64(HMAC-SHA1(salt, host))}. */
+    private static String hashed(String hostPart) throws GeneralSecurityException {
+        byte[] salt = new byte[20];
+        new java.util.Random(1).nextBytes(salt);
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(salt, "HmacSHA1"));
+        byte[] hash = mac.doFinal(hostPart.getBytes(StandardCharsets.UTF_8));
+        return "|1|" + Base64.getEncoder().encodeToString(salt) + "|" + Base64.getEncoder().encodeToString(hash);
+    }
+
+    private KnownHosts.Check verify(Path file, HostKeyPolicy policy, String host, int port, KeyPair key) throws IOException {
+        KnownHosts.Check check = new KnownHosts(file, policy).check();
+        check.verify(host, port, key.getPublic());
+        return check;
+    }
+
+    @Test
+    void aHashedEntryIsMatchedLikeAPlainOne() throws Exception {
+        KeyPair key = newKey();
+        Path file = Files.writeString(dir.resolve("known_hosts"), line(hashed("[10.0.0.1]:2222"), key) + "\n");
+
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 2222, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 2222, newKey()).outcome())
+                .isEqualTo(KnownHosts.Outcome.CHANGED);
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.2", 2222, key).outcome()).isEqualTo(KnownHosts.Outcome.UNKNOWN);
+    }
+
+    @Test
+    void aPortOtherThan22IsAHostOfItsOwn() throws Exception {
+        KeyPair key = newKey();
+        Path file = Files.writeString(dir.resolve("known_hosts"), line("10.0.0.1", key) + "\n");
+
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 2222, key).outcome()).isEqualTo(KnownHosts.Outcome.UNKNOWN);
+    }
+
+    @Test
+    void aWildcardPatternCoversTheHostsItNames() throws Exception {
+        KeyPair key = newKey();
+        Path file = Files.writeString(dir.resolve("known_hosts"), line("*.lab.example", key) + "\n");
+
+        assertThat(verify(file, HostKeyPolicy.STRICT, "csr1.lab.example", 22, key).outcome())
+                .isEqualTo(KnownHosts.Outcome.KNOWN);
+        assertThat(verify(file, HostKeyPolicy.STRICT, "csr1.other.example", 22, key).outcome())
+                .isEqualTo(KnownHosts.Outcome.UNKNOWN);
+    }
+
+    @Test
+    void aRecordedKeyGoesIntoAnOwnerOnlyFileAsOpenSshWritesIt() throws Exception {
+        KeyPair key = newKey();
+        Path file = dir.resolve("ssh").resolve("known_hosts");
+
+        assertThat(verify(file, HostKeyPolicy.ACCEPT_NEW, "CSR1.lab", 22, key).outcome())
+                .isEqualTo(KnownHosts.Outcome.RECORDED);
+        assertThat(verify(file, HostKeyPolicy.ACCEPT_NEW, "10.0.0.1", 830, key).outcome())
+                .isEqualTo(KnownHosts.Outcome.RECORDED);
+
+        assertThat(Files.readAllLines(file)).containsExactly(line("csr1.lab", key), line("[10.0.0.1]:830", key));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(verify(file, HostKeyPolicy.STRICT, "csr1.lab", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
+    }
+
+    @Test
+    void policyOffChecksNothingAndWritesNothing() throws Exception {
+        Path file = dir.resolve("known_hosts");
+
+        KnownHosts.Check check = verify(file, HostKeyPolicy.OFF, "10.0.0.1", 22, newKey());
+
+        assertThat(check.outcome()).isEqualTo(KnownHosts.Outcome.UNCHECKED);
+        assertThat(file).doesNotExist();
+    }
+}
