@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             lab.writeInventory(inventory);
             List<Device> fleet = InventoryLoader.withSystemEnvironment().load(inventory);
             // The same run as backup's; no history: the demo's directory is thrown away.
-            return OutputRun.withoutLock(output, out, spec.commandLine().getErr(), run -> {
+            return OutputRun.hold(output, false, out, spec.commandLine().getErr(), run -> {
                 // A known_hosts of its own: the demo's throwaway keys never touch the user's ~/.ssh.
                 FleetBackup backup = run.fleet(new KnownHosts(work.resolve("known_hosts"), HostKeyPolicy.ACCEPT_NEW),
                         RetryPolicy.DEFAULT_FIRST_DELAY);

@@ -72,15 +72,6 @@ final class OutputRun {
         }
     }
 
-    /**
-     * The same without the lock or a history, for {@code backup demo} for now: its test in the lab's
-     * tests (LabTest, being rewritten) expects nothing but the backups in the demo's directory. Once that
-     * test allows the lock file, the demo takes {@link #hold} like every run.
-     */
-    static int withoutLock(Path outputDir, PrintWriter out, PrintWriter err, Body body) throws IOException {
-        return body.run(new OutputRun(openStore(outputDir), Optional.empty(), out, err));
-    }
-
     /** The backup of devices into this directory, checking host keys against {@code knownHosts}. */
     FleetBackup fleet(KnownHosts knownHosts, Duration firstRetryDelay) {
         return new FleetBackup(knownHosts, store, firstRetryDelay);

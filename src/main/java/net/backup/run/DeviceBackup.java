@@ -155,6 +155,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
             case AUTHENTICATION -> DeviceResult.Cause.AUTHENTICATION;
             case HOST_KEY -> DeviceResult.Cause.HOST_KEY;
             case DEVICE -> DeviceResult.Cause.DEVICE_ERROR;
+            case OUTPUT -> DeviceResult.Cause.INVALID_OUTPUT;
         };
     }
 

@@ -142,7 +142,7 @@ public final class CliSession implements AutoCloseable {
         for (int i = 0; i < output.length(); i++) {
             if (output.charAt(i) == '\n') {
                 if (i - lineStart == terminalColumns) {
-                    throw new SessionException(SessionException.Cause.DEVICE, "line " + number + " of the output is exactly "
+                    throw new SessionException(SessionException.Cause.OUTPUT, "line " + number + " of the output is exactly "
                             + terminalColumns + " characters, the terminal's width: the device may have wrapped a longer"
                             + " line (its platform's setup should turn wrapping off, e.g. terminal width 0)");
                 }
@@ -231,7 +231,7 @@ public final class CliSession implements AutoCloseable {
         try {
             PromptReader.Reply reply = reader.readReply(prompt, pager, this::send, false);
             if (!afterPromptLine(reply.text()).isBlank()) {
-                throw new SessionException(SessionException.Cause.DEVICE, "out of step with the device: output arrived"
+                throw new SessionException(SessionException.Cause.OUTPUT, "out of step with the device: output arrived"
                         + " after the last command had ended (an extra prompt?); nothing was stored");
             }
         } catch (IOException e) {
@@ -308,7 +308,7 @@ public final class CliSession implements AutoCloseable {
 
     private SessionException failure(IOException e, String what) {
         if (e instanceof PromptReader.OutputTooLargeException) {
-            return new SessionException(SessionException.Cause.DEVICE, e.getMessage() + " " + what, e);
+            return new SessionException(SessionException.Cause.OUTPUT, e.getMessage() + " " + what, e);
         }
         if (watch.expired()) {
             return new SessionException(SessionException.Cause.TIMEOUT, "no output for "

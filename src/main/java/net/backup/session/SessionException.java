@@ -18,7 +18,9 @@ public final class SessionException extends Exception {
         /** The device's key is not the one on record: never talk to it. */
         HOST_KEY(false),
         /** The device answered, but not with what a healthy device says. */
-        DEVICE(false);
+        DEVICE(false),
+        /** What the device sent cannot be stored as its configuration: too large, maybe wrapped, out of step. */
+        OUTPUT(false);
 
         private final boolean transientFailure;
 
