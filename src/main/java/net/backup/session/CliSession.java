@@ -113,20 +113,20 @@ public final class CliSession implements AutoCloseable {
 
     /** Runs one command and returns its output: no echo, no prompt, no pager prompts, LF line ends. */
     public String run(String command) throws SessionException {
-        return run(command, List.of(), false);
+        return run(command, List.of(), PromptReader.Ending.COMMAND);
     }
 
     /** Runs a command that may ask questions on the way, answering each as the platform says. */
     public String run(String command, List<Answer> answers) throws SessionException {
-        return run(command, answers, false);
+        return run(command, answers, PromptReader.Ending.COMMAND);
     }
 
     /**
-     * Runs a command whose output is kept. Where the platform has no end marker to prove the output
-     * complete, its end is taken only once the device has also gone quiet.
+     * Runs a command whose output is kept. Where the output does not end with the platform's end marker,
+     * the prompt that seems to end it is confirmed with the device first (see {@link PromptReader#readReply}).
      */
     public String capture(String command) throws SessionException {
-        String output = run(command, List.of(), platform.completeLastLine().isEmpty());
+        String output = run(command, List.of(), PromptReader.Ending.capture(platform.completeLastLine()));
         checkNotWrapped(output);
         return output;
     }
@@ -152,7 +152,7 @@ public final class CliSession implements AutoCloseable {
         }
     }
 
-    private String run(String command, List<Answer> answers, boolean certain) throws SessionException {
+    private String run(String command, List<Answer> answers, PromptReader.Ending ending) throws SessionException {
         var interjections = new ArrayList<>(pager);
         answers.forEach(a -> interjections.add(new PromptReader.Interjection(a.question(), a.keys())));
         type(command);
@@ -161,7 +161,7 @@ public final class CliSession implements AutoCloseable {
             LOG.debug("dropped before the echo of '{}': {}", command, PromptReader.abbreviate(dropped));
         }
         try {
-            PromptReader.Reply reply = reader.readReply(prompt, interjections, this::send, certain);
+            PromptReader.Reply reply = reader.readReply(prompt, interjections, this::send, ending);
             return OutputCleaner.clean(platform.echo() ? reply.text() : afterPromptLine(reply.text()),
                     platform.pagerPrompt());
         } catch (IOException e) {
@@ -195,9 +195,9 @@ public final class CliSession implements AutoCloseable {
                 text = before.substring(0, PromptReader.endBeforeClosingPrompts(before, before.length(), prompt))
                         + gluedTo(next.prompt());
             } else {
-                boolean certain = platform.completeLastLine().isEmpty();
                 try {
-                    text = reader.readReply(prompt, pager, this::send, certain).text();
+                    text = reader.readReply(prompt, pager, this::send,
+                            PromptReader.Ending.capture(platform.completeLastLine())).text();
                 } catch (IOException e) {
                     throw failure(e, "after '" + commands.get(i) + "'");
                 }
@@ -229,7 +229,7 @@ public final class CliSession implements AutoCloseable {
         }
         type("");
         try {
-            PromptReader.Reply reply = reader.readReply(prompt, pager, this::send, false);
+            PromptReader.Reply reply = reader.readReply(prompt, pager, this::send, PromptReader.Ending.COMMAND);
             if (!afterPromptLine(reply.text()).isBlank()) {
                 throw new SessionException(SessionException.Cause.OUTPUT, "out of step with the device: output arrived"
                         + " after the last command had ended (an extra prompt?); nothing was stored");

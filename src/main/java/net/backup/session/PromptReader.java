@@ -21,9 +21,12 @@ import org.slf4j.LoggerFactory;
  *       came before it (a stray prompt, a late message) belongs to no command and is dropped;</li>
  *   <li>it ends at the device's exact prompt at the start of the last line, once nothing more has arrived;</li>
  *   <li>a prompt glued to the end of other output ({@code Pagination disabled.sw1#}) ends it only after the
- *       device has been quiet for {@link #QUIET}, and so does a prompt at the start of a line where the
- *       caller asks for that certainty: a configuration line that merely ends in the prompt's text, split
- *       across two reads, is followed by more bytes within that time.</li>
+ *       device has been quiet for {@link #QUIET};</li>
+ *   <li>output that is kept (a configuration) ends at once only where its last line is the platform's end
+ *       marker; otherwise one Enter asks the device, whose prompt for it comes after everything it still had
+ *       to send: a configuration line that starts or ends with the prompt's text, followed by a pause of any
+ *       length, cannot end the output early;</li>
+ *   <li>a question is answered once per line, however many pieces it arrives in.</li>
  * </ul>
  */
 final class PromptReader {
@@ -65,51 +68,123 @@ final class PromptReader {
      * @throws IOException when the stream ends or breaks first
      */
     Reply readUntil(Predicate<String> done, List<Interjection> interjections, Keyboard keyboard) throws IOException {
-        int answeredAt = -1;
+        var answered = new Answered();
         while (true) {
             String lastLine = lastLine();
             if (!stale && done.test(lastLine) && in.available() == 0) {
                 return takeAll(lastLine);
             }
-            if (answeredAt != buffer.length() && answer(lastLine, interjections, keyboard)) {
-                answeredAt = buffer.length();
-            }
+            answered.answer(lastLine, interjections, keyboard);
             readMore();
         }
     }
 
     /**
      * Reads a command's reply, up to the device's {@code prompt}. Pager prompts and questions met on the way
-     * are answered. With {@code certain}, a prompt at the start of a line also waits for the device to go
-     * quiet (for output whose end has no other mark).
+     * are answered. For output that is kept ({@link Ending#capture}), a prompt ends it at once only where
+     * the output's last line is the platform's end marker; otherwise the device is asked (one Enter): it
+     * answers with one more prompt only after everything it still had to send, so a configuration line that
+     * merely starts or ends with the prompt's text, followed by a pause, can never end the output early.
      */
-    Reply readReply(String prompt, List<Interjection> interjections, Keyboard keyboard, boolean certain)
+    Reply readReply(String prompt, List<Interjection> interjections, Keyboard keyboard, Ending ending)
             throws IOException {
         String expected = prompt.stripTrailing();
-        int answeredAt = -1;
+        var answered = new Answered();
+        int probedAt = -1;
         while (true) {
             String lastLine = lastLine();
             String shown = lastLine.stripTrailing();
-            if (stale) {
-                // the prompt that ended the previous reply: wait for what the device says next
-            } else if (shown.equals(expected)) {
-                if (certain ? quiet() : in.available() == 0) {
-                    return new Reply(buffer.substring(0, endBeforeStrayPrompts(expected)), takeAll(lastLine).lastLine());
+            boolean atLineStart = shown.equals(expected);
+            if (stale || !shown.endsWith(expected)) {
+                // not a prompt, or the one that ended the previous reply: wait for what the device says next
+            } else if (probedAt >= 0) {
+                if (atLineStart && lastLineStart >= probedAt && in.available() == 0) {
+                    return afterProbe(expected, lastLine);
                 }
-            } else if (shown.endsWith(expected) && quiet()) {
-                String before = shown.substring(0, shown.length() - expected.length());
-                LOG.debug("prompt glued to output '{}'", before);
-                Reply reply = takeAll(lastLine);
-                // What stays for the next command's echo is the prompt alone, as if it stood on its own line.
-                buffer.setLength(0);
-                buffer.append(prompt);
-                return new Reply(reply.text() + before + "\n", expected);
+            } else if (!ending.capture()) {
+                if (atLineStart ? in.available() == 0 : quiet()) {
+                    return atLineStart ? endAtPrompt(expected, lastLine) : glued(prompt, expected, shown, lastLine);
+                }
+            } else if (in.available() == 0) {
+                if (atLineStart && endsComplete(ending)) {
+                    return endAtPrompt(expected, lastLine);
+                }
+                keyboard.type("\r");
+                probedAt = buffer.length();
             }
-            if (answeredAt != buffer.length() && answer(lastLine, interjections, keyboard)) {
-                answeredAt = buffer.length();
-            }
+            answered.answer(lastLine, interjections, keyboard);
             readMore();
         }
+    }
+
+    private Reply endAtPrompt(String expected, String lastLine) {
+        return new Reply(buffer.substring(0, endBeforeStrayPrompts(expected)), takeAll(lastLine).lastLine());
+    }
+
+    /** The prompt glued to the end of the last line of output ({@code Pagination disabled.sw1#}). */
+    private Reply glued(String prompt, String expected, String shown, String lastLine) {
+        String before = shown.substring(0, shown.length() - expected.length());
+        LOG.debug("prompt glued to output '{}'", before);
+        Reply reply = takeAll(lastLine);
+        // What stays for the next command's echo is the prompt alone, as if it stood on its own line.
+        buffer.setLength(0);
+        buffer.append(prompt);
+        return new Reply(reply.text() + before + "\n", expected);
+    }
+
+    /**
+     * The device has answered the probe with a prompt of its own. The device's real prompt stands before
+     * it: on a line of its own (then the output ends before it), or glued to the end of the output's last
+     * line (then that line ends before it).
+     */
+    private Reply afterProbe(String expected, String lastLine) {
+        int end = endBeforeStrayPrompts(expected);
+        int prompts = countLines(end, lastLineStart, expected) + 1;
+        String text = buffer.substring(0, end);
+        takeAll(lastLine);
+        if (prompts >= 2) {
+            return new Reply(text, expected);
+        }
+        int lastStart = lastNewline(text, text.length() - 2) + 1;
+        String line = ScreenLine.render(text, lastStart, Math.max(lastStart, text.length() - 1)).stripTrailing();
+        if (!line.endsWith(expected)) {
+            return new Reply(text, expected); // the real prompt came on its own line, the probe's not yet
+        }
+        LOG.debug("prompt glued to output '{}', confirmed by a probe", line);
+        return new Reply(text.substring(0, lastStart) + line.substring(0, line.length() - expected.length()) + "\n", expected);
+    }
+
+    private int countLines(int from, int to, String expected) {
+        int count = 0;
+        int lineStart = from;
+        while (lineStart < to) {
+            int newline = indexOf('\n', lineStart);
+            if (newline < 0 || newline >= to) {
+                break;
+            }
+            if (ScreenLine.render(buffer, lineStart, newline).strip().equals(expected.strip())) {
+                count++;
+            }
+            lineStart = newline + 1;
+        }
+        return count;
+    }
+
+    /** True if the last non-empty line of the output before the prompt is the platform's end marker. */
+    private boolean endsComplete(Ending ending) {
+        if (ending.complete().isEmpty()) {
+            return false;
+        }
+        int lineEnd = lastLineStart - 1;
+        while (lineEnd > 0) {
+            int lineStart = lastNewline(buffer, lineEnd - 1) + 1;
+            String line = ScreenLine.render(buffer, lineStart, lineEnd).strip();
+            if (!line.isEmpty()) {
+                return ending.complete().get().matcher(line).matches();
+            }
+            lineEnd = lineStart - 1;
+        }
+        return false;
     }
 
     /**
@@ -220,14 +295,23 @@ final class PromptReader {
         return lastLine().strip();
     }
 
-    private boolean answer(String lastLine, List<Interjection> interjections, Keyboard keyboard) throws IOException {
-        for (Interjection interjection : interjections) {
-            if (interjection.question().matcher(lastLine).matches()) {
-                keyboard.type(interjection.keys());
-                return true;
+    /** Answers each question once per line: a question that arrives in two pieces is still one question. */
+    private final class Answered {
+        private int line = -1;
+        private Interjection with;
+
+        void answer(String lastLine, List<Interjection> interjections, Keyboard keyboard) throws IOException {
+            for (Interjection interjection : interjections) {
+                if (interjection.question().matcher(lastLine).matches()) {
+                    if (line != lastLineStart || with != interjection) {
+                        keyboard.type(interjection.keys());
+                        line = lastLineStart;
+                        with = interjection;
+                    }
+                    return;
+                }
             }
         }
-        return false;
     }
 
     /**
@@ -300,6 +384,20 @@ final class PromptReader {
     static String abbreviate(String text) {
         String oneLine = text.replace("\r", "\\r").replace("\n", "\\n");
         return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
+    }
+
+    /**
+     * How the end of a reply is made sure of.
+     *
+     * @param capture  the output is kept (a backup command): its end must be certain
+     * @param complete the platform's end marker, which makes an ending certain without asking the device
+     */
+    record Ending(boolean capture, Optional<Pattern> complete) {
+        static final Ending COMMAND = new Ending(false, Optional.empty());
+
+        static Ending capture(Optional<Pattern> complete) {
+            return new Ending(true, complete);
+        }
     }
 
     /** The echo of a command: the prompt it stood behind, and the output that came before its line. */

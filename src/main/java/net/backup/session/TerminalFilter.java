@@ -7,9 +7,9 @@ package net.backup.session;
  * configuration, and a prompt must be matched without them.
  *
  * <p>Only "erase to the end of the line" has a meaning worth keeping (it is how a device redraws a line):
- * it becomes {@link #ERASE_LINE}, which {@link ScreenLine} honours. A cursor move to a position (CLIs that
- * draw their prompt on the last row) starts a new line, so that text drawn there is not glued to what
- * stood before it.
+ * it becomes {@link #ERASE_LINE}, which {@link ScreenLine} honours. Cursor moves are dropped like the rest:
+ * CLIs that draw their prompt on the last row (ProCurve) move the cursor around the prompt and the echo,
+ * and a prompt is still a prompt, an echo still behind it.
  *
  * <p>Stateful: a sequence split across two reads is still recognised.
  */
@@ -87,26 +87,11 @@ final class TerminalFilter {
             String params = sequence.substring(2, sequence.length() - 1);
             if (c == 'K') {
                 out.append(params.equals("2") ? "\r" + ERASE_LINE : String.valueOf(ERASE_LINE));
-            } else if ((c == 'H' || c == 'f') && lineHasText(out)) {
-                out.append("\r\n"); // drawn elsewhere on the screen: not a continuation of this line
             }
             end();
         } else if (c < 0x20 || c > 0x3f || sequence.length() > MAX_SEQUENCE) {
             giveBack(out);
         }
-    }
-
-    private static boolean lineHasText(StringBuilder out) {
-        for (int i = out.length() - 1; i >= 0; i--) {
-            char c = out.charAt(i);
-            if (c == '\n') {
-                return false;
-            }
-            if (c != '\r' && c != ' ' && c != ERASE_LINE) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void keep(char c, StringBuilder out) {

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class PromptReaderTest {
         var reader = reader("sw1#", LATER, "\r\nsw1#", LATER, "\r\nsw1#terminal length 0\r\n", "sw1#");
         assertThat(reader.readUntil(line -> IOS_PROMPT.matcher(line).matches(), PAGER, typed::add).lastLine()).isEqualTo("sw1#");
         assertThat(reader.skipToEcho("terminal length 0", "sw1#"::equals).prompt()).isEqualTo("sw1#");
-        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEmpty();
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text()).isEmpty();
     }
 
     @Test
@@ -42,14 +43,14 @@ class PromptReaderTest {
         PromptReader.Echo echo = reader.skipToEcho("show run", "sw1#"::equals);
         assertThat(echo.prompt()).isEqualTo("sw1#");
         assertThat(echo.before()).contains("%SYS-5-CONFIG_I");
-        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEqualTo("hostname sw1\r\nend\r\n");
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text()).isEqualTo("hostname sw1\r\nend\r\n");
     }
 
     @Test
     void promptsPrintedAgainForAStrayEnterAreNotOutput() throws IOException {
         var reader = afterPrompt("sw1#", "show run\r\nhostname sw1\r\n\r\nsw1#", "\r\nsw1#");
         reader.skipToEcho("show run", "sw1#"::equals);
-        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEqualTo("hostname sw1\r\n\r\n");
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text()).isEqualTo("hostname sw1\r\n\r\n");
         assertThat(PromptReader.endBeforeClosingPrompts("out\r\nsw1#\r\n\r\nsw1#\r\n", 19, "sw1#")).isEqualTo(5);
     }
 
@@ -57,7 +58,7 @@ class PromptReaderTest {
     void anEchoSplitAcrossReadsIsStillFound() throws IOException {
         var reader = afterPrompt("sw1#", "sh", "ow r", "un", "\r", "\nhostname sw1\r\nend\r\nsw1#");
         assertThat(reader.skipToEcho("show run", "sw1#"::equals).prompt()).isEqualTo("sw1#");
-        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEqualTo("hostname sw1\r\nend\r\n");
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text()).isEqualTo("hostname sw1\r\nend\r\n");
     }
 
     @Test
@@ -77,22 +78,87 @@ class PromptReaderTest {
     void aPromptGluedToOutputEndsTheReplyOnceTheDeviceIsQuiet() throws IOException {
         var reader = afterPrompt("sw1#", "terminal length 0\r\nPagination disabled.sw1#");
         reader.skipToEcho("terminal length 0", "sw1#"::equals);
-        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text()).isEqualTo("Pagination disabled.\n");
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text()).isEqualTo("Pagination disabled.\n");
     }
 
     @Test
     void aConfigurationLineEndingInThePromptSplitAcrossReadsNeverEndsTheCommand() throws IOException {
         var reader = afterPrompt("sw1#", "show run\r\n description uplink to sw1#", "\r\n", "end\r\nsw1#");
         reader.skipToEcho("show run", "sw1#"::equals);
-        assertThat(reader.readReply("sw1#", PAGER, typed::add, false).text())
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text())
                 .isEqualTo(" description uplink to sw1#\r\nend\r\n");
     }
 
     @Test
     void aLineThatIsExactlyThePromptSplitAcrossReadsNeverEndsACapture() throws IOException {
-        var reader = afterPrompt("sw1#", "show run\r\nbanner motd ^C\r\nsw1#", "\r\n^C\r\nsw1#");
+        var reader = afterPrompt("sw1#", "show run\r\nbanner motd ^C\r\nsw1#", "\r\n^C\r\nsw1#", LATER, "\r\nsw1#");
         reader.skipToEcho("show run", "sw1#"::equals);
-        assertThat(reader.readReply("sw1#", PAGER, typed::add, true).text()).isEqualTo("banner motd ^C\r\nsw1#\r\n^C\r\n");
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.capture(Optional.empty())).text())
+                .isEqualTo("banner motd ^C\r\nsw1#\r\n^C\r\n");
+        assertThat(typed).as("no end marker: the device was asked").containsExactly("\r");
+    }
+
+    @Test
+    void aCaptureThatStopsAfterALineStartingWithThePromptIsConfirmedWithTheDevice() throws IOException {
+        var reader = afterPrompt("r1#", "show run\r\nbanner\r\nr1#", LATER, " is monitored\r\nend\r\nr1#", LATER, "\r\nr1#");
+        reader.skipToEcho("show run", "r1#"::equals);
+        assertThat(reader.readReply("r1#", PAGER, typed::add, PromptReader.Ending.capture(Optional.of(Pattern.compile("end")))).text())
+                .isEqualTo("banner\r\nr1# is monitored\r\nend\r\n");
+        assertThat(typed).containsExactly("\r");
+    }
+
+    @Test
+    void aCaptureEndingWithItsMarkerNeedsNoConfirmation() throws IOException {
+        var reader = afterPrompt("r1#", "show run\r\nhostname r1\r\nend\r\nr1#");
+        reader.skipToEcho("show run", "r1#"::equals);
+        assertThat(reader.readReply("r1#", PAGER, typed::add, PromptReader.Ending.capture(Optional.of(Pattern.compile("end")))).text())
+                .isEqualTo("hostname r1\r\nend\r\n");
+        assertThat(typed).isEmpty();
+    }
+
+    @Test
+    void aPauseAfterALineEndingInThePromptsTextNeverCutsACapture() throws IOException {
+        var reader = afterPrompt("r1#", "show run\r\nAuthorized access only > r1#", LATER, "\r\nmore 1\r\nmore 2\r\nr1#",
+                LATER, "\r\nr1#");
+        reader.skipToEcho("show run", "r1#"::equals);
+        assertThat(reader.readReply("r1#", PAGER, typed::add, PromptReader.Ending.capture(Optional.empty())).text())
+                .isEqualTo("Authorized access only > r1#\r\nmore 1\r\nmore 2\r\n");
+    }
+
+    @Test
+    void aPromptReallyGluedToTheEndOfACaptureIsConfirmedAndCut() throws IOException {
+        var reader = afterPrompt("r1#", "show run\r\nline 1\r\nAuthorized access only > r1#", LATER, "\r\nr1#");
+        reader.skipToEcho("show run", "r1#"::equals);
+        assertThat(reader.readReply("r1#", PAGER, typed::add, PromptReader.Ending.capture(Optional.empty())).text())
+                .isEqualTo("line 1\r\nAuthorized access only > \n");
+        assertThat(typed).containsExactly("\r");
+    }
+
+    @Test
+    void aQuestionThatArrivesInTwoPiecesIsAnsweredOnce() throws IOException {
+        var save = List.of(new PromptReader.Interjection(Pattern.compile(".*\\(y/n\\) ?"), "y"));
+        var reader = afterPrompt("console#", "copy running-config startup-config\r\nAre you sure you want to save? (y/n)",
+                LATER, " ", LATER, "\r\n\r\nConfiguration Saved!\r\nconsole#");
+        reader.skipToEcho("copy running-config startup-config", "console#"::equals);
+        reader.readReply("console#", save, typed::add, PromptReader.Ending.COMMAND);
+        assertThat(typed).containsExactly("y");
+    }
+
+    @Test
+    void cursorMovesAroundAPromptDrawnOnTheLastRowDoNotHideIt() throws IOException {
+        String esc = "\u001b";
+        var reader = reader(esc + "[24;1H" + esc + "[2K" + esc + "[1;32mHP-2530-1#" + esc + "[0m " + esc + "[?25h" + esc
+                + "[24;1H" + esc + "[24;12H" + esc + "[24;1H" + esc + "[?25h" + esc + "[24;12H");
+        assertThat(reader.readUntil(line -> line.matches("[\\w.-]+# ?"), PAGER, typed::add).lastLine()).isEqualTo("HP-2530-1# ");
+    }
+
+    @Test
+    void pressAnyKeyFollowedByACursorMoveIsStillAnswered() throws IOException {
+        var login = List.of(new PromptReader.Interjection(Pattern.compile("(?i).*press any key to continue.*"), " "));
+        String esc = "\u001b";
+        var reader = reader("Press any key to continue" + esc + "[1;24r" + esc + "[24;1H", LATER, "\r\nHP-2530-1# ");
+        reader.readUntil(line -> line.matches("[\\w.-]+# ?"), login, typed::add);
+        assertThat(typed).containsExactly(" ");
     }
 
     @Test
@@ -103,7 +169,7 @@ class PromptReaderTest {
                         + esc + "[1;32msw1#" + esc + "[0m ");
         assertThat(reader.readUntil(line -> IOS_PROMPT.matcher(line).matches(), PAGER, typed::add).lastLine()).isEqualTo("sw1# ");
         assertThat(reader.skipToEcho("show run", seen -> seen.strip().equals("sw1#")).prompt()).isEqualTo("sw1# ");
-        String text = reader.readReply("sw1# ", PAGER, typed::add, false).text();
+        String text = reader.readReply("sw1# ", PAGER, typed::add, PromptReader.Ending.COMMAND).text();
         assertThat(OutputCleaner.clean(text, PAGER.get(0).question())).isEqualTo("hostname sw1\nend");
     }
 
@@ -111,7 +177,7 @@ class PromptReaderTest {
     void aPagerIsAnsweredWithASpace() throws IOException {
         var reader = afterPrompt("sw1#", "show run\r\nline 1\r\n --More-- ", "\b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\bend\r\nsw1#");
         reader.skipToEcho("show run", "sw1#"::equals);
-        String text = reader.readReply("sw1#", PAGER, typed::add, false).text();
+        String text = reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text();
         assertThat(typed).containsExactly(" ");
         assertThat(OutputCleaner.clean(text, PAGER.get(0).question())).isEqualTo("line 1\nend");
     }
@@ -121,7 +187,7 @@ class PromptReaderTest {
         var reader = new PromptReader(new Chunks(List.of("sw1#show run\r\n", "x".repeat(600), "y".repeat(600))), 1000);
         assertThatThrownBy(() -> {
             reader.skipToEcho("show run", "sw1#"::equals);
-            reader.readReply("sw1#", PAGER, typed::add, false);
+            reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND);
         }).isInstanceOf(PromptReader.OutputTooLargeException.class);
     }
 
