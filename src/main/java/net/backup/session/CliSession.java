@@ -32,12 +32,14 @@ public final class CliSession implements AutoCloseable {
     private final Watchdog.Watch watch;
     /** A pager prompt is answered with a space, whatever the command. */
     private final List<PromptReader.Interjection> pager;
+    private final int terminalColumns;
     private String prompt;
     /** The prompt has been seen in front of an echo (or, without echo, twice): it is the device's. */
     private boolean promptConfirmed;
 
     CliSession(SSHClient client, Session session, Session.Shell shell, Platform platform, Watchdog.Watch watch,
-            long maxOutputChars) {
+            long maxOutputChars, int terminalColumns) {
+        this.terminalColumns = terminalColumns;
         this.client = client;
         this.session = session;
         this.keyboard = shell.getOutputStream();
@@ -123,7 +125,30 @@ public final class CliSession implements AutoCloseable {
      * complete, its end is taken only once the device has also gone quiet.
      */
     public String capture(String command) throws SessionException {
-        return run(command, List.of(), platform.completeLastLine().isEmpty());
+        String output = run(command, List.of(), platform.completeLastLine().isEmpty());
+        checkNotWrapped(output);
+        return output;
+    }
+
+    /**
+     * A CLI that breaks long lines at the terminal's width makes a line exactly that wide followed by the
+     * rest on the next line, which cannot be told from two real lines: rather than store a configuration
+     * that may have been cut in two, the device fails (its platform should turn wrapping off).
+     */
+    private void checkNotWrapped(String output) throws SessionException {
+        int lineStart = 0;
+        int number = 1;
+        for (int i = 0; i < output.length(); i++) {
+            if (output.charAt(i) == '\n') {
+                if (i - lineStart == terminalColumns) {
+                    throw new SessionException(SessionException.Cause.DEVICE, "line " + number + " of the output is exactly "
+                            + terminalColumns + " characters, the terminal's width: the device may have wrapped a longer"
+                            + " line (its platform's setup should turn wrapping off, e.g. terminal width 0)");
+                }
+                lineStart = i + 1;
+                number++;
+            }
+        }
     }
 
     private String run(String command, List<Answer> answers, boolean certain) throws SessionException {
@@ -162,10 +187,29 @@ public final class CliSession implements AutoCloseable {
         }
     }
 
-    /** Without echo, the reply begins with the rest of the prompt's line, where the echo would have stood. */
+    /**
+     * Without echo, the reply begins with the rest of the prompt's line, where the echo would have stood,
+     * and may begin with the prompt again, printed for a stray Enter: prompts are not output, so the reply
+     * starts after the last prompt line among its leading prompt and blank lines.
+     */
     private String afterPromptLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(newline + 1);
+        int start = text.indexOf('\n') + 1;
+        int cut = start;
+        int lineStart = start;
+        while (lineStart < text.length()) {
+            int newline = text.indexOf('\n', lineStart);
+            if (newline < 0) {
+                break;
+            }
+            String line = ScreenLine.render(text, lineStart, newline).strip();
+            if (line.equals(prompt.strip())) {
+                cut = newline + 1;
+            } else if (!line.isEmpty()) {
+                break;
+            }
+            lineStart = newline + 1;
+        }
+        return start == 0 ? text : text.substring(cut);
     }
 
     /** Drops what came before the echo of {@code command}; the first echo also confirms the prompt. */
@@ -214,10 +258,19 @@ public final class CliSession implements AutoCloseable {
         }
         if (watch.expired()) {
             return new SessionException(SessionException.Cause.TIMEOUT, "no output for "
-                    + Durations.setting(watch.timeout()) + " " + what + " (command_timeout)");
+                    + Durations.setting(watch.timeout()) + " " + what + " (command_timeout)" + waitingWith());
         }
         return new SessionException(SessionException.Cause.NETWORK, "connection lost " + what + ": "
                 + SshErrors.describe(e), e);
+    }
+
+    /** A device that waits for an answer says so on its last line: a question no platform answer matched. */
+    private String waitingWith() {
+        String last = reader.lastLineShown();
+        if (last.isEmpty() || prompt != null && last.equals(prompt.strip())) {
+            return "";
+        }
+        return "; it was waiting after '" + (last.length() > 80 ? last.substring(0, 80) + "..." : last) + "'";
     }
 
     private void type(String line) throws SessionException {

@@ -94,12 +94,15 @@ final class PromptReader {
                 // the prompt that ended the previous reply: wait for what the device says next
             } else if (shown.equals(expected)) {
                 if (certain ? quiet() : in.available() == 0) {
-                    return takeAll(lastLine);
+                    return new Reply(buffer.substring(0, endBeforeStrayPrompts(expected)), takeAll(lastLine).lastLine());
                 }
             } else if (shown.endsWith(expected) && quiet()) {
                 String before = shown.substring(0, shown.length() - expected.length());
                 LOG.debug("prompt glued to output '{}'", before);
                 Reply reply = takeAll(lastLine);
+                // What stays for the next command's echo is the prompt alone, as if it stood on its own line.
+                buffer.setLength(0);
+                buffer.append(prompt);
                 return new Reply(reply.text() + before + "\n", expected);
             }
             if (answeredAt != buffer.length() && answer(lastLine, interjections, keyboard)) {
@@ -107,6 +110,26 @@ final class PromptReader {
             }
             readMore();
         }
+    }
+
+    /**
+     * Where the reply ends when the prompt is the last line: before the first of the prompt lines that close
+     * the output. A device that saw a stray Enter prints its prompt twice; the second one is not output.
+     */
+    private int endBeforeStrayPrompts(String expected) {
+        int end = lastLineStart;
+        int lineStart = lastLineStart;
+        while (lineStart > 0) {
+            int previousStart = buffer.lastIndexOf("\n", lineStart - 2) + 1;
+            String line = ScreenLine.render(buffer, previousStart, lineStart - 1).strip();
+            if (line.equals(expected)) {
+                end = previousStart;
+            } else if (!line.isEmpty()) {
+                break;
+            }
+            lineStart = previousStart;
+        }
+        return end;
     }
 
     /**
@@ -174,6 +197,11 @@ final class PromptReader {
             }
         }
         return false;
+    }
+
+    /** The last line as the screen shows it, for messages (what the device was waiting with). */
+    String lastLineShown() {
+        return lastLine().strip();
     }
 
     private boolean answer(String lastLine, List<Interjection> interjections, Keyboard keyboard) throws IOException {

@@ -62,7 +62,7 @@ public final class SshConnector {
             requestTerminal(session);
             Session.Shell shell = session.startShell();
             Watchdog.Watch watch = watchdog.watch(device.commandTimeout(), () -> closeQuietly(client));
-            var cli = new CliSession(client, session, shell, device.platform(), watch, MAX_OUTPUT_CHARS);
+            var cli = new CliSession(client, session, shell, device.platform(), watch, MAX_OUTPUT_CHARS, TERMINAL_COLUMNS);
             try {
                 cli.findPrompt();
                 cli.enable(device.enableSecret());

@@ -30,10 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reason and its previous file is left as it was. Never a stored file that differs from the device's
  * configuration.
  *
- * <p>Tagged {@code quirks} and left out of the default build while the client's session engine is being
- * rewritten (today's client stores wrong files under some quirks); run it alone with
- * {@code mvn -B test -Dgroups=quirks -Dquirks.exclude=none}. It prints the matrix and writes it to
- * {@code target/quirk-matrix.txt}.
+ * <p>Part of the default build; tagged {@code quirks} so it can run alone ({@code mvn -B test -Dgroups=quirks}).
+ * It prints the matrix and writes it to {@code target/quirk-matrix.txt}.
  */
 @Tag("quirks")
 class LabQuirksTest {
@@ -92,6 +90,40 @@ class LabQuirksTest {
             }
         }
         softly.assertAll();
+    }
+
+    /**
+     * A device that does not echo, with platform files that say so ({@code echo: false}): backed up exactly.
+     * With stray prompts on top nothing marks where a reply starts, so such a device must fail rather than
+     * store a shifted reply, or come out exact.
+     */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"no-echo", "no-echo+stray-prompt"})
+    void aDeviceThatDoesNotEchoIsBackedUpByAPlatformThatSaysEchoFalse(String quirks) throws IOException {
+        Path platforms = Files.createDirectories(dir.resolve("no-echo-platforms"));
+        for (String kind : DeviceKinds.builtIn().names()) {
+            String file = kind + ".yaml";
+            var builtIn = LabQuirksTest.class.getResourceAsStream("/platforms/" + file);
+            String text = builtIn != null ? new String(builtIn.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    : Files.readString(resource("lab-platforms-keystroke").resolve(file));
+            Files.writeString(platforms.resolve(file), text + "\necho: false\n");
+        }
+        Set<Fault> faults = java.util.Arrays.stream(quirks.split("\\+")).map(Fault::parse)
+                .collect(java.util.stream.Collectors.toSet());
+        var specs = DeviceKinds.builtIn().names().stream().map(kind -> new Lab.DeviceSpec(kind, faults, kind)).toList();
+        try (LabRun run = new LabRun(Lab.start(specs, LabSettings.defaults()), dir)) {
+            CliRun result = backUp(run, platforms);
+
+            var softly = new SoftAssertions();
+            for (SimulatedDevice device : run.lab().devices()) {
+                String outcome = checkOne(run, result, device, softly);
+                MATRIX.put(String.format("%-18s %-18s", quirks + "/echo:false", device.name()), outcome);
+                if (!faults.contains(Fault.STRAY_PROMPT)) {
+                    softly.assertThat(outcome).as(device.name()).isEqualTo("ok");
+                }
+            }
+            softly.assertAll();
+        }
     }
 
     private static CliRun backUp(LabRun run) throws IOException {
