@@ -14,6 +14,7 @@ import net.backup.inventory.Device;
 import net.backup.inventory.Inventory;
 import net.backup.inventory.InventoryLoader;
 import net.backup.inventory.Secret;
+import net.backup.inventory.Sizes;
 import net.backup.platform.PlatformRegistry;
 import net.backup.platform.Platforms;
 import net.backup.report.ConsoleReport;
@@ -25,6 +26,7 @@ import net.backup.run.RetryPolicy;
 import net.backup.run.RunOutcome;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
+import net.backup.session.OutputBudget;
 import net.backup.store.ConfigHistory;
 import net.backup.store.ConfigStore;
 import net.backup.store.OutputLock;
@@ -80,6 +82,26 @@ public final class BackupCommand implements Callable<Integer> {
             description = "For every device: how long a command may go without output "
                     + "(default: command_timeout of the inventory, else 60s).")
     Duration commandTimeout;
+
+    @Option(names = "--command-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "For every device: how long one step (login, enable, a command) may take however much the "
+                    + "device sends (default: command_deadline of the inventory, else 10m).")
+    Duration commandDeadline;
+
+    @Option(names = "--device-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "For every device: how long its whole backup may take, retries included "
+                    + "(default: device_deadline of the inventory, else 30m).")
+    Duration deviceDeadline;
+
+    @Option(names = "--max-output", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "For every device: the most output it may send, e.g. 16MiB "
+                    + "(default: max_output of the inventory, else 16MiB).")
+    Long maxOutput;
+
+    @Option(names = "--output-budget", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "For the whole run: how much device output may be held in memory at once; past it, the "
+                    + "device holding the most fails (default: an eighth of the JVM's maximum heap).")
+    Long outputBudget;
 
     @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "For the whole run: devices unfinished by then fail (default: none).")
@@ -153,7 +175,9 @@ public final class BackupCommand implements Callable<Integer> {
         loaded.warnings().forEach(warning -> printError("warning: " + warning));
         List<Device> devices = loaded.devices().stream()
                 .map(d -> d.withOverrides(new Device.RunOverrides(Optional.ofNullable(connectTimeout),
-                        Optional.ofNullable(commandTimeout), Optional.ofNullable(retries), redact, noSave)))
+                        Optional.ofNullable(commandTimeout), Optional.ofNullable(commandDeadline),
+                        Optional.ofNullable(deviceDeadline), Optional.ofNullable(maxOutput), Optional.ofNullable(retries),
+                        redact, noSave)))
                 .toList();
         ConfigStore store = openStore(outputDir);
         if (hostKeyPolicy == HostKeyPolicy.OFF) {
@@ -174,7 +198,8 @@ public final class BackupCommand implements Callable<Integer> {
     private int run(List<Device> devices, ConfigStore store, ConfigHistory history, PersonIdent commitAuthor)
             throws IOException {
         var console = new ConsoleReport(spec.commandLine().getOut(), devices.stream().map(Device::name).toList());
-        var backup = new FleetBackup(new KnownHosts(knownHostsFile(), hostKeyPolicy), store, retryDelay);
+        var backup = new FleetBackup(new KnownHosts(knownHostsFile(), hostKeyPolicy), store, retryDelay,
+                outputBudget != null ? outputBudget : OutputBudget.defaultLimit());
         Instant started = Instant.now();
         RunOutcome outcome;
         int stoppedBySignal = -1;
@@ -275,6 +300,14 @@ public final class BackupCommand implements Callable<Integer> {
         checkPositive("--connect-timeout", connectTimeout);
         checkPositive("--command-timeout", commandTimeout);
         checkPositive("--deadline", deadline);
+        checkPositive("--command-deadline", commandDeadline);
+        checkPositive("--device-deadline", deviceDeadline);
+        if (maxOutput != null && (maxOutput < Sizes.KIB || maxOutput > Sizes.GIB)) {
+            throw usage("--max-output must be from 1 KiB to 1 GiB, got " + Sizes.human(maxOutput));
+        }
+        if (outputBudget != null && outputBudget < Sizes.MIB) {
+            throw usage("--output-budget must be at least 1 MiB, got " + Sizes.human(outputBudget));
+        }
     }
 
     private void checkPositive(String option, Duration value) {

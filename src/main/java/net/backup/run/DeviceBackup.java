@@ -10,7 +10,11 @@ import net.backup.inventory.Device;
 import net.backup.platform.Platform;
 import net.backup.platform.SaveStep;
 import net.backup.session.CancelHook;
+import net.backup.inventory.Durations;
+import net.backup.platform.RegexGuard;
 import net.backup.session.CliSession;
+import net.backup.session.OutputBudget;
+import net.backup.session.Watchdog;
 import net.backup.session.SessionException;
 import net.backup.store.ConfigStore;
 import net.backup.store.ConfigValidator;
@@ -30,7 +34,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     /** Opens a ready (prompt found, privileged) session to a device. */
     @FunctionalInterface
     public interface Connector {
-        CliSession open(Device device, CancelHook hook) throws SessionException;
+        CliSession open(Device device, CancelHook hook, OutputBudget.Account account) throws SessionException;
     }
 
     private final Device device;
@@ -40,31 +44,51 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     private final TaskControl control;
     private final SplittableRandom jitter;
     private final Optional<Redactor> redactor;
+    private final Watchdog watchdog;
+    private final OutputBudget budget;
 
-    /** @param redactor present when this device's secrets are to be replaced with markers before storing */
+    /**
+     * @param redactor present when this device's secrets are to be replaced with markers before storing
+     * @param watchdog times the device's own deadline (device_deadline)
+     * @param budget   the run's output budget, shared by all devices
+     */
     DeviceBackup(Device device, Connector connector, ConfigStore store, RetryPolicy retry, TaskControl control,
-            Optional<Redactor> redactor) {
+            Optional<Redactor> redactor, Watchdog watchdog, OutputBudget budget) {
         this.device = device;
         this.connector = connector;
         this.store = store;
         this.retry = retry;
         this.control = control;
         this.redactor = redactor;
+        this.watchdog = watchdog;
+        this.budget = budget;
         this.jitter = new SplittableRandom(System.nanoTime() ^ device.name().hashCode());
     }
 
+    /**
+     * The device's deadline runs from its first connection to its last byte, retries, pauses and checks
+     * included: when it passes, the task is cancelled as a run's deadline would cancel it (the connection
+     * closed, the patterns stopped, no file written), whatever the device is doing.
+     */
     @Override
     public DeviceResult call() {
         long started = System.nanoTime();
         if (!control.markStarted()) {
             return failed(started, 1, control.reason());
         }
+        try (Watchdog.Watch deadline = watchdog.watch(device.deviceDeadline(), () -> control.cancel("not finished within "
+                + Durations.setting(device.deviceDeadline()) + " (device_deadline)"))) {
+            return attempts(started);
+        }
+    }
+
+    private DeviceResult attempts(long started) {
         int attempt = 0;
         while (true) {
             attempt++;
-            try {
-                String config = ConfigValidator.validate(device.platform(), fetch());
-                String stored = redactor.map(r -> r.redact(config, device.platform().secrets())).orElse(config);
+            try (OutputBudget.Account account = budget.open(device.maxOutput())) {
+                String config = ConfigValidator.validate(device.platform(), fetch(account), control);
+                String stored = redactor.map(r -> r.redact(config, device.platform().secrets(), control)).orElse(config);
                 ConfigStore.Written written = control.commit(() -> store.write(device.name(), stored));
                 return DeviceResult.stored(device.name(), device.host(), DeviceResult.Status.valueOf(written.change().name()),
                         attempt, since(started), written.bytes());
@@ -72,17 +96,23 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                 if (control.cancelled()) {
                     return failed(started, attempt, control.reason());
                 }
-                if (!e.failureCause().isTransient() || attempt > retry.retries()) {
+                if (!e.retryable() || attempt > retry.retries()) {
                     return failed(started, attempt, e.getMessage());
                 }
+                Duration delay = retry.delayAfter(attempt, jitter);
+                if (since(started).plus(delay).compareTo(device.deviceDeadline()) >= 0) {
+                    return failed(started, attempt, e.getMessage()); // no time left for another attempt
+                }
                 LOG.info("{}: attempt {} failed ({}); trying again", device.name(), attempt, e.getMessage());
-                if (!pauseBeforeRetry(attempt)) {
+                if (!pauseBeforeRetry(delay)) {
                     return failed(started, attempt, control.reason());
                 }
             } catch (InvalidConfigException e) {
                 return failed(started, attempt, e.getMessage());
             } catch (TaskControl.CancelledException e) {
                 return failed(started, attempt, e.getMessage());
+            } catch (RegexGuard.Stopped e) {
+                return failed(started, attempt, control.reason());
             } catch (IOException e) {
                 return failed(started, attempt, "cannot write " + store.pathOf(device.name()) + ": " + e.getMessage());
             } catch (RuntimeException e) {
@@ -92,9 +122,9 @@ public final class DeviceBackup implements Callable<DeviceResult> {
         }
     }
 
-    private boolean pauseBeforeRetry(int attempt) {
+    private boolean pauseBeforeRetry(Duration delay) {
         try {
-            control.pause(retry.delayAfter(attempt, jitter));
+            control.pause(delay);
             return true;
         } catch (TaskControl.CancelledException e) {
             return false;
@@ -102,18 +132,18 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     }
 
     /** The whole conversation; the session is closed before anything is written to disk. */
-    private String fetch() throws SessionException {
+    private String fetch(OutputBudget.Account account) throws SessionException {
         Platform platform = device.platform();
-        try (CliSession cli = connector.open(device, control)) {
+        try (CliSession cli = connector.open(device, control, account)) {
             for (SaveStep step : device.save() ? platform.saveCommands() : List.<SaveStep>of()) {
                 String output = cli.run(step.command(), step.answers());
-                var error = ConfigValidator.errorLine(platform, output);
+                var error = ConfigValidator.errorLine(platform, output, control);
                 if (error.isPresent()) {
                     throw new SessionException(SessionException.Cause.DEVICE, "'" + step.command() + "' failed: " + error.get());
                 }
             }
             for (String command : platform.setupCommands()) {
-                ConfigValidator.errorLine(platform, cli.run(command)).ifPresent(error ->
+                ConfigValidator.errorLine(platform, cli.run(command), control).ifPresent(error ->
                         LOG.warn("{}: '{}' was rejected ({}); carrying on", device.name(), command, error));
             }
             var backup = new StringBuilder();
