@@ -27,6 +27,33 @@ class FloodTest {
     Path dir;
 
     @Test
+    void aFloodingDeviceFailsAtItsOwnMaxOutput() throws Exception {
+        try (LabRun run = new LabRun(Lab.start(List.of(new Lab.DeviceSpec("flood", Set.of(Fault.FLOOD)),
+                Lab.DeviceSpec.healthy("csr1")), LabSettings.defaults()), dir)) {
+            CliRun result = run.backup("--max-output", "1MiB");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).containsPattern("(?m)^FAILED +flood .*  output too large: more than 1 MiB \\(max_output\\) "
+                    + "after 'show run'$").containsPattern("(?m)^NEW +csr1 ");
+        }
+    }
+
+    @Test
+    void whenTheRunsOutputBudgetIsSpentTheDeviceHoldingTheMostFailsAndTheOthersAreStored() throws Exception {
+        try (LabRun run = new LabRun(Lab.start(List.of(new Lab.DeviceSpec("flood1", Set.of(Fault.FLOOD)),
+                new Lab.DeviceSpec("flood2", Set.of(Fault.FLOOD)), Lab.DeviceSpec.healthy("csr1"),
+                Lab.DeviceSpec.healthy("csr2")), LabSettings.defaults()), dir)) {
+            CliRun result = run.backup("--output-budget", "1MiB");
+
+            assertThat(result.out()).containsPattern("(?m)^FAILED +flood1 .*  output too large: .* held, the most of any "
+                    + "device, when the run's output budget of 1 MiB \\(--output-budget\\) was spent after 'show run'$")
+                    .containsPattern("(?m)^FAILED +flood2 .*  output too large: .* held, the most of any device")
+                    .containsPattern("(?m)^NEW +csr1 ").containsPattern("(?m)^NEW +csr2 ");
+            assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").stableConfig());
+        }
+    }
+
+    @Test
     void floodingDevicesFailAndHealthyOnesAreStoredInASmallHeap() throws Exception {
         var specs = new ArrayList<Lab.DeviceSpec>();
         for (int i = 1; i <= EACH; i++) {
