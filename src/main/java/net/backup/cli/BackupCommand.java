@@ -14,10 +14,12 @@ import net.backup.inventory.Device;
 import net.backup.inventory.Inventory;
 import net.backup.inventory.InventoryLoader;
 import net.backup.inventory.Secret;
+import net.backup.inventory.Sizes;
 import net.backup.run.FleetBackup;
 import net.backup.run.RetryPolicy;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
+import net.backup.session.OutputBudget;
 import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,6 +72,26 @@ public final class BackupCommand implements Callable<Integer> {
             description = "For every device: how long a command may go without output "
                     + "(default: command_timeout of the inventory, else 60s).")
     Duration commandTimeout;
+
+    @Option(names = "--command-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "For every device: how long one step (login, enable, a command) may take however much the "
+                    + "device sends (default: command_deadline of the inventory, else 10m).")
+    Duration commandDeadline;
+
+    @Option(names = "--device-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "For every device: how long its whole backup may take, retries included "
+                    + "(default: device_deadline of the inventory, else 30m).")
+    Duration deviceDeadline;
+
+    @Option(names = "--max-output", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "For every device: the most output it may send, e.g. 16MiB "
+                    + "(default: max_output of the inventory, else 16MiB).")
+    Long maxOutput;
+
+    @Option(names = "--output-budget", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "For the whole run: how much device output may be held in memory at once; past it, the "
+                    + "device holding the most fails (default: an eighth of the JVM's maximum heap).")
+    Long outputBudget;
 
     @Option(names = "--deadline", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "For the whole run: devices unfinished by then fail (default: none).")
@@ -141,7 +163,9 @@ public final class BackupCommand implements Callable<Integer> {
         loaded.warnings().forEach(warning -> printError("warning: " + warning));
         List<Device> devices = loaded.devices().stream()
                 .map(d -> d.withOverrides(new Device.RunOverrides(Optional.ofNullable(connectTimeout),
-                        Optional.ofNullable(commandTimeout), Optional.ofNullable(retries), redact, noSave)))
+                        Optional.ofNullable(commandTimeout), Optional.ofNullable(commandDeadline),
+                        Optional.ofNullable(deviceDeadline), Optional.ofNullable(maxOutput), Optional.ofNullable(retries),
+                        redact, noSave)))
                 .toList();
         PersonIdent commitAuthor = commitAuthor();
         var out = spec.commandLine().getOut();
@@ -149,7 +173,8 @@ public final class BackupCommand implements Callable<Integer> {
             if (hostKeyPolicy == HostKeyPolicy.OFF) {
                 printError("warning: host keys are not verified (--host-key-policy off)");
             }
-            FleetBackup fleet = run.fleet(new KnownHosts(knownHostsFile(), hostKeyPolicy), retryDelay);
+            FleetBackup fleet = run.fleet(new KnownHosts(knownHostsFile(), hostKeyPolicy), retryDelay,
+                    outputBudget != null ? outputBudget : OutputBudget.defaultLimit());
             Instant started = Instant.now();
             OutputRun.Finished finished = run.backUp(fleet, devices, sequential ? 1 : workers, Optional.ofNullable(deadline));
             // The backups are stored by now: a history or report that cannot be written fails the run (exit 1),
@@ -192,6 +217,14 @@ public final class BackupCommand implements Callable<Integer> {
         OptionChecks.positive(spec, "--connect-timeout", connectTimeout);
         OptionChecks.positive(spec, "--command-timeout", commandTimeout);
         OptionChecks.positive(spec, "--deadline", deadline);
+        OptionChecks.positive(spec, "--command-deadline", commandDeadline);
+        OptionChecks.positive(spec, "--device-deadline", deviceDeadline);
+        if (maxOutput != null && (maxOutput < Sizes.KIB || maxOutput > Sizes.GIB)) {
+            throw usage("--max-output must be from 1 KiB to 1 GiB, got " + Sizes.human(maxOutput));
+        }
+        if (outputBudget != null && outputBudget < Sizes.MIB) {
+            throw usage("--output-budget must be at least 1 MiB, got " + Sizes.human(outputBudget));
+        }
     }
 
     private Optional<Secret> askPassword() {

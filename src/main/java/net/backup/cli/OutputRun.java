@@ -77,6 +77,11 @@ final class OutputRun {
         return new FleetBackup(knownHosts, store, firstRetryDelay);
     }
 
+    /** The same, holding at most {@code outputBudget} bytes of device output in memory at once. */
+    FleetBackup fleet(KnownHosts knownHosts, Duration firstRetryDelay, long outputBudget) {
+        return new FleetBackup(knownHosts, store, firstRetryDelay, outputBudget);
+    }
+
     /** One run: a line per device as it finishes, then the summary; a first Ctrl-C or SIGTERM stops it cleanly. */
     Finished backUp(FleetBackup fleet, List<Device> devices, int workers, Optional<Duration> deadline) {
         var console = new ConsoleReport(out, devices.stream().map(Device::name).toList());

@@ -33,6 +33,22 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class InventoryLoader {
     static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Ten times the longest a healthy step takes in practice: {@code show running-config} of a large
+     * chassis or a {@code write memory} to slow flash takes a minute or two, not ten.
+     */
+    public static final Duration DEFAULT_COMMAND_DEADLINE = Duration.ofMinutes(10);
+    /**
+     * Three steps at their deadline (save, setup, backup), or all the attempts of a device that keeps
+     * timing out: no device holds a worker (and the run's output lock) longer, and an hourly cron run is
+     * never blocked by one device for more than half its hour.
+     */
+    public static final Duration DEFAULT_DEVICE_DEADLINE = Duration.ofMinutes(30);
+    /**
+     * A large configuration is a few megabytes (a 1000-interface chassis is about 2 MB); 16 MiB leaves room
+     * for the biggest while keeping a flooding device's share of memory small.
+     */
+    public static final long DEFAULT_MAX_OUTPUT = 16 * Sizes.MIB;
     static final int DEFAULT_RETRIES = 2;
     private static final YamlSource.Kind KIND = new YamlSource.Kind("an inventory file", "a 'devices:' list");
     private static final Set<String> TOP_LEVEL = Set.of("defaults", "groups", "devices", "platforms_dir");
@@ -226,6 +242,11 @@ public final class InventoryLoader {
                 .orElse(DEFAULT_COMMAND_TIMEOUT);
         Duration connectTimeout = first(chain, "connect_timeout").map(v -> (Duration) v.value())
                 .orElse(DEFAULT_CONNECT_TIMEOUT);
+        Duration commandDeadline = first(chain, "command_deadline").map(v -> (Duration) v.value())
+                .orElse(DEFAULT_COMMAND_DEADLINE);
+        Duration deviceDeadline = first(chain, "device_deadline").map(v -> (Duration) v.value())
+                .orElse(DEFAULT_DEVICE_DEADLINE);
+        long maxOutput = first(chain, "max_output").map(v -> (Long) v.value()).orElse(DEFAULT_MAX_OUTPUT);
         int retries = first(chain, "retries").map(v -> (Integer) v.value()).orElse(DEFAULT_RETRIES);
         boolean legacy = first(chain, "legacy_algorithms").map(v -> (Boolean) v.value()).orElse(false);
         boolean redact = first(chain, "redact").map(v -> (Boolean) v.value()).orElse(false);
@@ -233,7 +254,8 @@ public final class InventoryLoader {
         @SuppressWarnings("unchecked")
         List<String> commands = first(chain, "commands").map(v -> (List<String>) v.value()).orElse(platform.backupCommands());
         return new Device(name, host, port, username, password, enableSecret, keyFile, passphrase, platform,
-                commandTimeout, connectTimeout, retries, legacy, redact, save, commands);
+                commandTimeout, connectTimeout, commandDeadline, deviceDeadline, maxOutput, retries, legacy, redact, save,
+                commands);
     }
 
     private static Path keyFile(SettingsLayer.Value value, Context context) {

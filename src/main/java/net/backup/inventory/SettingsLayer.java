@@ -28,8 +28,11 @@ final class SettingsLayer {
     static final Set<String> SETTINGS = Set.of("username", "password", "password_env", "password_file",
             "enable_secret", "enable_secret_env", "enable_secret_file", "key_file", "key_passphrase",
             "key_passphrase_env", "key_passphrase_file", "platform", "port", "command_timeout", "connect_timeout",
-            "retries", "legacy_algorithms", "redact", "save", "commands");
+            "command_deadline", "device_deadline", "max_output", "retries", "legacy_algorithms", "redact", "save", "commands");
     static final Set<String> DEVICE_ONLY = Set.of("name", "host", "groups");
+    /** max_output: enough for a banner and a prompt; at most what one Java string can hold, with room. */
+    static final long MIN_OUTPUT = Sizes.KIB;
+    static final long MAX_OUTPUT = Sizes.GIB;
 
     /** A checked value and where it was written. */
     record Value(Object value, Node node, String field) {
@@ -76,7 +79,8 @@ final class SettingsLayer {
     private static Object typed(String key, Node node, String field, YamlSource source) {
         return switch (key) {
             case "port" -> port(node, field, source);
-            case "command_timeout", "connect_timeout" -> duration(node, field, source);
+            case "command_timeout", "connect_timeout", "command_deadline", "device_deadline" -> duration(node, field, source);
+            case "max_output" -> size(node, field, source);
             case "retries" -> retries(node, field, source);
             case "legacy_algorithms", "redact", "save" -> bool(node, field, source);
             case "commands" -> commands(node, field, source);
@@ -127,6 +131,20 @@ final class SettingsLayer {
                 throw new IllegalArgumentException("'" + text + "' must be more than 0 and at most 24 hours");
             }
             return duration;
+        } catch (IllegalArgumentException e) {
+            throw new InventoryException(source.at(node.getStartMark()) + ": " + field + ": " + e.getMessage());
+        }
+    }
+
+    private static long size(Node node, String field, YamlSource source) {
+        String text = Nodes.text(node, field, source);
+        try {
+            long size = Sizes.parse(text);
+            if (size < MIN_OUTPUT || size > MAX_OUTPUT) {
+                throw new IllegalArgumentException("'" + text + "' must be from " + Sizes.human(MIN_OUTPUT) + " to "
+                        + Sizes.human(MAX_OUTPUT));
+            }
+            return size;
         } catch (IllegalArgumentException e) {
             throw new InventoryException(source.at(node.getStartMark()) + ": " + field + ": " + e.getMessage());
         }

@@ -35,6 +35,16 @@ public enum Fault {
     GARBAGE,
     /** Drops its first connection during authentication, then behaves: a transient failure a retry cures. */
     FLAKY,
+    /**
+     * After {@code show running-config}, sends its configuration again and again, as fast as the client takes
+     * it, and never a prompt: a device that floods. Named only, never drawn by {@code --fault-rate}.
+     */
+    FLOOD,
+    /**
+     * Sends {@code show running-config} one byte every {@value SimulatedCli#TRICKLE_MILLIS} ms: never silent for
+     * long, never done. Named only, never drawn by {@code --fault-rate}.
+     */
+    TRICKLE,
 
     /**
      * Quirk: one more prompt, a moment after the prompt that ends each command, as any CLI prints when an
@@ -69,6 +79,11 @@ public enum Fault {
     LINE_EDITING,
     /** Quirk: typed commands are not echoed (a terminal with echo off; the client's {@code echo: false} mode). */
     NO_ECHO;
+
+    /** False for the faults that cost a run its deadlines or its memory by design, so a seed draws as before. */
+    public boolean drawnAtRandom() {
+        return this != FLOOD && this != TRICKLE;
+    }
 
     /** True for the terminal quirks, false for the faults. */
     public boolean isQuirk() {

@@ -73,7 +73,8 @@ public final class FaultPlan {
         var random = new SplittableRandom(seed);
         // A separate stream for quirks, so that adding quirks leaves the faults a seed draws as they were.
         var quirkRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        Fault[] faults = java.util.Arrays.stream(Fault.values()).filter(f -> !f.isQuirk()).toArray(Fault[]::new);
+        Fault[] faults = java.util.Arrays.stream(Fault.values()).filter(f -> !f.isQuirk() && f.drawnAtRandom())
+                .toArray(Fault[]::new);
         Fault[] quirks = Fault.quirks().toArray(Fault[]::new);
         var specs = new ArrayList<Lab.DeviceSpec>(count);
         for (String name : names) {

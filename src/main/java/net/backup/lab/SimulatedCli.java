@@ -27,6 +27,8 @@ import org.apache.sshd.server.command.Command;
 final class SimulatedCli implements Command {
     /** A session that hangs on purpose still ends by itself, so no lab thread lives forever. */
     private static final long HANG_LIMIT_MINUTES = 10;
+    /** The trickle fault's pace: far below any command_timeout, so only a bound on total time ends it. */
+    static final long TRICKLE_MILLIS = 100;
 
     private enum Mode { EXEC, CONFIG, CONFIG_INTERFACE }
 
@@ -300,6 +302,13 @@ final class SimulatedCli implements Command {
         if (device.has(Fault.GARBAGE)) {
             lines.add(lines.size() / 2, new String(noise(64), StandardCharsets.ISO_8859_1));
         }
+        if (device.has(Fault.FLOOD)) {
+            flood(lines);
+        }
+        if (device.has(Fault.TRICKLE)) {
+            trickle(lines);
+            return;
+        }
         if (device.has(Fault.STALL) || device.has(Fault.DISCONNECT)) {
             page(lines.subList(0, lines.size() / 2));
             if (device.has(Fault.DISCONNECT)) {
@@ -357,6 +366,25 @@ final class SimulatedCli implements Command {
     /** Sends nothing more until the client gives up (or the limit passes). */
     private void hang() throws InterruptedException {
         ended.await(HANG_LIMIT_MINUTES, TimeUnit.MINUTES);
+    }
+
+    /** The configuration over and over, as fast as the client reads, until it goes away (or the limit passes). */
+    private void flood(List<String> lines) throws IOException {
+        String block = String.join("\r\n", lines) + "\r\n";
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(HANG_LIMIT_MINUTES);
+        while (ended.getCount() > 0 && System.nanoTime() - until < 0) {
+            terminal.write(block);
+        }
+        throw new IOException("flooded on purpose");
+    }
+
+    /** The configuration a byte at a time; then the prompt, should the client wait that long. */
+    private void trickle(List<String> lines) throws IOException {
+        String text = String.join("\r\n", lines) + "\r\n";
+        for (int i = 0; i < text.length() && ended.getCount() > 0; i++) {
+            terminal.write(text.substring(i, i + 1));
+            DeviceTerminal.sleep(TRICKLE_MILLIS);
+        }
     }
 
     /** Line noise for the garbage fault: the same bytes for the same device and seed, so tests repeat. */

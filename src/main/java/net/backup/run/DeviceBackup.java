@@ -7,11 +7,15 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import net.backup.inventory.Device;
+import net.backup.time.Durations;
 import net.backup.platform.Platform;
+import net.backup.platform.RegexGuard;
 import net.backup.platform.SaveStep;
 import net.backup.session.CancelHook;
 import net.backup.session.CliSession;
+import net.backup.session.OutputBudget;
 import net.backup.session.SessionException;
+import net.backup.session.Watchdog;
 import net.backup.store.ConfigStore;
 import net.backup.store.ConfigValidator;
 import net.backup.store.InvalidConfigException;
@@ -30,7 +34,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     /** Opens a ready (prompt found, privileged) session to a device. */
     @FunctionalInterface
     public interface Connector {
-        CliSession open(Device device, CancelHook hook) throws SessionException;
+        CliSession open(Device device, CancelHook hook, OutputBudget.Account account) throws SessionException;
     }
 
     private final Device device;
@@ -40,49 +44,79 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     private final TaskControl control;
     private final SplittableRandom jitter;
     private final Optional<Redactor> redactor;
+    private final Watchdog watchdog;
+    private final OutputBudget budget;
+    /** Set by the device_deadline watch before it cancels the task, so the failure counts as a timeout. */
+    private volatile boolean deadlinePassed;
 
-    /** @param redactor present when this device's secrets are to be replaced with markers before storing */
+    /**
+     * @param redactor present when this device's secrets are to be replaced with markers before storing
+     * @param watchdog times the device's own deadline (device_deadline)
+     * @param budget   the run's output budget, shared by all devices
+     */
     DeviceBackup(Device device, Connector connector, ConfigStore store, RetryPolicy retry, TaskControl control,
-            Optional<Redactor> redactor) {
+            Optional<Redactor> redactor, Watchdog watchdog, OutputBudget budget) {
         this.device = device;
         this.connector = connector;
         this.store = store;
         this.retry = retry;
         this.control = control;
         this.redactor = redactor;
+        this.watchdog = watchdog;
+        this.budget = budget;
         this.jitter = new SplittableRandom(System.nanoTime() ^ device.name().hashCode());
     }
 
+    /**
+     * The device's deadline runs from its first connection to its last byte, retries, pauses and checks
+     * included: when it passes, the task is cancelled as a run's deadline would cancel it (the connection
+     * closed, the patterns stopped, no file written), whatever the device is doing.
+     */
     @Override
     public DeviceResult call() {
         long started = System.nanoTime();
         if (!control.markStarted()) {
-            return failed(started, 1, DeviceResult.Cause.CANCELLED, control.reason());
+            return failed(started, 1, cancelled(), control.reason());
         }
+        try (Watchdog.Watch deadline = watchdog.watch(device.deviceDeadline(), () -> {
+            deadlinePassed = true;
+            control.cancel("not finished within " + Durations.setting(device.deviceDeadline()) + " (device_deadline)");
+        })) {
+            return attempts(started);
+        }
+    }
+
+    private DeviceResult attempts(long started) {
         int attempt = 0;
         while (true) {
             attempt++;
-            try {
-                String config = ConfigValidator.validate(device.platform(), fetch());
-                String stored = redactor.map(r -> r.redact(config, device.platform().secrets())).orElse(config);
+            try (OutputBudget.Account account = budget.open(device.maxOutput())) {
+                String config = ConfigValidator.validate(device.platform(), fetch(account), control);
+                String stored = redactor.map(r -> r.redact(config, device.platform().secrets(), control)).orElse(config);
                 ConfigStore.Written written = control.commit(() -> store.write(device.name(), stored));
                 return DeviceResult.stored(device.name(), device.host(), DeviceResult.Status.valueOf(written.change().name()),
                         attempt, since(started), written.bytes());
             } catch (SessionException e) {
                 if (control.cancelled()) {
-                    return failed(started, attempt, DeviceResult.Cause.CANCELLED, control.reason());
+                    return failed(started, attempt, cancelled(), control.reason());
                 }
-                if (!e.failureCause().isTransient() || attempt > retry.retries()) {
+                if (!e.retryable() || attempt > retry.retries()) {
                     return failed(started, attempt, causeOf(e), e.getMessage());
                 }
+                Duration delay = retry.delayAfter(attempt, jitter);
+                if (since(started).plus(delay).compareTo(device.deviceDeadline()) >= 0) {
+                    return failed(started, attempt, causeOf(e), e.getMessage()); // no time left for another attempt
+                }
                 LOG.info("{}: attempt {} failed ({}); trying again", device.name(), attempt, e.getMessage());
-                if (!pauseBeforeRetry(attempt)) {
-                    return failed(started, attempt, DeviceResult.Cause.CANCELLED, control.reason());
+                if (!pauseBeforeRetry(delay)) {
+                    return failed(started, attempt, cancelled(), control.reason());
                 }
             } catch (InvalidConfigException e) {
                 return failed(started, attempt, DeviceResult.Cause.INVALID_OUTPUT, e.getMessage());
             } catch (TaskControl.CancelledException e) {
-                return failed(started, attempt, DeviceResult.Cause.CANCELLED, e.getMessage());
+                return failed(started, attempt, cancelled(), e.getMessage());
+            } catch (RegexGuard.Stopped e) {
+                return failed(started, attempt, cancelled(), control.reason());
             } catch (IOException e) {
                 return failed(started, attempt, DeviceResult.Cause.LOCAL_IO,
                         "cannot write " + store.pathOf(device.name()) + ": " + e.getMessage());
@@ -93,9 +127,9 @@ public final class DeviceBackup implements Callable<DeviceResult> {
         }
     }
 
-    private boolean pauseBeforeRetry(int attempt) {
+    private boolean pauseBeforeRetry(Duration delay) {
         try {
-            control.pause(retry.delayAfter(attempt, jitter));
+            control.pause(delay);
             return true;
         } catch (TaskControl.CancelledException e) {
             return false;
@@ -103,12 +137,12 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     }
 
     /** The whole conversation; the session is closed before anything is written to disk. */
-    private String fetch() throws SessionException {
+    private String fetch(OutputBudget.Account account) throws SessionException {
         Platform platform = device.platform();
-        try (CliSession cli = connector.open(device, control)) {
+        try (CliSession cli = connector.open(device, control, account)) {
             for (SaveStep step : device.save() ? platform.saveCommands() : List.<SaveStep>of()) {
                 String output = cli.run(step.command(), step.answers());
-                var error = ConfigValidator.errorLine(platform, output);
+                var error = ConfigValidator.errorLine(platform, output, control);
                 if (error.isPresent()) {
                     throw new SessionException(SessionException.Cause.DEVICE, "'" + step.command() + "' failed: " + error.get());
                 }
@@ -137,9 +171,14 @@ public final class DeviceBackup implements Callable<DeviceResult> {
         }
     }
 
+    /** A cancelled task failed because of its own device_deadline (a timeout), or because the run was stopped. */
+    private DeviceResult.Cause cancelled() {
+        return deadlinePassed ? DeviceResult.Cause.TIMEOUT : DeviceResult.Cause.CANCELLED;
+    }
+
     /** A rejected setup command (an older image without terminal width) is no reason to give up. */
     private void warnIfRejected(String command, String output) {
-        ConfigValidator.errorLine(device.platform(), output).ifPresent(error ->
+        ConfigValidator.errorLine(device.platform(), output, control).ifPresent(error ->
                 LOG.warn("{}: '{}' was rejected ({}); carrying on", device.name(), command, error));
     }
 

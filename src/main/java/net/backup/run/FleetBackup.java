@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import net.backup.inventory.Device;
 import net.backup.session.KnownHosts;
+import net.backup.session.OutputBudget;
 import net.backup.session.SshAlgorithms;
 import net.backup.session.SshConnector;
 import net.backup.session.Watchdog;
@@ -17,14 +18,21 @@ public final class FleetBackup {
     private final KnownHosts knownHosts;
     private final ConfigStore store;
     private final Duration firstRetryDelay;
+    private final long outputBudget;
     private final SshAlgorithms algorithms = new SshAlgorithms();
     private volatile BackupRun current;
 
     /** @param firstRetryDelay the pause before a device's first retry; each later one doubles */
     public FleetBackup(KnownHosts knownHosts, ConfigStore store, Duration firstRetryDelay) {
+        this(knownHosts, store, firstRetryDelay, OutputBudget.defaultLimit());
+    }
+
+    /** @param outputBudget how much device output the run may hold in memory at once, in bytes */
+    public FleetBackup(KnownHosts knownHosts, ConfigStore store, Duration firstRetryDelay, long outputBudget) {
         this.knownHosts = knownHosts;
         this.store = store;
         this.firstRetryDelay = firstRetryDelay;
+        this.outputBudget = outputBudget;
     }
 
     /**
@@ -34,11 +42,12 @@ public final class FleetBackup {
     public RunOutcome run(List<Device> devices, int workers, Optional<Duration> deadline, Consumer<DeviceResult> listener) {
         long started = System.nanoTime();
         Optional<Redactor> redactor = devices.stream().anyMatch(Device::redact) ? Optional.of(redactor()) : Optional.empty();
+        var budget = new OutputBudget(outputBudget);
         try (var watchdog = new Watchdog()) {
             var connector = new SshConnector(algorithms, knownHosts, watchdog);
             var run = new BackupRun((device, control) -> new DeviceBackup(device, connector::open, store,
                     RetryPolicy.of(device.retries(), firstRetryDelay), control,
-                    device.redact() ? redactor : Optional.empty()), workers, listener);
+                    device.redact() ? redactor : Optional.empty(), watchdog, budget), workers, listener);
             current = run;
             List<DeviceResult> results = run.run(devices, deadline);
             return new RunOutcome(results, Duration.ofNanos(System.nanoTime() - started));

@@ -15,7 +15,8 @@ import net.backup.session.CancelHook;
 final class TaskControl implements CancelHook {
     private final List<Closeable> resources = new ArrayList<>();
     private boolean started;
-    private boolean cancelled;
+    /** Written under the lock, read without it by {@link #stopped()}, which patterns ask thousands of times. */
+    private volatile boolean cancelled;
     private boolean committed;
     private String reason = "";
 
@@ -53,6 +54,12 @@ final class TaskControl implements CancelHook {
     }
 
     synchronized boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Once cancelled, the platform's patterns stop too: they may be busy on the task's last output. */
+    @Override
+    public boolean stopped() {
         return cancelled;
     }
 

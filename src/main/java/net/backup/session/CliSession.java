@@ -3,11 +3,13 @@ package net.backup.session;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import net.backup.inventory.Secret;
+import net.backup.platform.RegexGuard;
 import net.backup.platform.Answer;
 import net.backup.platform.Platform;
 import net.backup.time.Durations;
@@ -31,6 +33,12 @@ public final class CliSession implements AutoCloseable {
     private final PromptReader reader;
     private final Platform platform;
     private final Watchdog.Watch watch;
+    private final Watchdog watchdog;
+    private final Duration commandDeadline;
+    private final RegexGuard guard;
+    /** The current step's command_deadline (login, enable, one command): wall time, unlike the silence watch. */
+    private Watchdog.Watch step;
+    private String stepName = "";
     /** A pager prompt is answered with a space, whatever the command. */
     private final List<PromptReader.Interjection> pager;
     private final int terminalColumns;
@@ -38,15 +46,26 @@ public final class CliSession implements AutoCloseable {
     /** The prompt has been seen in front of an echo (or, without echo, twice): it is the device's. */
     private boolean promptConfirmed;
 
+    /**
+     * @param watch           the silence bound (command_timeout), reset by every byte that arrives
+     * @param commandDeadline the most one step (login, enable, a command) may take, however much the device sends
+     * @param account         what this session's output takes from the run's {@link OutputBudget}
+     * @param guard           stops the platform's patterns once the task is over
+     */
     CliSession(SSHClient client, Session session, Session.Shell shell, Platform platform, Watchdog.Watch watch,
-            long maxOutputChars, int terminalColumns) {
+            Watchdog watchdog, Duration commandDeadline, OutputBudget.Account account,
+            RegexGuard guard, int terminalColumns) {
         this.terminalColumns = terminalColumns;
         this.client = client;
         this.session = session;
         this.keyboard = shell.getOutputStream();
-        this.reader = new PromptReader(new ProgressInputStream(shell.getInputStream(), watch), maxOutputChars);
+        this.reader = new PromptReader(new ProgressInputStream(shell.getInputStream(), watch),
+                bytes -> account.take(bytes, this::worthWaiting), guard);
         this.platform = platform;
         this.watch = watch;
+        this.watchdog = watchdog;
+        this.commandDeadline = commandDeadline;
+        this.guard = guard;
         this.pager = List.of(new PromptReader.Interjection(platform.pagerPrompt(), " "));
     }
 
@@ -62,9 +81,18 @@ public final class CliSession implements AutoCloseable {
      * banner line that merely looks like a prompt is not taken for it.
      */
     void findPrompt() throws SessionException {
+        beginStep("login");
+        try {
+            findPromptStep();
+        } finally {
+            step.close();
+        }
+    }
+
+    private void findPromptStep() throws SessionException {
         var interjections = new ArrayList<>(pager);
         platform.loginAnswers().forEach(a -> interjections.add(new PromptReader.Interjection(a.question(), a.keys())));
-        Predicate<String> looksLikePrompt = line -> platform.prompt().matcher(line).matches();
+        Predicate<String> looksLikePrompt = this::looksLikePrompt;
         String candidate = read(looksLikePrompt, "waiting for the first prompt", interjections).lastLine();
         if (platform.echo()) {
             prompt = candidate;
@@ -88,24 +116,33 @@ public final class CliSession implements AutoCloseable {
         if (!platform.isUserMode(prompt)) {
             return;
         }
-        Predicate<String> promptOrPassword = line -> platform.prompt().matcher(line).matches()
-                || platform.passwordPrompt().matcher(line).matches();
+        beginStep("enable");
+        try {
+            enableStep(enableSecret);
+        } finally {
+            step.close();
+        }
+    }
+
+    private void enableStep(Optional<Secret> enableSecret) throws SessionException {
+        Predicate<String> promptOrPassword = line -> looksLikePrompt(line)
+                || platform.passwordPrompt().matcher(guard.text(line)).matches();
         type(platform.enableCommand());
         awaitEcho(platform.enableCommand());
         PromptReader.Reply reply = read(promptOrPassword, "waiting for enable", pager);
-        if (platform.passwordPrompt().matcher(reply.lastLine()).matches()) {
+        if (platform.passwordPrompt().matcher(guard.text(reply.lastLine())).matches()) {
             if (enableSecret.isEmpty()) {
                 throw new SessionException(SessionException.Cause.AUTHENTICATION, "logged in to user mode ('" + prompt
                         + "') and enable asks for a password, but no enable_secret is set");
             }
             type(enableSecret.get().reveal());
             reply = read(promptOrPassword, "waiting for enable", pager);
-            if (platform.passwordPrompt().matcher(reply.lastLine()).matches()) {
+            if (platform.passwordPrompt().matcher(guard.text(reply.lastLine())).matches()) {
                 throw new SessionException(SessionException.Cause.AUTHENTICATION, "enable secret rejected");
             }
         }
         if (!platform.isPrivileged(reply.lastLine())) {
-            String error = OutputCleaner.firstMatchingLine(reply.text(), platform.errorLines()).orElse("still in user mode");
+            String error = OutputCleaner.firstMatchingLine(reply.text(), platform.errorLines(), guard).orElse("still in user mode");
             throw new SessionException(SessionException.Cause.AUTHENTICATION, "enable failed: " + error);
         }
         prompt = reply.lastLine();
@@ -153,6 +190,15 @@ public final class CliSession implements AutoCloseable {
     }
 
     private String run(String command, List<Answer> answers, PromptReader.Ending ending) throws SessionException {
+        beginStep("'" + command + "'");
+        try {
+            return runStep(command, answers, ending);
+        } finally {
+            step.close();
+        }
+    }
+
+    private String runStep(String command, List<Answer> answers, PromptReader.Ending ending) throws SessionException {
         var interjections = new ArrayList<>(pager);
         answers.forEach(a -> interjections.add(new PromptReader.Interjection(a.question(), a.keys())));
         type(command);
@@ -163,7 +209,7 @@ public final class CliSession implements AutoCloseable {
         try {
             PromptReader.Reply reply = reader.readReply(prompt, interjections, this::send, ending);
             return OutputCleaner.clean(platform.echo() ? reply.text() : afterPromptLine(reply.text()),
-                    platform.pagerPrompt());
+                    platform.pagerPrompt(), guard);
         } catch (IOException e) {
             throw failure(e, "after '" + command + "'");
         }
@@ -177,6 +223,15 @@ public final class CliSession implements AutoCloseable {
      * @return each command's output, setup commands first
      */
     public List<String> pipeline(List<String> setup, List<String> backup) throws SessionException {
+        beginStep("the pipelined commands");
+        try {
+            return pipelineStep(setup, backup);
+        } finally {
+            step.close();
+        }
+    }
+
+    private List<String> pipelineStep(List<String> setup, List<String> backup) throws SessionException {
         var commands = new ArrayList<>(setup);
         commands.addAll(backup);
         try {
@@ -202,7 +257,7 @@ public final class CliSession implements AutoCloseable {
                     throw failure(e, "after '" + commands.get(i) + "'");
                 }
             }
-            String output = OutputCleaner.clean(text, platform.pagerPrompt());
+            String output = OutputCleaner.clean(text, platform.pagerPrompt(), guard);
             if (i >= setup.size()) {
                 checkNotWrapped(output);
             }
@@ -227,6 +282,15 @@ public final class CliSession implements AutoCloseable {
         if (platform.echo()) {
             return;
         }
+        beginStep("the final prompt check");
+        try {
+            confirmBarePrompt();
+        } finally {
+            step.close();
+        }
+    }
+
+    private void confirmBarePrompt() throws SessionException {
         type("");
         try {
             PromptReader.Reply reply = reader.readReply(prompt, pager, this::send, PromptReader.Ending.COMMAND);
@@ -271,12 +335,12 @@ public final class CliSession implements AutoCloseable {
         }
         Predicate<String> isPrompt = promptConfirmed
                 ? seen -> seen.stripTrailing().endsWith(prompt.stripTrailing())
-                : seen -> platform.prompt().matcher(seen).matches();
+                : this::looksLikePrompt;
         PromptReader.Echo echo;
         try {
             echo = reader.skipToEcho(command, isPrompt);
         } catch (IOException e) {
-            if (watch.expired()) {
+            if (watch.expired() && !step.expired()) {
                 throw new SessionException(SessionException.Cause.TIMEOUT, "no echo of '" + command + "' within "
                         + Durations.setting(watch.timeout()) + " (command_timeout; if the device does not echo"
                         + " commands, its platform needs echo: false)");
@@ -307,7 +371,11 @@ public final class CliSession implements AutoCloseable {
     }
 
     private SessionException failure(IOException e, String what) {
-        if (e instanceof PromptReader.OutputTooLargeException) {
+        if (step.expired()) {
+            return SessionException.notRetried(SessionException.Cause.TIMEOUT, stepName + " not finished within "
+                    + Durations.setting(commandDeadline) + " (command_deadline)", e);
+        }
+        if (e instanceof PromptReader.OutputTooLargeException || e instanceof PromptReader.LineTooLongException) {
             return new SessionException(SessionException.Cause.OUTPUT, e.getMessage() + " " + what, e);
         }
         if (watch.expired()) {
@@ -327,10 +395,36 @@ public final class CliSession implements AutoCloseable {
         return "; it was waiting after '" + (last.length() > 80 ? last.substring(0, 80) + "..." : last) + "'";
     }
 
+    /** A prompt line is short (the reader offers nothing longer), but the pattern is the user's. */
+    private boolean looksLikePrompt(String line) {
+        return platform.prompt().matcher(guard.text(line)).matches();
+    }
+
+    /**
+     * Starts the wall-time bound of one step. The silence bound alone lets a device that sends a byte now
+     * and then hold a worker for ever; this one closes the connection when the step has taken too long.
+     */
+    private void beginStep(String name) {
+        stepName = name;
+        step = watchdog.watch(commandDeadline, () -> CancelHook.closeQuietly(client));
+    }
+
+    /**
+     * Asked while this session waits for the run's output budget: it is not reading, so the device is not
+     * silent (the silence bound starts over), and it gives up once the session was closed (a deadline).
+     */
+    private boolean worthWaiting() {
+        watch.reset();
+        return session.isOpen() && client.isConnected();
+    }
+
     private void type(String line) throws SessionException {
         try {
             send(line + "\r");
         } catch (IOException e) {
+            if (step != null && step.expired()) {
+                throw failure(e, "");
+            }
             throw new SessionException(SessionException.Cause.NETWORK, "connection lost while sending a command: "
                     + SshErrors.describe(e), e);
         }
@@ -345,6 +439,9 @@ public final class CliSession implements AutoCloseable {
     @Override
     public void close() {
         watch.close();
+        if (step != null) {
+            step.close();
+        }
         if (session.isOpen() && prompt != null) {
             try {
                 send(platform.exitCommand() + "\r");

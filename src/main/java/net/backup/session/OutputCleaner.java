@@ -3,6 +3,7 @@ package net.backup.session;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.backup.platform.RegexGuard;
 
 /**
  * Turns what a terminal would have shown into plain text: line ends become LF, a backspace deletes the
@@ -14,16 +15,21 @@ final class OutputCleaner {
     }
 
     static String clean(String raw, Pattern pagerPrompt) {
+        return clean(raw, pagerPrompt, RegexGuard.NONE);
+    }
+
+    /** @param guard stops the pager pattern once the task is over */
+    static String clean(String raw, Pattern pagerPrompt, RegexGuard guard) {
         var out = new StringBuilder(raw.length());
         Matcher pager = pagerPrompt.matcher("");
-        var terminal = new TerminalLine(pager);
+        var terminal = new TerminalLine(pager, guard);
         int lineStart = 0;
         for (int i = 0; i <= raw.length(); i++) {
             if (i == raw.length() || raw.charAt(i) == '\n') {
                 if (i > lineStart) {
-                    emit(terminal.render(raw, lineStart, i), out, pager);
+                    emit(terminal.render(raw, lineStart, i), out, pager, terminal.view);
                 } else if (i < raw.length()) {
-                    emit(new StringBuilder(), out, pager);
+                    emit(new StringBuilder(), out, pager, terminal.view);
                 }
                 lineStart = i + 1;
             }
@@ -35,9 +41,9 @@ final class OutputCleaner {
     }
 
     /** Appends one finished line, less any pager prompt at its start. */
-    private static void emit(StringBuilder line, StringBuilder out, Matcher pager) {
+    private static void emit(StringBuilder line, StringBuilder out, Matcher pager, RegexGuard.GuardedText view) {
         int start = 0;
-        if (pager.reset(line).lookingAt()) {
+        if (pager.reset(view.reset(line)).lookingAt()) {
             start = pager.end();
             if (start == line.length()) {
                 return;
@@ -46,9 +52,9 @@ final class OutputCleaner {
         out.append(line, start, line.length()).append('\n');
     }
 
-    static Optional<String> firstMatchingLine(String text, Pattern pattern) {
+    static Optional<String> firstMatchingLine(String text, Pattern pattern, RegexGuard guard) {
         return text.lines().map(line -> line.replace("\r", "").strip())
-                .filter(line -> pattern.matcher(line).matches())
+                .filter(line -> pattern.matcher(guard.text(line)).matches())
                 .findFirst();
     }
 
@@ -60,11 +66,13 @@ final class OutputCleaner {
      */
     private static final class TerminalLine {
         private final Matcher pager;
+        private final RegexGuard.GuardedText view;
         private final StringBuilder shown = new StringBuilder(256);
         private final StringBuilder erased = new StringBuilder();
 
-        TerminalLine(Matcher pager) {
+        TerminalLine(Matcher pager, RegexGuard guard) {
             this.pager = pager;
+            this.view = new RegexGuard.GuardedText(guard);
         }
 
         StringBuilder render(String raw, int from, int to) {
@@ -101,7 +109,7 @@ final class OutputCleaner {
         private boolean erasedOnlyPagerPrompts() {
             String forwards = erased.toString().strip();
             String backwards = new StringBuilder(forwards).reverse().toString();
-            return pager.reset(forwards).matches() || pager.reset(backwards).matches();
+            return pager.reset(view.reset(forwards)).matches() || pager.reset(view.reset(backwards)).matches();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import net.backup.platform.RegexGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,12 @@ final class PromptReader {
     static final Duration QUIET = Duration.ofMillis(100);
     private static final long QUIET_POLL_MILLIS = 5;
     private static final int MAX_PROMPT_CHARS = 1024;
+    /**
+     * No line of a configuration is this long (a 4096-bit key or certificate on one line is under 1 KiB), and
+     * platform patterns are matched line by line: a careless pattern over a line of megabytes could keep a core
+     * busy for minutes, so a longer line fails the device before any pattern sees it.
+     */
+    static final int MAX_LINE_CHARS = 16 * 1024;
 
     /**
      * What one read collected.
@@ -47,7 +54,8 @@ final class PromptReader {
     }
 
     private final InputStream in;
-    private final long maxOutputChars;
+    private final Allowance allowance;
+    private final RegexGuard guard;
     private final TerminalFilter filter = new TerminalFilter();
     private final byte[] chunk = new byte[32 * 1024];
     private final StringBuilder buffer = new StringBuilder(8 * 1024);
@@ -55,9 +63,26 @@ final class PromptReader {
     /** The last line is the one that ended the previous read: it cannot end the next one. */
     private boolean stale;
 
-    PromptReader(InputStream in, long maxOutputChars) {
+    /** @param allowance asked before each chunk read is kept: the output caps ({@link OutputBudget}) */
+    PromptReader(InputStream in, Allowance allowance, RegexGuard guard) {
         this.in = in;
-        this.maxOutputChars = maxOutputChars;
+        this.allowance = allowance;
+        this.guard = guard;
+    }
+
+    /** A reader that may keep at most {@code maxOutputChars} in all. */
+    PromptReader(InputStream in, long maxOutputChars) {
+        this(in, new Allowance() {
+            private long taken;
+
+            @Override
+            public void take(int bytes) throws OutputTooLargeException {
+                taken += bytes;
+                if (taken > maxOutputChars) {
+                    throw new OutputTooLargeException("output too large: more than " + maxOutputChars + " bytes");
+                }
+            }
+        }, RegexGuard.NONE);
     }
 
     /**
@@ -302,7 +327,7 @@ final class PromptReader {
 
         void answer(String lastLine, List<Interjection> interjections, Keyboard keyboard) throws IOException {
             for (Interjection interjection : interjections) {
-                if (interjection.question().matcher(lastLine).matches()) {
+                if (interjection.question().matcher(guard.text(lastLine)).matches()) {
                     if (line != lastLineStart || with != interjection) {
                         keyboard.type(interjection.keys());
                         line = lastLineStart;
@@ -338,17 +363,23 @@ final class PromptReader {
         if (n < 0) {
             throw new IOException("the device closed the connection");
         }
-        if (buffer.length() + n > maxOutputChars) {
-            throw new OutputTooLargeException(maxOutputChars);
-        }
+        allowance.take(n);
         int start = buffer.length();
         filter.feed(chunk, n, buffer);
         stale &= buffer.length() == start; // escape sequences alone are not a new line
-        for (int i = buffer.length() - 1; i >= start; i--) {
+        for (int i = start; i < buffer.length(); i++) {
             if (buffer.charAt(i) == '\n') {
+                checkLineLength(i);
                 lastLineStart = i + 1;
-                break;
             }
+        }
+        checkLineLength(buffer.length());
+    }
+
+    /** Every line is looked at, not only the last: one chunk may hold a whole long line. */
+    private void checkLineLength(int lineEnd) throws LineTooLongException {
+        if (lineEnd - lastLineStart > MAX_LINE_CHARS) {
+            throw new LineTooLongException();
         }
     }
 
@@ -414,12 +445,27 @@ final class PromptReader {
         void type(String keys) throws IOException;
     }
 
-    /** The device sent more than a command may (the output cap). */
+    /** Takes each chunk's bytes from the output caps before they are kept. */
+    @FunctionalInterface
+    interface Allowance {
+        void take(int bytes) throws IOException;
+    }
+
+    /** The device sent more than it may (its own cap, or the run's budget). */
     static final class OutputTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        OutputTooLargeException(long limit) {
-            super("output too large: more than " + limit / (1024 * 1024) + " MiB for one command");
+        OutputTooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    /** A line longer than {@link #MAX_LINE_CHARS}: not a configuration, and too long to match patterns against. */
+    static final class LineTooLongException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LineTooLongException() {
+            super("a line longer than " + MAX_LINE_CHARS / 1024 + " KiB (no configuration has one)");
         }
     }
 }

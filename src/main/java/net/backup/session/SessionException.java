@@ -34,18 +34,36 @@ public final class SessionException extends Exception {
     }
 
     private final Cause cause;
+    private final boolean retryable;
 
     public SessionException(Cause cause, String message) {
-        super(message);
-        this.cause = cause;
+        this(cause, message, null);
     }
 
     public SessionException(Cause cause, String message, Throwable detail) {
+        this(cause, message, detail, cause.isTransient());
+    }
+
+    private SessionException(Cause cause, String message, Throwable detail, boolean retryable) {
         super(message, detail);
         this.cause = cause;
+        this.retryable = retryable;
+    }
+
+    /**
+     * A failure that another attempt would only repeat, whatever its cause usually means: a device that kept
+     * sending past its command_deadline would keep sending as long next time.
+     */
+    public static SessionException notRetried(Cause cause, String message, Throwable detail) {
+        return new SessionException(cause, message, detail, false);
     }
 
     public Cause failureCause() {
         return cause;
+    }
+
+    /** Whether trying the device again could help: its cause is transient, unless said otherwise. */
+    public boolean retryable() {
+        return retryable;
     }
 }

@@ -72,8 +72,18 @@ public final class SshAlgorithms {
         config.setKeyAlgorithms(pick(config.getKeyAlgorithms(), Factory.Named::getName, MODERN_KEYS,
                 withLegacy ? LEGACY_KEYS : List.of()));
         config.setMACFactories(pick(config.getMACFactories(), Factory.Named::getName, MACS));
+        config.setMaxCircularBufferSize(CHANNEL_BUFFER);
         return config;
     }
+
+    /**
+     * What a session's channel may receive before the device must wait for the client to read it: ample for
+     * speed (a configuration of megabytes arrives in a few round trips), small for memory. sshj would grant
+     * a device up to 16 MiB that nobody has read yet, outside any output budget, for every session.
+     */
+    static final int CHANNEL_WINDOW = 1024 * 1024;
+    /** Room for the window and a packet: sshj never grants more window than its buffer can still hold. */
+    private static final int CHANNEL_BUFFER = CHANNEL_WINDOW + 64 * 1024;
 
     /** The factories named in the lists, in the lists' order; names sshj does not have are skipped. */
     @SafeVarargs

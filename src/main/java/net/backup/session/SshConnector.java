@@ -32,8 +32,6 @@ public final class SshConnector {
     private static final int TERMINAL_ROWS = 24;
     /** The socket's own idle limit sits above command_timeout, so the watchdog's clearer message comes first. */
     private static final Duration SOCKET_GRACE = Duration.ofSeconds(5);
-    /** The most one command may send before its prompt returns. */
-    private static final long MAX_OUTPUT_CHARS = 64L * 1024 * 1024;
 
     private final SshAlgorithms algorithms;
     private final KnownHosts knownHosts;
@@ -48,9 +46,13 @@ public final class SshConnector {
     /**
      * Connects, verifies the host key, authenticates, opens a PTY shell, finds the prompt and reaches
      * privileged mode. The connection is handed to {@code hook} first, so the run can cancel it at any point.
+     *
+     * @param account what the session's output takes from the run's {@link OutputBudget}; the caller closes it
+     *                once it no longer holds the output (stored or dropped)
      */
-    public CliSession open(Device device, CancelHook hook) throws SessionException {
+    public CliSession open(Device device, CancelHook hook, OutputBudget.Account account) throws SessionException {
         var client = new SSHClient(algorithms.forDevice(device.legacyAlgorithms()));
+        client.getConnection().setWindowSize(SshAlgorithms.CHANNEL_WINDOW);
         hook.attach(client);
         try {
             connect(client, device);
@@ -61,7 +63,8 @@ public final class SshConnector {
             requestTerminal(session);
             Session.Shell shell = session.startShell();
             Watchdog.Watch watch = watchdog.watch(device.commandTimeout(), () -> CancelHook.closeQuietly(client));
-            var cli = new CliSession(client, session, shell, device.platform(), watch, MAX_OUTPUT_CHARS, TERMINAL_COLUMNS);
+            var cli = new CliSession(client, session, shell, device.platform(), watch, watchdog, device.commandDeadline(),
+                    account, hook, TERMINAL_COLUMNS);
             try {
                 cli.findPrompt();
                 cli.enable(device.enableSecret());
@@ -133,8 +136,35 @@ public final class SshConnector {
         }
     }
 
-    /** TCP connect, SSH version exchange and key exchange, all within connect_timeout. */
+    /**
+     * TCP connect, SSH version exchange and key exchange, all within connect_timeout in wall time. The socket's
+     * own timeouts bound only each wait for a byte, so a server that sends its banner a byte a second would
+     * pass them all: a watch closes the connection when connect_timeout has passed, whatever it is doing.
+     */
     private void connect(SSHClient client, Device device) throws SessionException {
+        Watchdog.Watch handshake = watchdog.watch(device.connectTimeout(), () -> CancelHook.closeQuietly(client));
+        try {
+            connectWithin(client, device);
+        } catch (SessionException e) {
+            handshake.close();
+            if (handshake.expired()) {
+                throw noHandshake(device, e.getCause());
+            }
+            throw e;
+        }
+        handshake.close();
+        if (handshake.expired()) {
+            CancelHook.closeQuietly(client);
+            throw noHandshake(device, null);
+        }
+    }
+
+    private static SessionException noHandshake(Device device, Throwable detail) {
+        return new SessionException(SessionException.Cause.NETWORK, "no SSH handshake within "
+                + Durations.setting(device.connectTimeout()) + " (connect_timeout)", detail);
+    }
+
+    private void connectWithin(SSHClient client, Device device) throws SessionException {
         KnownHosts.Check check = knownHosts.check();
         client.addHostKeyVerifier(check);
         client.setConnectTimeout(millis(device.connectTimeout()));
@@ -151,7 +181,7 @@ public final class SshConnector {
             throw handshakeFailure(device, e);
         } catch (SocketException e) {
             throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             String what = SshErrors.describe(e);
             if (what.equals("timed out")) {
                 what = "no SSH connection within " + Durations.setting(device.connectTimeout()) + " (connect_timeout)";
@@ -260,6 +290,7 @@ public final class SshConnector {
     private static final class PasswordPrompts implements ChallengeResponseProvider {
         /** Enough of a question to recognise it; a device's prompt is not printed at any length. */
         private static final int SHOWN_PROMPT_LENGTH = 80;
+        private static final int MAX_PROMPT_LENGTH = 1024;
 
         private final Secret password;
         private final java.util.regex.Pattern passwordPrompt;
@@ -283,7 +314,8 @@ public final class SshConnector {
 
         @Override
         public char[] getResponse(String prompt, boolean echo) {
-            if (passwordPrompt.matcher(prompt).matches()) {
+            // A question is a line; a longer one is no password prompt, and is not worth a pattern's time.
+            if (prompt.length() <= MAX_PROMPT_LENGTH && passwordPrompt.matcher(prompt).matches()) {
                 return password.toChars();
             }
             if (unanswered == null) {

@@ -41,6 +41,7 @@ public final class Watchdog implements AutoCloseable {
         private final Duration timeout;
         private final Runnable onExpiry;
         private ScheduledFuture<?> due;
+        private boolean closed;
         private volatile boolean expired;
 
         private Watch(Duration timeout, Runnable onExpiry) {
@@ -51,6 +52,9 @@ public final class Watchdog implements AutoCloseable {
 
         /** Progress was made: the full timeout starts again from now. */
         public synchronized void reset() {
+            if (closed || expired) {
+                return;
+            }
             if (due != null) {
                 due.cancel(false);
             }
@@ -65,13 +69,23 @@ public final class Watchdog implements AutoCloseable {
             return timeout;
         }
 
+        /**
+         * Decided under the lock, so that once {@link #close()} returns, the watch has either expired already
+         * or never will: a caller that finished just in time can trust {@link #expired()}.
+         */
         private void expire() {
-            expired = true;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                expired = true;
+            }
             onExpiry.run();
         }
 
         @Override
         public synchronized void close() {
+            closed = true;
             if (due != null) {
                 due.cancel(false);
             }

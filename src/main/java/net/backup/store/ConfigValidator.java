@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
+import net.backup.platform.RegexGuard;
 
 /**
  * Decides whether command output is a configuration worth keeping, and gives it its stored form. A
@@ -24,9 +25,18 @@ public final class ConfigValidator {
      * @throws InvalidConfigException naming what is wrong and where
      */
     public static String validate(Platform platform, String output) throws InvalidConfigException {
-        var volatileLine = new LineMatcher(platform.volatileLines());
-        var errorLine = new LineMatcher(platform.errorLines());
-        var pagerLine = new LineMatcher(platform.pagerPrompt());
+        return validate(platform, output, RegexGuard.NONE);
+    }
+
+    /**
+     * @param guard stops the platform's patterns once the device's task is over (they are the user's, and a
+     *              careless one can take long even over the bounded lines a session delivers)
+     * @throws RegexGuard.Stopped when it does
+     */
+    public static String validate(Platform platform, String output, RegexGuard guard) throws InvalidConfigException {
+        var volatileLine = new LineMatcher(platform.volatileLines(), guard);
+        var errorLine = new LineMatcher(platform.errorLines(), guard);
+        var pagerLine = new LineMatcher(platform.pagerPrompt(), guard);
         var kept = new ArrayList<String>();
         for (String line : (Iterable<String>) output.lines()::iterator) {
             if (volatileLine.matches(line) || kept.isEmpty() && line.isBlank()) {
@@ -57,7 +67,7 @@ public final class ConfigValidator {
         }
         Optional<Pattern> end = platform.completeLastLine();
         String last = kept.get(kept.size() - 1);
-        if (end.isPresent() && !new LineMatcher(end.get()).matches(last)) {
+        if (end.isPresent() && !new LineMatcher(end.get(), guard).matches(last)) {
             throw new InvalidConfigException("incomplete configuration: it ends with '" + abbreviate(last)
                     + "' instead of '" + end.get().pattern() + "' (truncated?)");
         }
@@ -68,7 +78,11 @@ public final class ConfigValidator {
 
     /** The first CLI error line in a command's output, if any. */
     public static Optional<String> errorLine(Platform platform, String output) {
-        var errorLine = new LineMatcher(platform.errorLines());
+        return errorLine(platform, output, RegexGuard.NONE);
+    }
+
+    public static Optional<String> errorLine(Platform platform, String output, RegexGuard guard) {
+        var errorLine = new LineMatcher(platform.errorLines(), guard);
         return output.lines().filter(errorLine::matches).map(String::strip).findFirst();
     }
 

@@ -2,6 +2,7 @@ package net.backup.store;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.backup.platform.RegexGuard;
 
 /**
  * Matches a whole line against a pattern, ignoring blanks around it, without copying the line or making
@@ -9,9 +10,16 @@ import java.util.regex.Pattern;
  */
 final class LineMatcher {
     private final Matcher matcher;
+    private final RegexGuard.GuardedText view;
 
     LineMatcher(Pattern pattern) {
+        this(pattern, RegexGuard.NONE);
+    }
+
+    /** @param guard stops the match once the task is over (the pattern is the user's, the line the device's) */
+    LineMatcher(Pattern pattern, RegexGuard guard) {
         this.matcher = pattern.matcher("");
+        this.view = new RegexGuard.GuardedText(guard);
     }
 
     boolean matches(String line) {
@@ -23,7 +31,7 @@ final class LineMatcher {
         while (end > start && isBlank(line.charAt(end - 1))) {
             end--;
         }
-        return matcher.reset(line).region(start, end).matches();
+        return matcher.reset(view.reset(line)).region(start, end).matches();
     }
 
     private static boolean isBlank(char c) {

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import net.backup.platform.RegexGuard;
 import net.backup.platform.SecretRule;
 
 /**
@@ -56,9 +57,15 @@ public final class Redactor {
     }
 
     public String redact(String config, List<SecretRule> rules) {
+        return redact(config, rules, RegexGuard.NONE);
+    }
+
+    /** @param guard stops the rules' patterns once the device's task is over ({@link RegexGuard.Stopped}) */
+    public String redact(String config, List<SecretRule> rules, RegexGuard guard) {
         String[] lines = config.split("\n", -1);
+        var view = new RegexGuard.GuardedText(guard);
         for (int i = 0; i < lines.length; i++) {
-            lines[i] = redactLine(lines[i], rules);
+            lines[i] = redactLine(lines[i], rules, view);
         }
         return String.join("\n", lines);
     }
@@ -68,10 +75,10 @@ public final class Redactor {
      * secrets (an SNMPv3 user's auth and priv keys, a 9800 mgmtuser's password and secret), each found by
      * its own rule. A secret already replaced by a marker is left as it is.
      */
-    private String redactLine(String line, List<SecretRule> rules) {
+    private String redactLine(String line, List<SecretRule> rules, RegexGuard.GuardedText view) {
         String result = line;
         for (SecretRule rule : rules) {
-            Matcher m = rule.pattern().matcher(result);
+            Matcher m = rule.pattern().matcher(view.reset(result));
             if (m.matches() && !MARKER.matcher(m.group("secret")).matches()) {
                 result = result.substring(0, m.start("secret")) + marker(m.group("secret")) + result.substring(m.end("secret"));
             }

@@ -143,6 +143,35 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void theTotalBoundsAndTheOutputCapHaveGenerousDefaultsAndFollowTheSameLookup() throws IOException {
+        List<Device> devices = load("""
+                defaults:
+                  username: ntc
+                  password: ntc123
+                  device_deadline: 20m
+                groups:
+                  big: {max_output: 64MiB, command_deadline: 15m}
+                devices:
+                  - {name: r1}
+                  - {name: r2, groups: [big], max_output: 512KiB, device_deadline: 45m}
+                """);
+
+        assertThat(devices).extracting(Device::commandDeadline).containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(15));
+        assertThat(devices).extracting(Device::deviceDeadline).containsExactly(Duration.ofMinutes(20), Duration.ofMinutes(45));
+        assertThat(devices).extracting(Device::maxOutput).containsExactly(16L * 1024 * 1024, 512L * 1024);
+    }
+
+    @Test
+    void reportsABadSizeOrDeadline() {
+        assertError("defaults: {username: u, password: p, max_output: lots}\ndevices: [{name: r1}]\n",
+                "1:50: defaults.max_output: 'lots' is not a size (examples: 16MiB, 512KiB, 1GiB)");
+        assertError("defaults: {username: u, password: p, max_output: 100}\ndevices: [{name: r1}]\n",
+                "1:50: defaults.max_output: '100' must be from 1 KiB to 1 GiB");
+        assertError("defaults: {username: u, password: p, device_deadline: 0}\ndevices: [{name: r1}]\n",
+                "1:55: defaults.device_deadline: '0' must be more than 0 and at most 24 hours");
+    }
+
+    @Test
     void reportsABadTimeout() {
         assertError("defaults: {username: u, password: p, command_timeout: soon}\ndevices: [{name: r1}]\n",
                 "1:55: defaults.command_timeout: 'soon' is not a duration (examples: 30, 30s, 250ms, 2m)");

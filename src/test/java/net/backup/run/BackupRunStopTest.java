@@ -21,7 +21,8 @@ class BackupRunStopTest {
 
     private static Device device(String name) {
         return new Device(name, name, 22, "u", Optional.of(Secret.of("p")), Optional.empty(), Optional.empty(),
-                Optional.empty(), Platforms.CISCO_IOS, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, false, false, true,
+                Optional.empty(), Platforms.CISCO_IOS, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1),
+                Duration.ofMinutes(1), 1024 * 1024, 0, false, false, true,
                 Platforms.CISCO_IOS.backupCommands());
     }
 

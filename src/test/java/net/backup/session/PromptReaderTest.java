@@ -191,6 +191,34 @@ class PromptReaderTest {
         }).isInstanceOf(PromptReader.OutputTooLargeException.class);
     }
 
+    @Test
+    void aLineLongerThanTheCapFailsTheCommandEvenWhenMoreLinesFollowInTheSameRead() {
+        String longLine = "x".repeat(PromptReader.MAX_LINE_CHARS) + "\r\n";
+        var reader = reader("sw1#show run\r\n", longLine + "end\r\n", "sw1#");
+        assertThatThrownBy(() -> {
+            reader.skipToEcho("show run", "sw1#"::equals);
+            reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND);
+        }).isInstanceOf(PromptReader.LineTooLongException.class).hasMessageContaining("longer than 16 KiB");
+    }
+
+    @Test
+    void aLineWithoutEndFailsAsSoonAsItPassesTheCapAcrossReads() {
+        String piece = "y".repeat(PromptReader.MAX_LINE_CHARS / 2);
+        var reader = reader("sw1#show run\r\n", piece, piece, "z", "never read\r\nsw1#");
+        assertThatThrownBy(() -> {
+            reader.skipToEcho("show run", "sw1#"::equals);
+            reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND);
+        }).isInstanceOf(PromptReader.LineTooLongException.class);
+    }
+
+    @Test
+    void aLineJustUnderTheCapIsOutputLikeAnyOther() throws IOException {
+        String longest = "z".repeat(PromptReader.MAX_LINE_CHARS - 1);
+        var reader = reader("sw1#show run\r\n", longest + "\r\n", "end\r\nsw1#");
+        reader.skipToEcho("show run", "sw1#"::equals);
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text()).isEqualTo(longest + "\r\nend\r\n");
+    }
+
     /** A reader positioned as after a previous reply: {@code prompt} is the line left over. */
     private PromptReader afterPrompt(String prompt, String... chunks) throws IOException {
         var all = new ArrayList<String>();

@@ -35,8 +35,14 @@ public final class BackupProcess implements AutoCloseable {
     }
 
     public static BackupProcess start(Path workDir, String... args) throws IOException {
-        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "net.backup.cli.Main"));
+        return start(workDir, List.of(), args);
+    }
+
+    /** @param jvmOptions given to {@code java} before the class path, such as {@code -Xmx256m} */
+    public static BackupProcess start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
+        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "net.backup.cli.Main"));
         command.addAll(List.of(args));
         return new BackupProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
     }
