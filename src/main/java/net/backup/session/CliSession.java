@@ -19,13 +19,20 @@ import net.schmizz.sshj.connection.channel.direct.Session;
 /**
  * One CLI conversation with a device over an interactive shell: learn the prompt, reach privileged mode,
  * run commands. A command's reply starts after the device's echo of that command and ends when the
- * device's exact prompt comes back ({@link PromptReader}), never after a fixed delay; so a stray prompt
- * (a blank line the device saw, a question answered with one key too many) can never shift replies
- * onto the wrong commands.
+ * device's exact prompt comes back ({@link PromptReader}), never after a fixed delay; so on a device that
+ * echoes, a stray prompt (a blank line the device saw, a question answered with one key too many) can
+ * never shift replies onto the wrong commands. A device that does not echo ({@code echo: false}) offers
+ * no such mark: see {@link #checkInStep}.
  */
 public final class CliSession implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CliSession.class);
     private static final int MAX_PROMPT_TRIES = 5;
+    /**
+     * Typed where the end of a kept output is in doubt: a comment line (IOS, EOS, NX-OS ignore lines that start
+     * with '!'; others answer with an error, which is read and dropped). It is never taken for a hostname to
+     * connect to, as an unknown word can be on IOS, and has no blank, which JunOS would try to complete.
+     */
+    static final String PROBE = "!backup-end-of-output";
 
     private final SSHClient client;
     private final Session session;
@@ -163,7 +170,7 @@ public final class CliSession implements AutoCloseable {
      * the prompt that seems to end it is confirmed with the device first (see {@link PromptReader#readReply}).
      */
     public String capture(String command) throws SessionException {
-        String output = run(command, List.of(), PromptReader.Ending.capture(platform.completeLastLine()));
+        String output = run(command, List.of(), captureEnding());
         checkNotWrapped(output);
         return output;
     }
@@ -216,6 +223,14 @@ public final class CliSession implements AutoCloseable {
     }
 
     /**
+     * How a kept output's end is made sure of: the platform's end marker, else a probe whose echo marks the
+     * device's real prompt (only a device that echoes can be probed so; without echo, a quiet device).
+     */
+    private PromptReader.Ending captureEnding() {
+        return PromptReader.Ending.capture(platform.completeLastLine(), platform.echo() ? Optional.of(PROBE) : Optional.empty());
+    }
+
+    /**
      * Types the setup and backup commands in one go, for a platform that declares it safe ({@code pipeline:
      * true}), and splits the replies by the echoes: a command's reply is what stands between its echo and
      * the next command's echo, the last one's ends at the prompt. One round trip instead of one per command.
@@ -252,7 +267,7 @@ public final class CliSession implements AutoCloseable {
             } else {
                 try {
                     text = reader.readReply(prompt, pager, this::send,
-                            PromptReader.Ending.capture(platform.completeLastLine())).text();
+                            captureEnding()).text();
                 } catch (IOException e) {
                     throw failure(e, "after '" + commands.get(i) + "'");
                 }
@@ -276,7 +291,10 @@ public final class CliSession implements AutoCloseable {
     /**
      * Without echo, nothing marks where a reply starts, so a stray prompt would go unnoticed: one Enter at
      * the end must bring back the bare prompt. Had replies slipped onto later commands, the last one's
-     * output would arrive here instead. With echo this needs no check.
+     * output would arrive here instead. This counting holds because nothing else is typed without echo (no
+     * probe: a doubtful end waits for the device to go quiet). It is a check, not a proof: a slip whose
+     * shifted output still passes the configuration check and is followed by exactly one more stray prompt
+     * would go unseen. With echo this needs no check.
      */
     public void checkInStep() throws SessionException {
         if (platform.echo()) {
@@ -309,7 +327,18 @@ public final class CliSession implements AutoCloseable {
      * starts after the last prompt line among its leading prompt and blank lines.
      */
     private String afterPromptLine(String text) {
-        int start = text.indexOf('\n') + 1;
+        int newline = text.indexOf('\n');
+        String first = ScreenLine.render(text, 0, newline < 0 ? text.length() : newline).stripTrailing();
+        String exact = prompt.strip();
+        if (!first.equals(exact) && first.startsWith(exact)) {
+            // Output that begins on the prompt's own line, with no line break first (a terminal with echo off)
+            return first.substring(exact.length()) + (newline < 0 ? "" : "\n" + skipLeadingPrompts(text, newline + 1));
+        }
+        return newline < 0 ? text : skipLeadingPrompts(text, newline + 1);
+    }
+
+    /** {@code text} from {@code start}, less the prompt lines (and blank lines among them) it begins with. */
+    private String skipLeadingPrompts(String text, int start) {
         int cut = start;
         int lineStart = start;
         while (lineStart < text.length()) {
@@ -325,7 +354,7 @@ public final class CliSession implements AutoCloseable {
             }
             lineStart = newline + 1;
         }
-        return start == 0 ? text : text.substring(cut);
+        return text.substring(cut);
     }
 
     /** Reads past the echo of {@code command}; the first echo also confirms the prompt. */

@@ -115,31 +115,49 @@ final class PromptReader {
             throws IOException {
         String expected = prompt.stripTrailing();
         var answered = new Answered();
-        int probedAt = -1;
         while (true) {
             String lastLine = lastLine();
             String shown = lastLine.stripTrailing();
             boolean atLineStart = shown.equals(expected);
             if (stale || !shown.endsWith(expected)) {
                 // not a prompt, or the one that ended the previous reply: wait for what the device says next
-            } else if (probedAt >= 0) {
-                if (atLineStart && lastLineStart >= probedAt && in.available() == 0) {
-                    return afterProbe(expected, lastLine);
-                }
-            } else if (!ending.capture()) {
-                if (atLineStart ? in.available() == 0 : quiet()) {
+            } else if (!ending.capture() || ending.probe().isEmpty()) {
+                boolean sure = !ending.capture() || atLineStart && endsComplete(ending);
+                if (atLineStart && sure ? in.available() == 0 : quiet()) {
                     return atLineStart ? endAtPrompt(expected, lastLine) : glued(prompt, expected, shown, lastLine);
                 }
             } else if (in.available() == 0) {
                 if (atLineStart && endsComplete(ending)) {
                     return endAtPrompt(expected, lastLine);
                 }
-                keyboard.type("\r");
-                probedAt = buffer.length();
+                return probed(prompt, expected, ending.probe().get(), interjections, keyboard);
             }
             answered.answer(lastLine, interjections, keyboard);
             readMore();
         }
+    }
+
+    /**
+     * Output that is kept, with a prompt at its end that nothing proves to be the device's (no end marker):
+     * a probe is typed, a line the device does not act on. Its echo stands right behind the device's real
+     * prompt, after everything the device still had to send, so the output is exactly what comes before
+     * that echo's line, and the prompt in front of the echo says whether it was glued to the last line.
+     * The probe's own answer is then read and dropped.
+     */
+    private Reply probed(String prompt, String expected, String probe, List<Interjection> interjections,
+            Keyboard keyboard) throws IOException {
+        keyboard.type(probe + "\r");
+        Echo echo = skipToEcho(probe, seen -> seen.stripTrailing().endsWith(expected));
+        String before = echo.before();
+        // Prompts on lines of their own just before the echo were printed for stray Enters: not output.
+        String text = before.substring(0, endBeforeClosingPrompts(before, before.length(), expected));
+        String seen = echo.prompt().stripTrailing();
+        if (!seen.equals(expected)) {
+            text += seen.substring(0, seen.length() - expected.length()) + "\n";
+            LOG.debug("prompt glued to output '{}', confirmed by the probe's echo", seen);
+        }
+        readReply(prompt, interjections, keyboard, Ending.COMMAND);
+        return new Reply(text, expected);
     }
 
     private Reply endAtPrompt(String expected, String lastLine) {
@@ -155,44 +173,6 @@ final class PromptReader {
         buffer.setLength(0);
         buffer.append(prompt);
         return new Reply(reply.text() + before + "\n", expected);
-    }
-
-    /**
-     * The device has answered the probe with a prompt of its own. The device's real prompt stands before
-     * it: on a line of its own (then the output ends before it), or glued to the end of the output's last
-     * line (then that line ends before it).
-     */
-    private Reply afterProbe(String expected, String lastLine) {
-        int end = endBeforeStrayPrompts(expected);
-        int prompts = countLines(end, lastLineStart, expected) + 1;
-        String text = buffer.substring(0, end);
-        takeAll(lastLine);
-        if (prompts >= 2) {
-            return new Reply(text, expected);
-        }
-        int lastStart = lastNewline(text, text.length() - 2) + 1;
-        String line = ScreenLine.render(text, lastStart, Math.max(lastStart, text.length() - 1)).stripTrailing();
-        if (!line.endsWith(expected)) {
-            return new Reply(text, expected); // the real prompt came on its own line, the probe's not yet
-        }
-        LOG.debug("prompt glued to output '{}', confirmed by a probe", line);
-        return new Reply(text.substring(0, lastStart) + line.substring(0, line.length() - expected.length()) + "\n", expected);
-    }
-
-    private int countLines(int from, int to, String expected) {
-        int count = 0;
-        int lineStart = from;
-        while (lineStart < to) {
-            int newline = indexOf('\n', lineStart);
-            if (newline < 0 || newline >= to) {
-                break;
-            }
-            if (ScreenLine.render(buffer, lineStart, newline).strip().equals(expected.strip())) {
-                count++;
-            }
-            lineStart = newline + 1;
-        }
-        return count;
     }
 
     /** True if the last non-empty line of the output before the prompt is the platform's end marker. */
@@ -366,7 +346,9 @@ final class PromptReader {
         allowance.take(n);
         int start = buffer.length();
         filter.feed(chunk, n, buffer);
-        stale &= buffer.length() == start; // escape sequences alone are not a new line
+        // The kept prompt line stays the previous reply's until a new line starts: escape sequences, a bare
+        // CR or a redraw of that prompt are not an answer to the next command.
+        stale &= buffer.indexOf("\n", start) < 0;
         for (int i = start; i < buffer.length(); i++) {
             if (buffer.charAt(i) == '\n') {
                 checkLineLength(i);
@@ -422,12 +404,14 @@ final class PromptReader {
      *
      * @param capture  the output is kept (a backup command): its end must be certain
      * @param complete the platform's end marker, which makes an ending certain without asking the device
+     * @param probe    a line the device echoes and does not act on, typed where the end is in doubt
      */
-    record Ending(boolean capture, Optional<Pattern> complete) {
-        static final Ending COMMAND = new Ending(false, Optional.empty());
+    record Ending(boolean capture, Optional<Pattern> complete, Optional<String> probe) {
+        static final Ending COMMAND = new Ending(false, Optional.empty(), Optional.empty());
 
-        static Ending capture(Optional<Pattern> complete) {
-            return new Ending(true, complete);
+        /** Without a probe (a device that does not echo), a doubtful end waits for {@link #QUIET} instead. */
+        static Ending capture(Optional<Pattern> complete, Optional<String> probe) {
+            return new Ending(true, complete, probe);
         }
     }
 

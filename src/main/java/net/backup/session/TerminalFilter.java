@@ -22,7 +22,7 @@ final class TerminalFilter {
     /** Longer sequences are not escape sequences a terminal would honour: the bytes are kept as they came. */
     private static final int MAX_SEQUENCE = 64;
     /** The VT100 sequences that are ESC and one character; any other ESC x is left in the text. */
-    private static final String TWO_CHARACTER_FINALS = "78=>cDEHMNOZ\\<";
+    private static final String TWO_CHARACTER_FINALS = "78=><";
 
     private enum State { TEXT, ESCAPE, CSI, STRING, STRING_ESCAPE, CHARSET }
 
@@ -49,6 +49,9 @@ final class TerminalFilter {
                         end();
                     } else if (c == ESC) {
                         state = State.STRING_ESCAPE;
+                    } else if (c == '\n' || c == '\r') {
+                        keep(c, out);
+                        giveBack(out); // a title does not span lines: this was no sequence, and the ESC stays to be seen
                     } else {
                         keep(c, out);
                     }
@@ -81,15 +84,29 @@ final class TerminalFilter {
         }
     }
 
+    /**
+     * ESC [, parameter bytes (digits, ; ? and the like), at most two intermediate bytes, one final byte. Any
+     * other shape is no sequence a terminal would honour: the bytes stay, ESC included, so that the
+     * configuration check refuses them instead of text being eaten.
+     */
     private void csi(char c, StringBuilder out) {
         sequence.append(c);
+        int intermediates = 0;
+        for (int i = 2; i < sequence.length() - 1; i++) {
+            if (sequence.charAt(i) < 0x30) {
+                intermediates++;
+            }
+        }
+        boolean afterIntermediate = sequence.length() > 3 && sequence.charAt(sequence.length() - 2) < 0x30;
         if (c >= 0x40 && c <= 0x7e) {
             String params = sequence.substring(2, sequence.length() - 1);
             if (c == 'K') {
                 out.append(params.equals("2") ? "\r" + ERASE_LINE : String.valueOf(ERASE_LINE));
             }
             end();
-        } else if (c < 0x20 || c > 0x3f || sequence.length() > MAX_SEQUENCE) {
+        } else if (c < 0x20 || c > 0x3f || sequence.length() > MAX_SEQUENCE
+                || c < 0x30 && (sequence.length() == 3 || intermediates >= 2)
+                || c >= 0x30 && afterIntermediate) {
             giveBack(out);
         }
     }

@@ -91,47 +91,79 @@ class PromptReaderTest {
 
     @Test
     void aLineThatIsExactlyThePromptSplitAcrossReadsNeverEndsACapture() throws IOException {
-        var reader = afterPrompt("sw1#", "show run\r\nbanner motd ^C\r\nsw1#", "\r\n^C\r\nsw1#", LATER, "\r\nsw1#");
+        var reader = afterPrompt("sw1#", "show run\r\nbanner motd ^C\r\nsw1#", "\r\n^C\r\nsw1#", LATER, "!p\r\n",
+                "% Invalid input detected at '^' marker.\r\nsw1#");
         reader.skipToEcho("show run", "sw1#"::equals);
-        assertThat(reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.capture(Optional.empty())).text())
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, probing(Optional.empty())).text())
                 .isEqualTo("banner motd ^C\r\nsw1#\r\n^C\r\n");
-        assertThat(typed).as("no end marker: the device was asked").containsExactly("\r");
+        assertThat(typed).as("no end marker: a probe was typed").containsExactly("!p\r");
+    }
+
+    @Test
+    void promptOnlyLinesInTheOutputWithPausesAfterEachNeverCutACapture() throws IOException {
+        var reader = afterPrompt("sw1#", "show run\r\nbanner motd ^C\r\nsw1#", LATER, "\r\nsw1#", LATER,
+                "\r\n^C\r\nusername x secret y\r\nsw1#", LATER, "!p\r\n", "% Invalid\r\nsw1#");
+        reader.skipToEcho("show run", "sw1#"::equals);
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, probing(Optional.empty())).text())
+                .isEqualTo("banner motd ^C\r\nsw1#\r\nsw1#\r\n^C\r\nusername x secret y\r\n");
     }
 
     @Test
     void aCaptureThatStopsAfterALineStartingWithThePromptIsConfirmedWithTheDevice() throws IOException {
-        var reader = afterPrompt("r1#", "show run\r\nbanner\r\nr1#", LATER, " is monitored\r\nend\r\nr1#", LATER, "\r\nr1#");
+        var reader = afterPrompt("r1#", "show run\r\nbanner\r\nr1#", LATER, " is monitored\r\nend\r\nr1#!p\r\n",
+                "% Invalid\r\nr1#");
         reader.skipToEcho("show run", "r1#"::equals);
-        assertThat(reader.readReply("r1#", PAGER, typed::add, PromptReader.Ending.capture(Optional.of(Pattern.compile("end")))).text())
+        assertThat(reader.readReply("r1#", PAGER, typed::add, probing(Optional.of(Pattern.compile("end")))).text())
                 .isEqualTo("banner\r\nr1# is monitored\r\nend\r\n");
-        assertThat(typed).containsExactly("\r");
+        assertThat(typed).containsExactly("!p\r");
     }
 
     @Test
     void aCaptureEndingWithItsMarkerNeedsNoConfirmation() throws IOException {
         var reader = afterPrompt("r1#", "show run\r\nhostname r1\r\nend\r\nr1#");
         reader.skipToEcho("show run", "r1#"::equals);
-        assertThat(reader.readReply("r1#", PAGER, typed::add, PromptReader.Ending.capture(Optional.of(Pattern.compile("end")))).text())
+        assertThat(reader.readReply("r1#", PAGER, typed::add, probing(Optional.of(Pattern.compile("end")))).text())
                 .isEqualTo("hostname r1\r\nend\r\n");
         assertThat(typed).isEmpty();
     }
 
     @Test
     void aPauseAfterALineEndingInThePromptsTextNeverCutsACapture() throws IOException {
-        var reader = afterPrompt("r1#", "show run\r\nAuthorized access only > r1#", LATER, "\r\nmore 1\r\nmore 2\r\nr1#",
-                LATER, "\r\nr1#");
+        var reader = afterPrompt("r1#", "show run\r\nAuthorized access only > r1#", LATER,
+                "\r\nmore 1\r\nmore 2\r\nr1#!p\r\n", "% Invalid\r\nr1#");
         reader.skipToEcho("show run", "r1#"::equals);
-        assertThat(reader.readReply("r1#", PAGER, typed::add, PromptReader.Ending.capture(Optional.empty())).text())
+        assertThat(reader.readReply("r1#", PAGER, typed::add, probing(Optional.empty())).text())
                 .isEqualTo("Authorized access only > r1#\r\nmore 1\r\nmore 2\r\n");
     }
 
     @Test
+    void aLastLineEndingInThePromptsTextIsKeptWhenTheRealPromptFollowsOnItsOwnLine() throws IOException {
+        var reader = afterPrompt("r1#", "show run | include desc\r\n description to r1#", LATER, "\r\nr1#", LATER,
+                "!p\r\n", "% Invalid\r\nr1#");
+        reader.skipToEcho("show run | include desc", "r1#"::equals);
+        assertThat(reader.readReply("r1#", PAGER, typed::add, probing(Optional.empty())).text())
+                .isEqualTo(" description to r1#\r\n");
+    }
+
+    @Test
     void aPromptReallyGluedToTheEndOfACaptureIsConfirmedAndCut() throws IOException {
-        var reader = afterPrompt("r1#", "show run\r\nline 1\r\nAuthorized access only > r1#", LATER, "\r\nr1#");
+        var reader = afterPrompt("r1#", "show run\r\nline 1\r\nAuthorized access only > r1#", LATER, "!p\r\n",
+                "% Invalid\r\nr1#");
         reader.skipToEcho("show run", "r1#"::equals);
-        assertThat(reader.readReply("r1#", PAGER, typed::add, PromptReader.Ending.capture(Optional.empty())).text())
+        assertThat(reader.readReply("r1#", PAGER, typed::add, probing(Optional.empty())).text())
                 .isEqualTo("line 1\r\nAuthorized access only > \n");
-        assertThat(typed).containsExactly("\r");
+        assertThat(typed).containsExactly("!p\r");
+    }
+
+    @Test
+    void aStrayPromptBeforeTheProbesEchoIsNotOutput() throws IOException {
+        var reader = afterPrompt("r1#", "show run\r\nline 1\r\nr1#", LATER, "\r\nr1#!p\r\n", "% Invalid\r\nr1#");
+        reader.skipToEcho("show run", "r1#"::equals);
+        assertThat(reader.readReply("r1#", PAGER, typed::add, probing(Optional.empty())).text()).isEqualTo("line 1\r\n");
+    }
+
+    private static PromptReader.Ending probing(Optional<Pattern> complete) {
+        return PromptReader.Ending.capture(complete, Optional.of("!p"));
     }
 
     @Test
