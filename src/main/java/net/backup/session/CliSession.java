@@ -227,7 +227,8 @@ public final class CliSession implements AutoCloseable {
      * device's real prompt (only a device that echoes can be probed so; without echo, a quiet device).
      */
     private PromptReader.Ending captureEnding() {
-        return PromptReader.Ending.capture(platform.completeLastLine(), platform.echo() ? Optional.of(PROBE) : Optional.empty());
+        return PromptReader.Ending.capture(platform.completeLastLine(), platform.echo() ? Optional.of(PROBE) : Optional.empty(),
+                platform.volatileLines());
     }
 
     /**

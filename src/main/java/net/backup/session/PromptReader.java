@@ -35,6 +35,7 @@ final class PromptReader {
 
     /** How long a device must stay silent before a glued prompt counts as its prompt. */
     static final Duration QUIET = Duration.ofMillis(100);
+    private static final Pattern NOTHING = Pattern.compile("(?!)");
     private static final long QUIET_POLL_MILLIS = 5;
     private static final int MAX_PROMPT_CHARS = 1024;
     /**
@@ -130,7 +131,7 @@ final class PromptReader {
                 if (atLineStart && endsComplete(ending)) {
                     return endAtPrompt(expected, lastLine);
                 }
-                return probed(prompt, expected, ending.probe().get(), interjections, keyboard);
+                return probed(prompt, expected, ending, interjections, keyboard);
             }
             answered.answer(lastLine, interjections, keyboard);
             readMore();
@@ -144,13 +145,15 @@ final class PromptReader {
      * that echo's line, and the prompt in front of the echo says whether it was glued to the last line.
      * The probe's own answer is then read and dropped.
      */
-    private Reply probed(String prompt, String expected, String probe, List<Interjection> interjections,
+    private Reply probed(String prompt, String expected, Ending ending, List<Interjection> interjections,
             Keyboard keyboard) throws IOException {
+        String probe = ending.probe().orElseThrow();
         keyboard.type(probe + "\r");
         Echo echo = skipToEcho(probe, seen -> seen.stripTrailing().endsWith(expected));
         String before = echo.before();
-        // Prompts on lines of their own just before the echo were printed for stray Enters: not output.
-        String text = before.substring(0, endBeforeClosingPrompts(before, before.length(), expected));
+        // Prompts on lines of their own just before the echo were printed for stray Enters, or redrawn after a
+        // log message the device printed at its prompt (a volatile line): neither is output.
+        String text = before.substring(0, endBeforeClosingPrompts(before, before.length(), expected, ending.noise()));
         String seen = echo.prompt().stripTrailing();
         if (!seen.equals(expected)) {
             text += seen.substring(0, seen.length() - expected.length()) + "\n";
@@ -205,6 +208,14 @@ final class PromptReader {
      * {@code end} is the start of a line.
      */
     static int endBeforeClosingPrompts(CharSequence text, int end, String expected) {
+        return endBeforeClosingPrompts(text, end, expected, NOTHING);
+    }
+
+    /**
+     * The same, also looking through lines that match {@code noise} (the platform's volatile lines, such as
+     * a log message the device printed at its prompt and redrew the prompt after).
+     */
+    static int endBeforeClosingPrompts(CharSequence text, int end, String expected, Pattern noise) {
         String prompt = expected.strip();
         int cut = end;
         int lineStart = end;
@@ -213,7 +224,7 @@ final class PromptReader {
             String line = ScreenLine.render(text, previousStart, lineStart - 1).strip();
             if (line.equals(prompt)) {
                 cut = previousStart;
-            } else if (!line.isEmpty()) {
+            } else if (!line.isEmpty() && !noise.matcher(line).matches()) {
                 break;
             }
             lineStart = previousStart;
@@ -405,13 +416,19 @@ final class PromptReader {
      * @param capture  the output is kept (a backup command): its end must be certain
      * @param complete the platform's end marker, which makes an ending certain without asking the device
      * @param probe    a line the device echoes and does not act on, typed where the end is in doubt
+     * @param noise    lines that are never output (the platform's volatile lines)
      */
-    record Ending(boolean capture, Optional<Pattern> complete, Optional<String> probe) {
-        static final Ending COMMAND = new Ending(false, Optional.empty(), Optional.empty());
+    record Ending(boolean capture, Optional<Pattern> complete, Optional<String> probe, Pattern noise) {
+        static final Ending COMMAND = new Ending(false, Optional.empty(), Optional.empty(), NOTHING);
 
         /** Without a probe (a device that does not echo), a doubtful end waits for {@link #QUIET} instead. */
         static Ending capture(Optional<Pattern> complete, Optional<String> probe) {
-            return new Ending(true, complete, probe);
+            return new Ending(true, complete, probe, NOTHING);
+        }
+
+        /** @param noise lines that may stand between the device's real prompt and the probe's echo */
+        static Ending capture(Optional<Pattern> complete, Optional<String> probe, Pattern noise) {
+            return new Ending(true, complete, probe, noise);
         }
     }
 

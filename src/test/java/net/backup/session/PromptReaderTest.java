@@ -162,6 +162,18 @@ class PromptReaderTest {
         assertThat(reader.readReply("r1#", PAGER, typed::add, probing(Optional.empty())).text()).isEqualTo("line 1\r\n");
     }
 
+    @Test
+    void aLogMessagePrintedAtThePromptBeforeTheProbesEchoIsNotOutput() throws IOException {
+        Pattern volatileLines = Pattern.compile("\\*?[A-Z][a-z]{2} +\\d+ \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?: %[A-Z0-9_]+-\\d-[A-Z0-9_]+: .*");
+        var reader = afterPrompt("r1#", "show run\r\nhostname r1\r\n\r\nr1#", LATER,
+                "\r\n*Nov 27 15:40:00.123: %SYS-5-CONFIG_I: Configured from console by admin on vty0\r\nr1#!p\r\n",
+                "% Invalid\r\nr1#");
+        reader.skipToEcho("show run", "r1#"::equals);
+        assertThat(reader.readReply("r1#", PAGER, typed::add,
+                PromptReader.Ending.capture(Optional.empty(), Optional.of("!p"), volatileLines)).text())
+                .isEqualTo("hostname r1\r\n\r\n");
+    }
+
     private static PromptReader.Ending probing(Optional<Pattern> complete) {
         return PromptReader.Ending.capture(complete, Optional.of("!p"));
     }
