@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import net.backup.platform.Platform;
 import net.backup.platform.PlatformRegistry;
 import net.backup.platform.Platforms;
+import net.backup.secret.Secret;
 import net.backup.yaml.Nodes;
 import net.backup.yaml.Suggestions;
 import net.backup.yaml.YamlSource;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import net.backup.size.Sizes;
 import net.backup.time.Durations;
 import net.backup.yaml.Nodes;
 import net.backup.yaml.YamlSource;
