@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.backup.platform.PlatformRegistry;
+import net.backup.size.Sizes;
 import net.backup.time.Durations;
 
 /**
@@ -16,7 +17,8 @@ import net.backup.time.Durations;
  * it below, add it to {@link #ALL}, and carry its value in a {@link Device} field.
  *
  * <p>The defaults the command line's help quotes are written as people write them (compile-time constants,
- * so an option's description can name them), and read by the same parser as the inventory's values.
+ * so an option's description can name them), parsed as a value written in the inventory is ({@link Durations},
+ * {@link Sizes}).
  */
 public final class Settings {
     public static final String DEFAULT_COMMAND_TIMEOUT = "60s";
