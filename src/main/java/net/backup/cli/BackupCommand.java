@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import net.backup.inventory.Device;
 import net.backup.inventory.Inventory;
 import net.backup.inventory.InventoryLoader;
-import net.backup.inventory.Secret;
-import net.backup.inventory.Sizes;
+import net.backup.secret.Secret;
+import net.backup.inventory.Settings;
+import net.backup.size.Sizes;
 import net.backup.run.FleetBackup;
-import net.backup.run.RetryPolicy;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
 import net.backup.session.OutputBudget;
@@ -46,7 +46,6 @@ public final class BackupCommand implements Callable<Integer> {
      */
     static final int DEFAULT_WORKERS = 32;
     static final int MAX_WORKERS = 4096;
-    private static final int MAX_RETRIES = 10;
     private static final Pattern AUTHOR = Pattern.compile("([^<>]+)<([^<>]+)>");
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "FILE", defaultValue = "inventory.yaml",
@@ -65,27 +64,27 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "For every device: how long connecting and the SSH handshake may take "
-                    + "(default: connect_timeout of the inventory, else 10s).")
+                    + "(default: connect_timeout of the inventory, else " + Settings.DEFAULT_CONNECT_TIMEOUT + ").")
     Duration connectTimeout;
 
     @Option(names = "--command-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "For every device: how long a command may go without output "
-                    + "(default: command_timeout of the inventory, else 60s).")
+                    + "(default: command_timeout of the inventory, else " + Settings.DEFAULT_COMMAND_TIMEOUT + ").")
     Duration commandTimeout;
 
     @Option(names = "--command-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "For every device: how long one step (login, enable, a command) may take however much the "
-                    + "device sends (default: command_deadline of the inventory, else 10m).")
+                    + "device sends (default: command_deadline of the inventory, else " + Settings.DEFAULT_COMMAND_DEADLINE + ").")
     Duration commandDeadline;
 
     @Option(names = "--device-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "For every device: how long its whole backup may take, retries included "
-                    + "(default: device_deadline of the inventory, else 30m).")
+                    + "(default: device_deadline of the inventory, else " + Settings.DEFAULT_DEVICE_DEADLINE + ").")
     Duration deviceDeadline;
 
     @Option(names = "--max-output", paramLabel = "SIZE", converter = SizeConverter.class,
             description = "For every device: the most output it may send, e.g. 16MiB "
-                    + "(default: max_output of the inventory, else 16MiB).")
+                    + "(default: max_output of the inventory, else " + Settings.DEFAULT_MAX_OUTPUT + ").")
     Long maxOutput;
 
     @Option(names = "--output-budget", paramLabel = "SIZE", converter = SizeConverter.class,
@@ -100,7 +99,7 @@ public final class BackupCommand implements Callable<Integer> {
     @Option(names = "--retries", paramLabel = "N",
             description = "For every device: retries after a transient failure (refused, reset, timed out); "
                     + "never after an authentication or host key failure (default: retries of the inventory, else "
-                    + RetryPolicy.DEFAULT_RETRIES + ").")
+                    + Settings.DEFAULT_RETRIES + ").")
     Integer retries;
 
     @Option(names = "--retry-delay", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
@@ -213,14 +212,15 @@ public final class BackupCommand implements Callable<Integer> {
 
     private void checkOptions() {
         OptionChecks.inRange(spec, "--workers", workers, 1, MAX_WORKERS);
-        OptionChecks.inRange(spec, "--retries", retries, 0, MAX_RETRIES);
+        OptionChecks.inRange(spec, "--retries", retries, 0, Settings.MAX_RETRIES);
         OptionChecks.positive(spec, "--connect-timeout", connectTimeout);
         OptionChecks.positive(spec, "--command-timeout", commandTimeout);
         OptionChecks.positive(spec, "--deadline", deadline);
         OptionChecks.positive(spec, "--command-deadline", commandDeadline);
         OptionChecks.positive(spec, "--device-deadline", deviceDeadline);
-        if (maxOutput != null && (maxOutput < Sizes.KIB || maxOutput > Sizes.GIB)) {
-            throw usage("--max-output must be from 1 KiB to 1 GiB, got " + Sizes.human(maxOutput));
+        if (maxOutput != null && (maxOutput < Settings.MIN_OUTPUT || maxOutput > Settings.MAX_OUTPUT)) {
+            throw usage("--max-output must be from " + Sizes.human(Settings.MIN_OUTPUT) + " to "
+                    + Sizes.human(Settings.MAX_OUTPUT) + ", got " + Sizes.human(maxOutput));
         }
         if (outputBudget != null && outputBudget < Sizes.MIB) {
             throw usage("--output-budget must be at least 1 MiB, got " + Sizes.human(outputBudget));

@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import net.backup.inventory.Device;
 import net.backup.inventory.InventoryLoader;
+import net.backup.inventory.Settings;
+import net.backup.run.DeviceBackup;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
 import net.backup.session.SessionException;
@@ -50,7 +52,7 @@ final class KeyscanCommand implements Callable<Integer> {
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "For every device: TCP connect and SSH handshake (default: connect_timeout of the "
-                    + "inventory, else 10s).")
+                    + "inventory, else " + Settings.DEFAULT_CONNECT_TIMEOUT + ").")
     Duration connectTimeout;
 
     @Option(names = {"-w", "--workers"}, paramLabel = "N", defaultValue = "" + BackupCommand.DEFAULT_WORKERS,
@@ -121,7 +123,7 @@ final class KeyscanCommand implements Callable<Integer> {
     private static Line scanOne(SshConnector connector, Device device) {
         String where = device.port() == 22 ? device.host() : "[" + device.host() + "]:" + device.port();
         try {
-            SshConnector.ScannedKey key = connector.scanHostKey(device);
+            SshConnector.ScannedKey key = connector.scanHostKey(DeviceBackup.connectionTarget(device));
             String status = key.outcome() == KnownHosts.Outcome.RECORDED ? "RECORDED" : "KNOWN";
             return new Line(status, device.name(), where + " " + key.type() + " " + key.fingerprint());
         } catch (SessionException e) {

@@ -1,6 +1,6 @@
 package net.backup.cli;
 
-import net.backup.inventory.Sizes;
+import net.backup.size.Sizes;
 import picocli.CommandLine;
 
 /** Sizes on the command line: {@code 16MiB}, {@code 512KiB}, {@code 1GiB}; a bare number is bytes. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import net.backup.platform.Platform;
+import net.backup.secret.Secret;
 
 /**
  * One device of the inventory, with every value already resolved (device, then its groups in order,

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import java.util.regex.Pattern;
 import net.backup.platform.Platform;
 import net.backup.platform.PlatformRegistry;
 import net.backup.platform.Platforms;
+import net.backup.secret.Secret;
 import net.backup.yaml.Nodes;
 import net.backup.yaml.Suggestions;
 import net.backup.yaml.YamlSource;
@@ -31,25 +31,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * load with one {@link InventoryException} naming file, line, column and field.
  */
 public final class InventoryLoader {
-    static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(60);
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    /**
-     * Ten times the longest a healthy step takes in practice: {@code show running-config} of a large
-     * chassis or a {@code write memory} to slow flash takes a minute or two, not ten.
-     */
-    public static final Duration DEFAULT_COMMAND_DEADLINE = Duration.ofMinutes(10);
-    /**
-     * Three steps at their deadline (save, setup, backup), or all the attempts of a device that keeps
-     * timing out: no device holds a worker (and the run's output lock) longer, and an hourly cron run is
-     * never blocked by one device for more than half its hour.
-     */
-    public static final Duration DEFAULT_DEVICE_DEADLINE = Duration.ofMinutes(30);
-    /**
-     * A large configuration is a few megabytes (a 1000-interface chassis is about 2 MB); 16 MiB leaves room
-     * for the biggest while keeping a flooding device's share of memory small.
-     */
-    public static final long DEFAULT_MAX_OUTPUT = 16 * Sizes.MIB;
-    static final int DEFAULT_RETRIES = 2;
     private static final YamlSource.Kind KIND = new YamlSource.Kind("an inventory file", "a 'devices:' list");
     private static final Set<String> TOP_LEVEL = Set.of("defaults", "groups", "devices", "platforms_dir");
     /** The name becomes a file name: no separators, no hidden files, nothing a shell or a path would bend. */
@@ -95,9 +76,8 @@ public final class InventoryLoader {
         MappingNode top = Nodes.mapping(source.compose(file), "top level", source);
         var sections = sections(top, source);
 
-        SettingsLayer defaults = sections.containsKey("defaults")
-                ? SettingsLayer.parse(sections.get("defaults"), "defaults", SettingsLayer.SETTINGS, source)
-                : SettingsLayer.parse(emptyMapping(top), "defaults", SettingsLayer.SETTINGS, source);
+        SettingsLayer defaults = SettingsLayer.parse(sections.getOrDefault("defaults", emptyMapping(top)), "defaults",
+                Setting.Level.DEFAULTS, source);
         Map<String, SettingsLayer> groups = groups(sections.get("groups"), source);
         Node devicesNode = sections.get("devices");
         if (devicesNode == null) {
@@ -157,7 +137,7 @@ public final class InventoryLoader {
                 throw new InventoryException(source.at(tuple.getKeyNode().getStartMark()) + ": groups." + name
                         + ": group defined twice");
             }
-            groups.put(name, SettingsLayer.parse(tuple.getValueNode(), "groups." + name, SettingsLayer.SETTINGS, source));
+            groups.put(name, SettingsLayer.parse(tuple.getValueNode(), "groups." + name, Setting.Level.GROUP, source));
         }
         return groups;
     }
@@ -166,25 +146,23 @@ public final class InventoryLoader {
     private List<Device> devices(SequenceNode list, SettingsLayer defaults, Map<String, SettingsLayer> groups,
             Context context, List<SettingsLayer> allLayers) {
         YamlSource source = context.source();
-        var allowed = new java.util.HashSet<>(SettingsLayer.SETTINGS);
-        allowed.addAll(SettingsLayer.DEVICE_ONLY);
         var devices = new ArrayList<Device>();
         var firstLineByName = new HashMap<String, Integer>();
         for (int i = 0; i < list.getValue().size(); i++) {
             Node node = list.getValue().get(i);
             String label = "devices[" + i + "]";
-            SettingsLayer layer = SettingsLayer.parse(node, label, allowed, source);
+            SettingsLayer layer = SettingsLayer.parse(node, label, Setting.Level.DEVICE, source);
             allLayers.add(layer);
-            SettingsLayer.Value name = layer.get("name").orElseThrow(() -> new InventoryException(
+            SettingsLayer.Value<String> name = layer.get(Settings.NAME).orElseThrow(() -> new InventoryException(
                     source.at(node.getStartMark()) + ": " + label + ".name: missing: every device needs a name"));
             checkName(name, firstLineByName, source);
-            devices.add(resolve(layer, (String) name.value(), chain(layer, groups, defaults, source), context));
+            devices.add(resolve(layer, name, chain(layer, groups, defaults, source), context));
         }
         return List.copyOf(devices);
     }
 
-    private static void checkName(SettingsLayer.Value name, Map<String, Integer> firstLineByName, YamlSource source) {
-        String text = (String) name.value();
+    private static void checkName(SettingsLayer.Value<String> name, Map<String, Integer> firstLineByName, YamlSource source) {
+        String text = name.value();
         if (!SAFE_NAME.matcher(text).matches()) {
             throw new InventoryException(source.at(name.node().getStartMark()) + ": " + name.field() + ": '" + text
                     + "' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.'");
@@ -203,11 +181,9 @@ public final class InventoryLoader {
             SettingsLayer defaults, YamlSource source) {
         var chain = new ArrayList<SettingsLayer>();
         chain.add(device);
-        Optional<SettingsLayer.Value> listed = device.get("groups");
+        Optional<SettingsLayer.Value<List<String>>> listed = device.get(Settings.GROUPS);
         if (listed.isPresent()) {
-            @SuppressWarnings("unchecked")
-            List<String> names = (List<String>) listed.get().value();
-            for (String group : names) {
+            for (String group : listed.get().value()) {
                 SettingsLayer layer = groups.get(group);
                 if (layer == null) {
                     throw new InventoryException(source.at(listed.get().node().getStartMark()) + ": "
@@ -221,45 +197,35 @@ public final class InventoryLoader {
         return chain;
     }
 
-    private Device resolve(SettingsLayer device, String name, List<SettingsLayer> chain, Context context) {
+    private Device resolve(SettingsLayer device, SettingsLayer.Value<String> named, List<SettingsLayer> chain,
+            Context context) {
         YamlSource source = context.source();
-        String where = source.at(device.get("name").orElseThrow().node().getStartMark()) + ": " + device.label()
-                + " (" + name + ")";
-        String host = device.get("host").map(v -> (String) v.value()).orElse(name);
-        int port = first(chain, "port").map(v -> (Integer) v.value()).orElse(22);
-        String username = first(chain, "username").map(v -> (String) v.value()).orElseThrow(() ->
+        String name = named.value();
+        String where = source.at(named.node().getStartMark()) + ": " + device.label() + " (" + name + ")";
+        String host = device.get(Settings.HOST).map(SettingsLayer.Value::value).orElse(name);
+        String username = first(chain, Settings.USERNAME).map(SettingsLayer.Value::value).orElseThrow(() ->
                 new InventoryException(where + ": no username: set 'username' in the device, one of its groups or defaults"));
-        Optional<Path> keyFile = first(chain, "key_file").map(v -> keyFile(v, context));
-        Optional<Secret> password = secret(chain, "password", context).or(() -> askedPassword);
+        Optional<Path> keyFile = first(chain, Settings.KEY_FILE).map(v -> keyFile(v, context));
+        Optional<Secret> password = secret(chain, Settings.PASSWORD, context).or(() -> askedPassword);
         if (password.isEmpty() && keyFile.isEmpty()) {
             throw new InventoryException(where + ": no password: set 'password', 'password_env', 'password_file' or "
                     + "'key_file' in the device, one of its groups or defaults (or use --ask-pass)");
         }
-        Optional<Secret> enableSecret = secret(chain, "enable_secret", context);
-        Optional<Secret> passphrase = secret(chain, "key_passphrase", context);
+        Optional<Secret> enableSecret = secret(chain, Settings.ENABLE_SECRET, context);
+        Optional<Secret> passphrase = secret(chain, Settings.KEY_PASSPHRASE, context);
         Platform platform = platform(chain, source, context.platforms());
-        Duration commandTimeout = first(chain, "command_timeout").map(v -> (Duration) v.value())
-                .orElse(DEFAULT_COMMAND_TIMEOUT);
-        Duration connectTimeout = first(chain, "connect_timeout").map(v -> (Duration) v.value())
-                .orElse(DEFAULT_CONNECT_TIMEOUT);
-        Duration commandDeadline = first(chain, "command_deadline").map(v -> (Duration) v.value())
-                .orElse(DEFAULT_COMMAND_DEADLINE);
-        Duration deviceDeadline = first(chain, "device_deadline").map(v -> (Duration) v.value())
-                .orElse(DEFAULT_DEVICE_DEADLINE);
-        long maxOutput = first(chain, "max_output").map(v -> (Long) v.value()).orElse(DEFAULT_MAX_OUTPUT);
-        int retries = first(chain, "retries").map(v -> (Integer) v.value()).orElse(DEFAULT_RETRIES);
-        boolean legacy = first(chain, "legacy_algorithms").map(v -> (Boolean) v.value()).orElse(false);
-        boolean redact = first(chain, "redact").map(v -> (Boolean) v.value()).orElse(false);
-        boolean save = first(chain, "save").map(v -> (Boolean) v.value()).orElse(true);
-        @SuppressWarnings("unchecked")
-        List<String> commands = first(chain, "commands").map(v -> (List<String>) v.value()).orElse(platform.backupCommands());
-        return new Device(name, host, port, username, password, enableSecret, keyFile, passphrase, platform,
-                commandTimeout, connectTimeout, commandDeadline, deviceDeadline, maxOutput, retries, legacy, redact, save,
+        List<String> commands = first(chain, Settings.COMMANDS).map(SettingsLayer.Value::value)
+                .orElse(platform.backupCommands());
+        return new Device(name, host, value(chain, Settings.PORT), username, password, enableSecret, keyFile, passphrase,
+                platform, value(chain, Settings.COMMAND_TIMEOUT), value(chain, Settings.CONNECT_TIMEOUT),
+                value(chain, Settings.COMMAND_DEADLINE), value(chain, Settings.DEVICE_DEADLINE),
+                value(chain, Settings.MAX_OUTPUT_SIZE), value(chain, Settings.RETRIES),
+                value(chain, Settings.LEGACY_ALGORITHMS), value(chain, Settings.REDACT), value(chain, Settings.SAVE),
                 commands);
     }
 
-    private static Path keyFile(SettingsLayer.Value value, Context context) {
-        Path path = context.base().resolve(expandHome((String) value.value()));
+    private static Path keyFile(SettingsLayer.Value<String> value, Context context) {
+        Path path = context.base().resolve(expandHome(value.value()));
         String at = context.source().at(value.node().getStartMark()) + ": " + value.field();
         try {
             CredentialFile.check(path, CredentialFile.KEY_LIMIT);
@@ -278,25 +244,30 @@ public final class InventoryLoader {
         return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
     }
 
-    private static Optional<SettingsLayer.Value> first(List<SettingsLayer> chain, String key) {
-        return chain.stream().flatMap(layer -> layer.get(key).stream()).findFirst();
+    private static <T> Optional<SettingsLayer.Value<T>> first(List<SettingsLayer> chain, Setting<T> setting) {
+        return chain.stream().flatMap(layer -> layer.get(setting).stream()).findFirst();
+    }
+
+    /** The first level's value, else the declared default. */
+    private static <T> T value(List<SettingsLayer> chain, Setting<T> setting) {
+        return first(chain, setting).map(SettingsLayer.Value::value).orElseGet(() -> setting.fallback().orElseThrow());
     }
 
     /**
      * The first level that sets {@code key}, {@code key_env} or {@code key_file} wins; an unset variable or an
      * unreadable file is an error that names where it was written.
      */
-    private Optional<Secret> secret(List<SettingsLayer> chain, String key, Context context) {
+    private Optional<Secret> secret(List<SettingsLayer> chain, SecretSetting secret, Context context) {
         for (SettingsLayer layer : chain) {
-            Optional<SettingsLayer.Value> literal = layer.get(key);
+            Optional<SettingsLayer.Value<String>> literal = layer.get(secret.literal());
             if (literal.isPresent()) {
-                return Optional.of(Secret.of((String) literal.get().value()));
+                return Optional.of(Secret.of(literal.get().value()));
             }
-            Optional<SettingsLayer.Value> variable = layer.get(key + "_env");
+            Optional<SettingsLayer.Value<String>> variable = layer.get(secret.variable());
             if (variable.isPresent()) {
                 return Optional.of(fromEnvironment(variable.get(), context.source()));
             }
-            Optional<SettingsLayer.Value> file = layer.get(key + "_file");
+            Optional<SettingsLayer.Value<String>> file = layer.get(secret.file());
             if (file.isPresent()) {
                 return Optional.of(fromFile(file.get(), context));
             }
@@ -304,8 +275,8 @@ public final class InventoryLoader {
         return Optional.empty();
     }
 
-    private Secret fromEnvironment(SettingsLayer.Value variable, YamlSource source) {
-        String name = (String) variable.value();
+    private Secret fromEnvironment(SettingsLayer.Value<String> variable, YamlSource source) {
+        String name = variable.value();
         String value = environment.apply(name);
         if (value == null || value.isEmpty()) {
             throw new InventoryException(source.at(variable.node().getStartMark()) + ": " + variable.field()
@@ -320,8 +291,8 @@ public final class InventoryLoader {
      * The first line of the file, without its line end; the file is named relative to the inventory. It must
      * be a regular file of at most 64 KiB ({@link CredentialFile}).
      */
-    private static Secret fromFile(SettingsLayer.Value file, Context context) {
-        Path path = context.base().resolve(expandHome((String) file.value()));
+    private static Secret fromFile(SettingsLayer.Value<String> file, Context context) {
+        Path path = context.base().resolve(expandHome(file.value()));
         String at = context.source().at(file.node().getStartMark()) + ": " + file.field();
         String text;
         try {
@@ -340,12 +311,12 @@ public final class InventoryLoader {
     }
 
     private static Platform platform(List<SettingsLayer> chain, YamlSource source, PlatformRegistry platforms) {
-        Optional<SettingsLayer.Value> named = first(chain, "platform");
+        Optional<SettingsLayer.Value<String>> named = first(chain, Settings.PLATFORM);
         if (named.isEmpty()) {
             // Through the registry, so a cisco_ios.yaml in --platforms DIR replaces the default as well.
-            return platforms.find(PlatformRegistry.DEFAULT).orElseThrow();
+            return platforms.find(Settings.PLATFORM.fallback().orElseThrow()).orElseThrow();
         }
-        String text = (String) named.get().value();
+        String text = named.get().value();
         return platforms.find(text).orElseThrow(() -> new InventoryException(
                 source.at(named.get().node().getStartMark()) + ": " + named.get().field() + ": unknown platform '"
                         + text + "'" + Suggestions.didYouMean(text, platforms.names())

@@ -17,7 +17,7 @@ final class LiteralSecrets {
     }
 
     static List<String> warnings(Path file, List<SettingsLayer> layers) {
-        boolean literal = layers.stream().anyMatch(layer -> SettingsLayer.SECRETS.stream().anyMatch(k -> layer.get(k).isPresent()));
+        boolean literal = layers.stream().anyMatch(layer -> Settings.SECRETS.stream().anyMatch(secret -> layer.has(secret.literal())));
         if (!literal) {
             return List.of();
         }

@@ -13,6 +13,7 @@ import net.backup.platform.RegexGuard;
 import net.backup.platform.SaveStep;
 import net.backup.session.CancelHook;
 import net.backup.session.CliSession;
+import net.backup.session.ConnectionTarget;
 import net.backup.session.OutputBudget;
 import net.backup.session.SessionException;
 import net.backup.session.Watchdog;
@@ -34,7 +35,16 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     /** Opens a ready (prompt found, privileged) session to a device. */
     @FunctionalInterface
     public interface Connector {
-        CliSession open(Device device, CancelHook hook, OutputBudget.Account account) throws SessionException;
+        CliSession open(ConnectionTarget target, CancelHook hook, OutputBudget.Account account) throws SessionException;
+    }
+
+    /** What the session needs of {@code device}: where it is, how to log in, its CLI and its timeouts. */
+    public static ConnectionTarget connectionTarget(Device device) {
+        return new ConnectionTarget(device.host(), device.port(),
+                new ConnectionTarget.Login(device.username(), device.password(), device.keyFile(), device.keyPassphrase()),
+                device.enableSecret(), device.platform(),
+                new ConnectionTarget.Timeouts(device.connectTimeout(), device.commandTimeout(), device.commandDeadline()),
+                device.legacyAlgorithms());
     }
 
     private final Device device;
@@ -139,7 +149,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     /** The whole conversation; the session is closed before anything is written to disk. */
     private String fetch(OutputBudget.Account account) throws SessionException {
         Platform platform = device.platform();
-        try (CliSession cli = connector.open(device, control, account)) {
+        try (CliSession cli = connector.open(connectionTarget(device), control, account)) {
             for (SaveStep step : device.save() ? platform.saveCommands() : List.<SaveStep>of()) {
                 String output = cli.run(step.command(), step.answers());
                 var error = ConfigValidator.errorLine(platform, output, control);

@@ -12,7 +12,6 @@ import java.util.SplittableRandom;
  * @param firstDelay the pause before the first retry; each later pause doubles, up to {@code maxDelay}
  */
 public record RetryPolicy(int retries, Duration firstDelay, Duration maxDelay) {
-    public static final int DEFAULT_RETRIES = 2;
     public static final Duration DEFAULT_FIRST_DELAY = Duration.ofSeconds(1);
     private static final Duration MAX_DELAY = Duration.ofSeconds(30);
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import net.backup.inventory.Secret;
+import net.backup.secret.Secret;
 import net.backup.platform.RegexGuard;
 import net.backup.platform.Answer;
 import net.backup.platform.Platform;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import net.backup.inventory.Sizes;
+import net.backup.size.Sizes;
 
 /**
  * How much device output the whole run may hold in memory at once, shared by every device under way: a

@@ -6,8 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.backup.inventory.Device;
-import net.backup.inventory.Secret;
+import net.backup.secret.Secret;
 import net.backup.time.Durations;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -47,27 +46,28 @@ public final class SshConnector {
      * Connects, verifies the host key, authenticates, opens a PTY shell, finds the prompt and reaches
      * privileged mode. The connection is handed to {@code hook} first, so the run can cancel it at any point.
      *
+     * @param target  where to connect, how to log in, and the device's CLI
      * @param account what the session's output takes from the run's {@link OutputBudget}; the caller closes it
      *                once it no longer holds the output (stored or dropped)
      */
-    public CliSession open(Device device, CancelHook hook, OutputBudget.Account account) throws SessionException {
-        var client = new SSHClient(algorithms.forDevice(device.legacyAlgorithms()));
+    public CliSession open(ConnectionTarget target, CancelHook hook, OutputBudget.Account account) throws SessionException {
+        var client = new SSHClient(algorithms.forDevice(target.legacyAlgorithms()));
         client.getConnection().setWindowSize(SshAlgorithms.CHANNEL_WINDOW);
         hook.attach(client);
         try {
-            connect(client, device);
-            authenticate(client, device);
-            client.getSocket().setSoTimeout(millis(device.commandTimeout().plus(SOCKET_GRACE)));
-            client.getTransport().setTimeoutMs(millis(device.commandTimeout()));
+            connect(client, target);
+            authenticate(client, target);
+            client.getSocket().setSoTimeout(millis(target.timeouts().command().plus(SOCKET_GRACE)));
+            client.getTransport().setTimeoutMs(millis(target.timeouts().command()));
             Session session = client.startSession();
             requestTerminal(session);
             Session.Shell shell = session.startShell();
-            Watchdog.Watch watch = watchdog.watch(device.commandTimeout(), () -> CancelHook.closeQuietly(client));
-            var cli = new CliSession(client, session, shell, device.platform(), watch, watchdog, device.commandDeadline(),
+            Watchdog.Watch watch = watchdog.watch(target.timeouts().command(), () -> CancelHook.closeQuietly(client));
+            var cli = new CliSession(client, session, shell, target.platform(), watch, watchdog, target.timeouts().commandDeadline(),
                     account, hook, TERMINAL_COLUMNS);
             try {
                 cli.findPrompt();
-                cli.enable(device.enableSecret());
+                cli.enable(target.enableSecret());
                 return cli;
             } catch (SessionException | RuntimeException e) {
                 cli.close();
@@ -91,13 +91,13 @@ public final class SshConnector {
      * {@code backup keyscan}: with an accept-new {@link KnownHosts}, an unknown key is recorded, a known
      * one confirmed, and a changed one fails as it would for a backup.
      */
-    public ScannedKey scanHostKey(Device device) throws SessionException {
-        boolean onRecord = !knownHosts.typesOnRecord(device.host(), device.port()).isEmpty();
-        var client = new SSHClient(algorithms.forDevice(device.legacyAlgorithms()));
+    public ScannedKey scanHostKey(ConnectionTarget target) throws SessionException {
+        boolean onRecord = !knownHosts.typesOnRecord(target.host(), target.port()).isEmpty();
+        var client = new SSHClient(algorithms.forDevice(target.legacyAlgorithms()));
         var seen = new SeenKey();
         client.addHostKeyVerifier(seen); // asked first, says nothing: the known_hosts check decides
         try {
-            connect(client, device);
+            connect(client, target);
         } catch (RuntimeException e) {
             throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
         } finally {
@@ -141,64 +141,64 @@ public final class SshConnector {
      * own timeouts bound only each wait for a byte, so a server that sends its banner a byte a second would
      * pass them all: a watch closes the connection when connect_timeout has passed, whatever it is doing.
      */
-    private void connect(SSHClient client, Device device) throws SessionException {
-        Watchdog.Watch handshake = watchdog.watch(device.connectTimeout(), () -> CancelHook.closeQuietly(client));
+    private void connect(SSHClient client, ConnectionTarget target) throws SessionException {
+        Watchdog.Watch handshake = watchdog.watch(target.timeouts().connect(), () -> CancelHook.closeQuietly(client));
         try {
-            connectWithin(client, device);
+            connectWithin(client, target);
         } catch (SessionException e) {
             handshake.close();
             if (handshake.expired()) {
-                throw noHandshake(device, e.getCause());
+                throw noHandshake(target, e.getCause());
             }
             throw e;
         }
         handshake.close();
         if (handshake.expired()) {
             CancelHook.closeQuietly(client);
-            throw noHandshake(device, null);
+            throw noHandshake(target, null);
         }
     }
 
-    private static SessionException noHandshake(Device device, Throwable detail) {
+    private static SessionException noHandshake(ConnectionTarget target, Throwable detail) {
         return new SessionException(SessionException.Cause.NETWORK, "no SSH handshake within "
-                + Durations.setting(device.connectTimeout()) + " (connect_timeout)", detail);
+                + Durations.setting(target.timeouts().connect()) + " (connect_timeout)", detail);
     }
 
-    private void connectWithin(SSHClient client, Device device) throws SessionException {
+    private void connectWithin(SSHClient client, ConnectionTarget target) throws SessionException {
         KnownHosts.Check check = knownHosts.check();
         client.addHostKeyVerifier(check);
-        client.setConnectTimeout(millis(device.connectTimeout()));
-        client.setTimeout(millis(device.connectTimeout()));
-        client.getTransport().setTimeoutMs(millis(device.connectTimeout()));
+        client.setConnectTimeout(millis(target.timeouts().connect()));
+        client.setTimeout(millis(target.timeouts().connect()));
+        client.getTransport().setTimeoutMs(millis(target.timeouts().connect()));
         try {
-            client.connect(device.host(), device.port());
+            client.connect(target.host(), target.port());
             // A CLI conversation is many small writes (a command, a space for the pager): no Nagle delay.
             client.getSocket().setTcpNoDelay(true);
         } catch (TransportException e) {
             if (check.outcome() == KnownHosts.Outcome.CHANGED || check.outcome() == KnownHosts.Outcome.UNKNOWN) {
-                throw new SessionException(SessionException.Cause.HOST_KEY, check.explain(device.host(), device.port()), e);
+                throw new SessionException(SessionException.Cause.HOST_KEY, check.explain(target.host(), target.port()), e);
             }
-            throw handshakeFailure(device, e);
+            throw handshakeFailure(target, e);
         } catch (SocketException e) {
             throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
         } catch (IOException | RuntimeException e) {
             String what = SshErrors.describe(e);
             if (what.equals("timed out")) {
-                what = "no SSH connection within " + Durations.setting(device.connectTimeout()) + " (connect_timeout)";
+                what = "no SSH connection within " + Durations.setting(target.timeouts().connect()) + " (connect_timeout)";
             }
             throw new SessionException(SessionException.Cause.NETWORK, what, e);
         }
     }
 
-    private static SessionException handshakeFailure(Device device, TransportException e) {
+    private static SessionException handshakeFailure(ConnectionTarget target, TransportException e) {
         String what = SshErrors.describe(e);
         if (SshErrors.isNegotiationFailure(e)) {
-            String hint = device.legacyAlgorithms() ? "" : "; if it is an old device, set legacy_algorithms: true for it";
+            String hint = target.legacyAlgorithms() ? "" : "; if it is an old device, set legacy_algorithms: true for it";
             return new SessionException(SessionException.Cause.DEVICE,
                     "SSH algorithm negotiation failed (" + what + ")" + hint, e);
         }
         if (what.equals("timed out")) {
-            what = "no SSH handshake within " + Durations.setting(device.connectTimeout()) + " (connect_timeout)";
+            what = "no SSH handshake within " + Durations.setting(target.timeouts().connect()) + " (connect_timeout)";
         }
         return new SessionException(SessionException.Cause.NETWORK, "SSH handshake failed: " + what, e);
     }
@@ -207,24 +207,25 @@ public final class SshConnector {
      * A key first when one is configured; then the password; then keyboard-interactive answered with the
      * password, since many IOS images offer only that.
      */
-    private static void authenticate(SSHClient client, Device device) throws SessionException {
+    private static void authenticate(SSHClient client, ConnectionTarget target) throws SessionException {
+        ConnectionTarget.Login login = target.login();
         List<AuthMethod> methods = new ArrayList<>();
         try {
-            if (device.keyFile().isPresent()) {
-                KeyProvider key = device.keyPassphrase().isPresent()
-                        ? client.loadKeys(device.keyFile().get().toString(), secretFinder(device.keyPassphrase().get()))
-                        : client.loadKeys(device.keyFile().get().toString());
+            if (login.keyFile().isPresent()) {
+                KeyProvider key = login.keyPassphrase().isPresent()
+                        ? client.loadKeys(login.keyFile().get().toString(), secretFinder(login.keyPassphrase().get()))
+                        : client.loadKeys(login.keyFile().get().toString());
                 key.getPrivate(); // decrypts now, so a wrong passphrase is reported as such, not as a refused login
                 methods.add(new AuthPublickey(key));
             }
         } catch (IOException e) {
             throw new SessionException(SessionException.Cause.AUTHENTICATION, "cannot load the key file "
-                    + device.keyFile().get() + " (" + e.getClass().getSimpleName() + "; wrong passphrase?)");
+                    + login.keyFile().get() + " (" + e.getClass().getSimpleName() + "; wrong passphrase?)");
         }
         PasswordPrompts prompts = null;
-        if (device.password().isPresent()) {
-            prompts = new PasswordPrompts(device.password().get(), device.platform().loginPasswordPrompt());
-            methods.add(new AuthPassword(secretFinder(device.password().get())));
+        if (login.password().isPresent()) {
+            prompts = new PasswordPrompts(login.password().get(), target.platform().loginPasswordPrompt());
+            methods.add(new AuthPassword(secretFinder(login.password().get())));
             methods.add(new AuthKeyboardInteractive(prompts));
         }
         // One method at a time, so that a device that hangs up is noticed at once instead of each further
@@ -235,7 +236,7 @@ public final class SshConnector {
                 break;
             }
             try {
-                client.auth(device.username(), method);
+                client.auth(login.username(), method);
                 return;
             } catch (UserAuthException e) {
                 lastRefusal = e;
@@ -255,7 +256,7 @@ public final class SshConnector {
                     + "' during keyboard-interactive login; only password prompts are answered", lastRefusal);
         }
         throw new SessionException(SessionException.Cause.AUTHENTICATION,
-                "authentication failed for user '" + device.username() + "'", lastRefusal);
+                "authentication failed for user '" + login.username() + "'", lastRefusal);
     }
 
     private static SessionException connectionLost(Exception e) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.backup.inventory.Device;
-import net.backup.inventory.Secret;
+import net.backup.secret.Secret;
 import net.backup.platform.Platforms;
 import org.junit.jupiter.api.Test;
 

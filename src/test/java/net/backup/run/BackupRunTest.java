@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.backup.inventory.Device;
-import net.backup.inventory.Secret;
+import net.backup.secret.Secret;
 import net.backup.platform.Platforms;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;

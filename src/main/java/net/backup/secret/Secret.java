@@ -1,4 +1,4 @@
-package net.backup.inventory;
+package net.backup.secret;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package net.backup.inventory;
+package net.backup.size;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

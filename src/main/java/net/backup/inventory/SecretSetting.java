@@ -1,0 +1,25 @@
+package net.backup.inventory;
+
+import java.util.List;
+
+/**
+ * A secret, written at any level in one of three ways: literally ({@code password}), as an environment
+ * variable ({@code password_env}) or as a file whose first line it is ({@code password_file}). One level may
+ * use only one of them.
+ */
+public record SecretSetting(Setting<String> literal, Setting<String> variable, Setting<String> file) {
+
+    static SecretSetting named(String name) {
+        return new SecretSetting(Setting.optional(name, SettingTypes.TEXT),
+                Setting.optional(name + "_env", SettingTypes.TEXT), Setting.optional(name + "_file", SettingTypes.TEXT));
+    }
+
+    public String name() {
+        return literal.name();
+    }
+
+    /** The three keys, in the order the "set only one of" message names them. */
+    public List<Setting<String>> forms() {
+        return List.of(literal, variable, file);
+    }
+}
