@@ -34,8 +34,8 @@ class InventoryFuzzTest {
         try (Lab lab = Lab.start(Lab.healthyFleet("csr", 2), LabSettings.defaults())) {
             String valid = lab.inventoryYaml().replace("  platform: cisco_ios\n", """
                       platform: cisco_ios
-                      command_timeout: 2s
-                      connect_timeout: 1s
+                      command_timeout: 10s
+                      connect_timeout: 10s
                       retries: 0
                     groups:
                       core: {username: ntc, port: 22}
