@@ -48,24 +48,13 @@ class LabQuirksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("quirks")
     void everyKindUnderTheQuirkIsBackedUpExactlyOrFailsWithAReasonNeverWithAWrongFile(String quirk) throws IOException {
-        Set<Fault> faults = quirk.equals("none") ? Set.of() : Set.of(Fault.parse(quirk));
-        var specs = DeviceKinds.builtIn().names().stream().map(kind -> new Lab.DeviceSpec(kind, faults, kind)).toList();
-        try (LabRun run = new LabRun(Lab.start(specs, LabSettings.defaults()), dir)) {
-            CliRun result = backUp(run);
-
-            var softly = new SoftAssertions();
-            for (SimulatedDevice device : run.lab().devices()) {
-                String outcome = checkOne(run, result, device, softly);
-                MATRIX.put(String.format("%-18s %-18s", quirk, device.name()), outcome);
-            }
-            softly.assertAll();
-        }
+        everyKind(quirk.equals("none") ? Set.of() : Set.of(Fault.parse(quirk)), resource("lab-platforms"), quirk, NOTHING_MORE);
     }
 
     /**
      * The Dell-like switch acts on the key y and takes an Enter sent after it for a blank command, which
      * prints one more prompt: a race that shows only sometimes, so each form is run several times. The
-     * first platform file answers with y and Enter (all the docs offer today), the second with the key
+     * first platform file answers with y and Enter (a file that leaves enter: out), the second with the key
      * alone ({@code enter: false}, as issue 11 spells it).
      */
     @ParameterizedTest(name = "{0}")
@@ -104,20 +93,11 @@ class LabQuirksTest {
         writePlatforms(platforms, "echo: false");
         Set<Fault> faults = java.util.Arrays.stream(quirks.split("\\+")).map(Fault::parse)
                 .collect(java.util.stream.Collectors.toSet());
-        var specs = DeviceKinds.builtIn().names().stream().map(kind -> new Lab.DeviceSpec(kind, faults, kind)).toList();
-        try (LabRun run = new LabRun(Lab.start(specs, LabSettings.defaults()), dir)) {
-            CliRun result = backUp(run, platforms);
-
-            var softly = new SoftAssertions();
-            for (SimulatedDevice device : run.lab().devices()) {
-                String outcome = checkOne(run, result, device, softly);
-                MATRIX.put(String.format("%-18s %-18s", quirks + "/echo:false", device.name()), outcome);
-                if (!faults.contains(Fault.STRAY_PROMPT)) {
-                    softly.assertThat(outcome).as(device.name()).isEqualTo("ok");
-                }
+        everyKind(faults, platforms, quirks + "/echo:false", (run, device, outcome, softly) -> {
+            if (!faults.contains(Fault.STRAY_PROMPT)) {
+                softly.assertThat(outcome).as(device.name()).isEqualTo("ok");
             }
-            softly.assertAll();
-        }
+        });
     }
 
     /**
@@ -130,6 +110,28 @@ class LabQuirksTest {
         Path platforms = Files.createDirectories(dir.resolve("pipelined-platforms"));
         writePlatforms(platforms, "pipeline: true");
         Set<Fault> faults = quirk.equals("none") ? Set.of() : Set.of(Fault.parse(quirk));
+        everyKind(faults, platforms, quirk + "/pipelined", (run, device, outcome, softly) -> {
+            if (quirk.equals("none")) {
+                softly.assertThat(outcome).as(device.name()).isEqualTo("ok");
+            }
+            if (quirk.equals("none") && device.name().equals("cisco_ios")) {
+                // enable, the secret, wr mem, then setup and backup commands in one go
+                softly.assertThat(device.linesReceived() - (device.commandsReceived().contains("exit") ? 1 : 0) - 1)
+                        .as("round trips on IOS: lines typed less the pipelined command").isEqualTo(4);
+            }
+        });
+    }
+
+    /** What a test checks of each device beyond "exact, or failed with a reason". */
+    @FunctionalInterface
+    private interface CheckEach {
+        void check(LabRun run, SimulatedDevice device, String outcome, SoftAssertions softly);
+    }
+
+    private static final CheckEach NOTHING_MORE = (run, device, outcome, softly) -> { };
+
+    /** One device of every lab kind, with {@code faults}, backed up with the platform files in {@code platforms}. */
+    private void everyKind(Set<Fault> faults, Path platforms, String label, CheckEach more) throws IOException {
         var specs = DeviceKinds.builtIn().names().stream().map(kind -> new Lab.DeviceSpec(kind, faults, kind)).toList();
         try (LabRun run = new LabRun(Lab.start(specs, LabSettings.defaults()), dir)) {
             CliRun result = backUp(run, platforms);
@@ -137,16 +139,8 @@ class LabQuirksTest {
             var softly = new SoftAssertions();
             for (SimulatedDevice device : run.lab().devices()) {
                 String outcome = checkOne(run, result, device, softly);
-                MATRIX.put(String.format("%-18s %-18s", quirk + "/pipelined", device.name()), outcome);
-                if (quirk.equals("none")) {
-                    softly.assertThat(outcome).as(device.name()).isEqualTo("ok");
-                }
-            }
-            if (quirk.equals("none")) {
-                // enable, the secret, wr mem, then setup and backup commands in one go
-                SimulatedDevice ios = run.lab().device("cisco_ios");
-                softly.assertThat(ios.linesReceived() - (ios.commandsReceived().contains("exit") ? 1 : 0) - 1)
-                        .as("round trips on IOS: lines typed less the pipelined command").isEqualTo(4);
+                MATRIX.put(String.format("%-18s %-18s", label, device.name()), outcome);
+                more.check(run, device, outcome, softly);
             }
             softly.assertAll();
         }
