@@ -88,12 +88,10 @@ public final class CliSession implements AutoCloseable {
      * banner line that merely looks like a prompt is not taken for it.
      */
     void findPrompt() throws SessionException {
-        beginStep("login");
-        try {
+        inStep("login", () -> {
             findPromptStep();
-        } finally {
-            step.close();
-        }
+            return null;
+        });
     }
 
     private void findPromptStep() throws SessionException {
@@ -123,12 +121,10 @@ public final class CliSession implements AutoCloseable {
         if (!platform.isUserMode(prompt)) {
             return;
         }
-        beginStep("enable");
-        try {
+        inStep("enable", () -> {
             enableStep(enableSecret);
-        } finally {
-            step.close();
-        }
+            return null;
+        });
     }
 
     private void enableStep(Optional<Secret> enableSecret) throws SessionException {
@@ -197,12 +193,7 @@ public final class CliSession implements AutoCloseable {
     }
 
     private String run(String command, List<Answer> answers, PromptReader.Ending ending) throws SessionException {
-        beginStep("'" + command + "'");
-        try {
-            return runStep(command, answers, ending);
-        } finally {
-            step.close();
-        }
+        return inStep("'" + command + "'", () -> runStep(command, answers, ending));
     }
 
     private String runStep(String command, List<Answer> answers, PromptReader.Ending ending) throws SessionException {
@@ -239,12 +230,7 @@ public final class CliSession implements AutoCloseable {
      * @return each command's output, setup commands first
      */
     public List<String> pipeline(List<String> setup, List<String> backup) throws SessionException {
-        beginStep("the pipelined commands");
-        try {
-            return pipelineStep(setup, backup);
-        } finally {
-            step.close();
-        }
+        return inStep("the pipelined commands", () -> pipelineStep(setup, backup));
     }
 
     private List<String> pipelineStep(List<String> setup, List<String> backup) throws SessionException {
@@ -301,12 +287,10 @@ public final class CliSession implements AutoCloseable {
         if (platform.echo()) {
             return;
         }
-        beginStep("the final prompt check");
-        try {
+        inStep("the final prompt check", () -> {
             confirmBarePrompt();
-        } finally {
-            step.close();
-        }
+            return null;
+        });
     }
 
     private void confirmBarePrompt() throws SessionException {
@@ -431,12 +415,24 @@ public final class CliSession implements AutoCloseable {
     }
 
     /**
-     * Starts the wall-time bound of one step. The silence bound alone lets a device that sends a byte now
-     * and then hold a worker for ever; this one closes the connection when the step has taken too long.
+     * Runs one step under its wall-time bound (command_deadline). The silence bound alone lets a device that
+     * sends a byte now and then hold a worker for ever; this one closes the connection when the step has
+     * taken too long.
      */
-    private void beginStep(String name) {
+    private <T> T inStep(String name, Step<T> body) throws SessionException {
         stepName = name;
         step = watchdog.watch(commandDeadline, () -> CancelHook.closeQuietly(client));
+        try {
+            return body.run();
+        } finally {
+            step.close();
+        }
+    }
+
+    /** One step of the conversation: login, enable, a command. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws SessionException;
     }
 
     /**
