@@ -13,6 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.backup.lab.Fault;
 import net.backup.lab.Lab;
 import net.backup.lab.LabSettings;
@@ -55,13 +59,9 @@ class BoundsTest {
 
     @Test
     void aServerThatTricklesItsBannerFailsWithinTheConnectTimeout() throws Exception {
-        try (var trickler = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
-            Thread server = new Thread(() -> trickleBanner(trickler), "trickling-server");
-            server.setDaemon(true);
-            server.start();
+        try (var trickler = new TricklingServer(); LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
             Files.writeString(run.inventory(), Files.readString(run.inventory())
-                    + "  - {name: slow, host: 127.0.0.1, port: " + trickler.getLocalPort() + "}\n");
+                    + "  - {name: slow, host: 127.0.0.1, port: " + trickler.port() + "}\n");
 
             CliRun result = timed(run, "--connect-timeout", "1s", "--retries", "0");
 
@@ -71,18 +71,55 @@ class BoundsTest {
         }
     }
 
-    /** Accepts one connection and sends it an SSH banner a byte every 200 ms: each byte beats any socket timeout. */
-    private static void trickleBanner(ServerSocket listening) {
-        byte[] banner = "SSH-2.0-OpenSSH_9.6 but very, very slowly".getBytes(StandardCharsets.US_ASCII);
-        try (Socket socket = listening.accept()) {
-            OutputStream out = socket.getOutputStream();
-            for (int i = 0; i < 3000; i++) { // ten minutes at most: the test is long over by then
-                out.write(banner[i % banner.length]);
-                out.flush();
-                Thread.sleep(200);
+    /**
+     * Accepts one connection and sends it an SSH banner a byte every 200 ms (each byte beats any socket
+     * timeout), from a scheduler that closing stops: no thread outlives the test.
+     */
+    private static final class TricklingServer implements AutoCloseable {
+        private static final byte[] BANNER = "SSH-2.0-OpenSSH_9.6 but very, very slowly".getBytes(StandardCharsets.US_ASCII);
+        private final ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "trickling-server");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final AtomicInteger sent = new AtomicInteger();
+        private volatile Socket client;
+
+        TricklingServer() throws IOException {
+            pace.execute(this::accept);
+        }
+
+        int port() {
+            return listening.getLocalPort();
+        }
+
+        private void accept() {
+            try {
+                client = listening.accept();
+                pace.scheduleAtFixedRate(this::oneByte, 200, 200, TimeUnit.MILLISECONDS);
+            } catch (IOException closed) {
+                // the test is over
             }
-        } catch (IOException | InterruptedException gone) {
-            // the client hung up, or the test is over
+        }
+
+        private void oneByte() {
+            try {
+                OutputStream out = client.getOutputStream();
+                out.write(BANNER[sent.getAndIncrement() % BANNER.length]);
+                out.flush();
+            } catch (IOException gone) {
+                pace.shutdown(); // the client hung up
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            pace.shutdownNow();
+            listening.close();
+            if (client != null) {
+                client.close();
+            }
         }
     }
 
