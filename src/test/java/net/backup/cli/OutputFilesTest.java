@@ -19,6 +19,7 @@ import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
 import net.backup.store.ConfigStore;
 import net.backup.store.DurableFiles;
+import net.backup.testing.Victim;
 import net.backup.testing.LabRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,20 +39,6 @@ class OutputFilesTest {
         return new LabRun(Lab.start(Lab.healthyFleet("csr", devices), LabSettings.defaults()), dir);
     }
 
-    private Path victim() throws IOException {
-        Path victim = elsewhere.resolve("victim");
-        if (!Files.exists(victim)) {
-            Files.writeString(victim, "precious\n");
-            Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        return victim;
-    }
-
-    private void assertVictimUntouched() throws IOException {
-        assertThat(Files.readString(victim())).isEqualTo("precious\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim()))).isEqualTo("rw-r--r--");
-    }
-
     private static Path plantLink(Path link, Path target) throws IOException {
         Files.createDirectories(link.getParent());
         return Files.createSymbolicLink(link, target);
@@ -60,45 +47,45 @@ class OutputFilesTest {
     @Test
     void aLockFileLinkStopsTheRunWithANamedError() throws IOException {
         try (LabRun run = lab(1)) {
-            Path lock = plantLink(run.output().resolve(".backup.lock"), victim());
+            Path lock = plantLink(run.output().resolve(".backup.lock"), Victim.in(elsewhere));
 
             CliRun result = run.backup();
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(result.err()).isEqualTo("backup: refusing to write through " + lock + ": it is a symbolic link (to "
-                    + victim() + ")\n");
+                    + Victim.in(elsewhere) + ")\n");
             assertThat(result.out()).isEmpty();
-            assertVictimUntouched();
+            Victim.assertUntouched(elsewhere);
         }
     }
 
     @Test
     void aGitignoreLinkInANewOutputDirectoryIsRefusedNotOverwrittenOrCommitted() throws IOException {
         try (LabRun run = lab(1)) {
-            Path ignore = plantLink(run.output().resolve(".gitignore"), victim());
+            Path ignore = plantLink(run.output().resolve(".gitignore"), Victim.in(elsewhere));
 
             CliRun result = run.backup();
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(result.err()).isEqualTo("backup: cannot use the history in " + run.output()
-                    + ": refusing to write through " + ignore + ": it is a symbolic link (to " + victim()
+                    + ": refusing to write through " + ignore + ": it is a symbolic link (to " + Victim.in(elsewhere)
                     + ") (or run with --no-history)\n");
             assertThat(run.output().resolve(".git")).doesNotExist();
-            assertVictimUntouched();
+            Victim.assertUntouched(elsewhere);
         }
     }
 
     @Test
     void aTemporaryFileLinkLeftBeforeTheRunIsRemovedAndTheBackupWritten() throws IOException {
         try (LabRun run = lab(1)) {
-            plantLink(run.output().resolve(".csr1.cfg.tmp"), victim());
+            plantLink(run.output().resolve(".csr1.cfg.tmp"), Victim.in(elsewhere));
 
             CliRun result = run.backup();
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
             assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").stableConfig());
             assertThat(run.outputFiles()).containsExactly("csr1.cfg");
-            assertVictimUntouched();
+            Victim.assertUntouched(elsewhere);
         }
     }
 
@@ -106,30 +93,30 @@ class OutputFilesTest {
     void aReportTemporaryFileLinkIsRefusedWithOneLineAndTheBackupsStayStored() throws IOException {
         try (LabRun run = lab(1)) {
             Path reports = Files.createDirectories(dir.resolve("reports"));
-            Path temp = plantLink(reports.resolve(".run.json.tmp"), victim());
+            Path temp = plantLink(reports.resolve(".run.json.tmp"), Victim.in(elsewhere));
 
             CliRun result = run.backup("--report", reports.resolve("run.json").toString());
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(result.err()).isEqualTo("backup: cannot write the report " + reports.resolve("run.json")
-                    + ": refusing to write through " + temp + ": it is a symbolic link (to " + victim() + ")\n");
+                    + ": refusing to write through " + temp + ": it is a symbolic link (to " + Victim.in(elsewhere) + ")\n");
             assertThat(result.out()).containsPattern("(?m)^NEW +csr1 ");
             assertThat(run.backupOf("csr1")).isEqualTo(run.lab().device("csr1").stableConfig());
-            assertVictimUntouched();
+            Victim.assertUntouched(elsewhere);
         }
     }
 
     @Test
     void aReportThatIsALinkIsReplacedByTheReportNotWrittenThrough() throws IOException {
         try (LabRun run = lab(1)) {
-            Path report = plantLink(dir.resolve("reports/run.json"), victim());
+            Path report = plantLink(dir.resolve("reports/run.json"), Victim.in(elsewhere));
 
             CliRun result = run.backup("--report", report.toString());
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
             assertThat(Files.isSymbolicLink(report)).isFalse();
             assertThat(Files.readString(report)).contains("\"name\": \"csr1\"");
-            assertVictimUntouched();
+            Victim.assertUntouched(elsewhere);
         }
     }
 
@@ -156,7 +143,7 @@ class OutputFilesTest {
             run.writeBackup("csr1", "! previous\nend\n");
             DurableFiles plantedFirst = (file, bytes) -> {
                 if (file.getFileName().toString().equals(".csr1.cfg.tmp")) {
-                    Files.createSymbolicLink(file, victim());
+                    Files.createSymbolicLink(file, Victim.in(elsewhere));
                 }
                 DurableFiles.LOCAL.writeAndSync(file, bytes);
             };
@@ -171,12 +158,12 @@ class OutputFilesTest {
             DeviceResult csr1 = outcome.results().get(0);
             assertThat(csr1.status()).isEqualTo(DeviceResult.Status.FAILED);
             assertThat(csr1.error()).contains("cannot write " + run.output().resolve("csr1.cfg") + ": refusing to write through "
-                    + run.output().resolve(".csr1.cfg.tmp") + ": it is a symbolic link (to " + victim() + ")");
+                    + run.output().resolve(".csr1.cfg.tmp") + ": it is a symbolic link (to " + Victim.in(elsewhere) + ")");
             assertThat(csr1.cause()).contains(DeviceResult.Cause.LOCAL_IO);
             assertThat(outcome.results().get(1).status()).isEqualTo(DeviceResult.Status.NEW);
             assertThat(run.backupOf("csr1")).isEqualTo("! previous\nend\n");
             assertThat(run.outputFiles()).isEqualTo(List.of("csr1.cfg", "csr2.cfg"));
-            assertVictimUntouched();
+            Victim.assertUntouched(elsewhere);
         }
     }
 

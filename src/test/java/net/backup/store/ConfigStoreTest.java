@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
+import net.backup.testing.Victim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,20 +23,6 @@ class ConfigStoreTest {
     /** Outside the output directory: what a planted link points at, which must never be written. */
     @TempDir
     Path elsewhere;
-
-    private Path victim() throws IOException {
-        Path victim = elsewhere.resolve("victim");
-        if (!Files.exists(victim)) {
-            Files.writeString(victim, "precious\n");
-            Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        return victim;
-    }
-
-    private void assertVictimUntouched() throws IOException {
-        assertThat(Files.readString(victim())).isEqualTo("precious\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(victim()))).isEqualTo("rw-r--r--");
-    }
 
     private List<String> files() throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
@@ -106,13 +93,13 @@ class ConfigStoreTest {
         ConfigStore store = ConfigStore.open(dir);
         store.write("r1", "good\nend\n");
         try (OutputLock lock = store.lock()) {
-            Files.createSymbolicLink(dir.resolve(".r1.cfg.tmp"), victim()); // after the lock's clean-up
+            Files.createSymbolicLink(dir.resolve(".r1.cfg.tmp"), Victim.in(elsewhere)); // after the lock's clean-up
 
             assertThatThrownBy(() -> store.write("r1", "new\nend\n")).isInstanceOf(UnsafeFileException.class)
                     .hasMessage("refusing to write through " + dir.resolve(".r1.cfg.tmp") + ": it is a symbolic link (to "
-                            + victim() + ")");
+                            + Victim.in(elsewhere) + ")");
         }
-        assertVictimUntouched();
+        Victim.assertUntouched(elsewhere);
         assertThat(Files.readString(dir.resolve("r1.cfg"))).isEqualTo("good\nend\n");
     }
 
@@ -122,14 +109,14 @@ class ConfigStoreTest {
         DurableFiles swappedAfterWriting = (file, bytes) -> {
             DurableFiles.LOCAL.writeAndSync(file, bytes);
             Files.delete(file);
-            Files.createSymbolicLink(file, victim());
+            Files.createSymbolicLink(file, Victim.in(elsewhere));
         };
         ConfigStore store = ConfigStore.open(dir, swappedAfterWriting);
 
         assertThatThrownBy(() -> store.write("r1", "new\nend\n")).isInstanceOf(UnsafeFileException.class)
                 .hasMessageContaining(".r1.cfg.tmp: it is a symbolic link");
 
-        assertVictimUntouched();
+        Victim.assertUntouched(elsewhere);
         assertThat(Files.isSymbolicLink(dir.resolve("r1.cfg"))).isFalse();
         assertThat(Files.readString(dir.resolve("r1.cfg"))).isEqualTo("good\nend\n");
         assertThat(files()).containsExactly("r1.cfg");
@@ -137,38 +124,38 @@ class ConfigStoreTest {
 
     @Test
     void aLinkAtTheBackupsNameIsReplacedByARegularFileNeverWrittenThrough() throws IOException {
-        Files.writeString(victim(), "same\nend\n");
-        Files.createSymbolicLink(dir.resolve("r1.cfg"), victim());
+        Files.writeString(Victim.in(elsewhere), "same\nend\n");
+        Files.createSymbolicLink(dir.resolve("r1.cfg"), Victim.in(elsewhere));
 
         ConfigStore.Written written = ConfigStore.open(dir).write("r1", "same\nend\n");
 
         assertThat(written.change()).as("a link's target is never taken for the backup").isEqualTo(ConfigStore.Change.CHANGED);
         assertThat(Files.isSymbolicLink(dir.resolve("r1.cfg"))).isFalse();
         assertThat(Files.readString(dir.resolve("r1.cfg"))).isEqualTo("same\nend\n");
-        assertThat(Files.readString(victim())).isEqualTo("same\nend\n");
+        assertThat(Files.readString(Victim.in(elsewhere))).isEqualTo("same\nend\n");
     }
 
     @Test
     void aTemporaryLinkPlantedBeforeTheRunIsRemovedNotFollowed() throws IOException {
-        Files.createSymbolicLink(dir.resolve(".r1.cfg.tmp"), victim());
+        Files.createSymbolicLink(dir.resolve(".r1.cfg.tmp"), Victim.in(elsewhere));
         ConfigStore store = ConfigStore.open(dir);
 
         try (OutputLock lock = store.lock()) {
             store.write("r1", "new\nend\n");
         }
 
-        assertVictimUntouched();
+        Victim.assertUntouched(elsewhere);
         assertThat(Files.readString(dir.resolve("r1.cfg"))).isEqualTo("new\nend\n");
     }
 
     @Test
     void refusesALockFileThatIsALink() throws IOException {
-        Files.createSymbolicLink(dir.resolve(".backup.lock"), victim());
+        Files.createSymbolicLink(dir.resolve(".backup.lock"), Victim.in(elsewhere));
 
         assertThatThrownBy(() -> ConfigStore.open(dir).lock()).isInstanceOf(UnsafeFileException.class)
                 .hasMessage("refusing to write through " + dir.resolve(".backup.lock") + ": it is a symbolic link (to "
-                        + victim() + ")");
-        assertVictimUntouched();
+                        + Victim.in(elsewhere) + ")");
+        Victim.assertUntouched(elsewhere);
     }
 
     @Test
@@ -207,12 +194,12 @@ class ConfigStoreTest {
 
     @Test
     void aRedactionKeyThatIsALinkIsRefusedNotRead() throws IOException {
-        Files.writeString(victim(), "00".repeat(32));
-        Files.setPosixFilePermissions(victim(), PosixFilePermissions.fromString("rw-r--r--"));
-        Files.createSymbolicLink(dir.resolve(".redact-key"), victim());
+        Files.writeString(Victim.in(elsewhere), "00".repeat(32));
+        Files.setPosixFilePermissions(Victim.in(elsewhere), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.createSymbolicLink(dir.resolve(".redact-key"), Victim.in(elsewhere));
 
         assertThatThrownBy(() -> Redactor.forDirectory(dir)).isInstanceOf(UnsafeFileException.class)
                 .hasMessage("refusing to write through " + dir.resolve(".redact-key") + ": it is a symbolic link (to "
-                        + victim() + ")");
+                        + Victim.in(elsewhere) + ")");
     }
 }
