@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.backup.inventory.Device;
@@ -20,7 +21,8 @@ import net.backup.run.FleetBackup;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
 import net.backup.session.OutputBudget;
-import org.eclipse.jgit.lib.PersonIdent;
+import net.backup.session.Warmup;
+import net.backup.store.CommitAuthor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Option;
 /** {@code backup --inventory inventory.yaml}: back up every device of the inventory. */
 @Command(name = "backup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {DiffCommand.class, LogCommand.class, PlatformsCommand.class, KeyscanCommand.class, LabCommand.class,
-            DemoCommand.class, BenchCommand.class},
+            DemoCommand.class, BenchCommand.class, TrainCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Backs up the running configuration of network devices over SSH, many at once.%n"
                 + "Each device's configuration is written to <output-dir>/<name>.cfg.",
@@ -157,6 +159,7 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkOptions();
         Logging.configure(verbose);
+        Warmup.start(); // after the logging is set: sshj's loggers are made as it runs
         Inventory loaded = new InventoryLoader(System::getenv, askPass ? askPassword() : Optional.empty(), platforms.registry())
                 .loadWithWarnings(inventory);
         loaded.warnings().forEach(warning -> printError("warning: " + warning));
@@ -166,7 +169,7 @@ public final class BackupCommand implements Callable<Integer> {
                         Optional.ofNullable(deviceDeadline), Optional.ofNullable(maxOutput), Optional.ofNullable(retries),
                         redact, noSave)))
                 .toList();
-        PersonIdent commitAuthor = commitAuthor();
+        Supplier<CommitAuthor> commitAuthor = commitAuthor();
         var out = spec.commandLine().getOut();
         return OutputRun.hold(output.outputDir, !noHistory, out, spec.commandLine().getErr(), run -> {
             if (hostKeyPolicy == HostKeyPolicy.OFF) {
@@ -191,15 +194,17 @@ public final class BackupCommand implements Callable<Integer> {
         OutputRun.printError(spec.commandLine().getErr(), message);
     }
 
-    private PersonIdent commitAuthor() {
+    /** --author is checked before the run; the host name for the default is looked up only if a commit is made. */
+    private Supplier<CommitAuthor> commitAuthor() {
         if (author == null) {
-            return new PersonIdent("backup", "backup@" + hostName());
+            return () -> new CommitAuthor("backup", "backup@" + hostName());
         }
         Matcher m = AUTHOR.matcher(author.strip());
         if (!m.matches()) {
             throw usage("--author must look like 'Name <email>', got '" + author + "'");
         }
-        return new PersonIdent(m.group(1).strip(), m.group(2).strip());
+        var given = new CommitAuthor(m.group(1).strip(), m.group(2).strip());
+        return () -> given;
     }
 
     private static String hostName() {

@@ -25,6 +25,8 @@ final class Logging {
     static void configure(boolean verbose) {
         if (verbose && ownsTheProcess) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
             LIBRARIES.forEach(name -> System.setProperty("org.slf4j.simpleLogger.log." + name, "debug"));
         }
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import net.backup.inventory.Device;
 import net.backup.report.ConsoleReport;
 import net.backup.report.HistoryMessage;
@@ -16,11 +17,11 @@ import net.backup.report.TerminalText;
 import net.backup.run.FleetBackup;
 import net.backup.run.RunOutcome;
 import net.backup.session.KnownHosts;
+import net.backup.store.CommitAuthor;
 import net.backup.store.ConfigHistory;
 import net.backup.store.ConfigStore;
 import net.backup.store.OutputLock;
 import net.backup.store.UnsafeFileException;
-import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * Backups into an output directory as {@code backup} and {@code backup demo} both make them: the directory's
@@ -103,15 +104,15 @@ final class OutputRun {
      *
      * @return false when the commit failed (said on stderr)
      */
-    boolean record(RunOutcome outcome, PersonIdent author) {
+    boolean record(RunOutcome outcome, Supplier<CommitAuthor> author) {
         if (history.isEmpty()) {
             return true;
         }
         try {
             List<String> pending = history.get().pending(HistoryMessage.deviceFiles(outcome));
             HistoryMessage message = HistoryMessage.of(outcome, pending);
-            history.get().commit(pending, message.full(), author)
-                    .ifPresentOrElse(commit -> out.println("History: " + commit.abbreviate(7).name() + " " + message.subject()),
+            history.get().commit(pending, message.full(), author.get())
+                    .ifPresentOrElse(commit -> out.println("History: " + commit.substring(0, 7) + " " + message.subject()),
                             () -> out.println("History: nothing changed, no commit"));
             return true;
         } catch (IOException e) {

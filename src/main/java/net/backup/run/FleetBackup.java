@@ -19,7 +19,7 @@ public final class FleetBackup {
     private final ConfigStore store;
     private final Duration firstRetryDelay;
     private final long outputBudget;
-    private final SshAlgorithms algorithms = new SshAlgorithms();
+    private final SshAlgorithms algorithms = SshAlgorithms.shared();
     private volatile BackupRun current;
 
     /** @param firstRetryDelay the pause before a device's first retry; each later one doubles */

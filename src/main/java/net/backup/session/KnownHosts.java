@@ -38,6 +38,7 @@ public final class KnownHosts {
     public KnownHosts(Path file, HostKeyPolicy policy) throws IOException {
         this.file = file;
         this.policy = policy;
+        CryptoProviders.install(); // reading the file is sshj's first use
         this.entries = policy == HostKeyPolicy.OFF ? null : new RecordingKnownHosts(file);
     }
 

@@ -1,6 +1,5 @@
 package net.backup.session;
 
-import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.stream.Collectors;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
-import net.schmizz.sshj.common.SecurityUtils;
 
 /**
  * The algorithms offered to devices. sshj offers everything it knows by default, SHA-1 key exchange and
@@ -39,24 +37,19 @@ public final class SshAlgorithms {
     private final Config modern;
     private final Config legacy;
 
-    public SshAlgorithms() {
-        useJdkProviders();
-        this.modern = build(false);
-        this.legacy = build(true);
+    /** One per process: building it looks up every algorithm. */
+    public static SshAlgorithms shared() {
+        return Shared.INSTANCE;
     }
 
-    /**
-     * sshj asks BouncyCastle by name for every algorithm when it is on the class path, which puts AES-GCM
-     * and the hashes in plain Java. Asking the JVM's provider list instead gets the JDK's implementations
-     * first (AES on the CPU's AES instructions); BouncyCastle stays registered, last, for the few names
-     * only it provides (sshj's "ECDSA" key factory).
-     */
-    private static synchronized void useJdkProviders() {
-        if (Security.getProvider(SecurityUtils.BOUNCY_CASTLE) == null) {
-            SecurityUtils.registerSecurityProvider("org.bouncycastle.jce.provider.BouncyCastleProvider");
-        }
-        SecurityUtils.setRegisterBouncyCastle(false);
-        SecurityUtils.setSecurityProvider(null);
+    private static final class Shared {
+        static final SshAlgorithms INSTANCE = new SshAlgorithms();
+    }
+
+    public SshAlgorithms() {
+        CryptoProviders.install();
+        this.modern = build(false);
+        this.legacy = build(true);
     }
 
     public Config forDevice(boolean legacyAlgorithms) {

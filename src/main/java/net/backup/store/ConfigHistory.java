@@ -168,9 +168,11 @@ public final class ConfigHistory implements AutoCloseable {
      * One commit of {@code files} (from {@link #pending}), plus our {@code .gitignore} if it is not committed
      * yet; nothing if the list is empty.
      *
+     * @return the new commit's id
+     *
      * @throws IOException one line saying why, whatever JGit threw
      */
-    public Optional<RevCommit> commit(List<String> files, String message, PersonIdent author) throws IOException {
+    public Optional<String> commit(List<String> files, String message, CommitAuthor author) throws IOException {
         if (files.isEmpty()) {
             return Optional.empty();
         }
@@ -185,11 +187,12 @@ public final class ConfigHistory implements AutoCloseable {
                 commit.setOnly(file);
             }
             add.call();
-            RevCommit made = commit.setMessage(message).setAuthor(author).setCommitter(author).call();
+            var person = new PersonIdent(author.name(), author.email());
+            RevCommit made = commit.setMessage(message).setAuthor(person).setCommitter(person).call();
             if (ownerOnly) {
                 keepOwnerOnly(gitDir);
             }
-            return Optional.of(made);
+            return Optional.of(made.name());
         } catch (GitAPIException | JGitInternalException | IOException e) {
             throw new IOException("cannot commit to the history in " + workTree + ": " + reason(e), e);
         }

@@ -142,4 +142,17 @@ class PlatformFileTest {
         assertThat(registry.find("cisco_ios").orElseThrow().backupCommands()).containsExactly("show startup-config");
         assertThat(Platforms.builtIn().find("cisco_ios").orElseThrow().backupCommands()).containsExactly("show run");
     }
+
+    @Test
+    void aReplacedBuiltInKeepsItsAliasesWhicheverIsAskedFirst() throws IOException {
+        Files.writeString(dir.resolve("ios.yml"), "name: cisco_ios\nprompt: 'x#'\nbackup: [show startup-config]\n");
+
+        PlatformRegistry registry = Platforms.builtIn().withDirectory(dir);
+
+        // Built-ins are read when first asked for: an alias asked first must still find the replacement.
+        assertThat(registry.find("cisco_xe").orElseThrow().backupCommands()).containsExactly("show startup-config");
+        assertThat(registry.find("cisco_ios").orElseThrow().backupCommands()).containsExactly("show startup-config");
+        assertThat(registry.find("arista_eos")).isPresent();
+        assertThat(registry.find("no_such_os")).isEmpty();
+    }
 }
