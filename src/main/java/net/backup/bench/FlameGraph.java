@@ -1,8 +1,11 @@
 package net.backup.bench;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,8 +22,11 @@ import jdk.jfr.consumer.RecordingFile;
  * A flame graph in the manner of flamegraph.pl and async-profiler: collapsed stacks ({@code root;...;leaf count})
  * in, a standalone SVG out, the root at the bottom. Frames are written {@code package/Class.method}, as
  * async-profiler writes them, so graphs from a JFR recording and from async-profiler read alike.
+ *
+ * <pre>java -cp backup.jar net.backup.bench.FlameGraph (--jfr FILE [--threads] | --collapsed FILE) --title TEXT --out FILE.svg</pre>
  */
 public final class FlameGraph {
+    private static final String USAGE = "usage: java -cp backup.jar net.backup.bench.FlameGraph (--jfr FILE [--threads] | --collapsed FILE) --title TEXT --out FILE.svg";
     private static final int WIDTH = 1200;
     private static final int MARGIN = 10;
     private static final int FRAME_HEIGHT = 16;
@@ -39,6 +45,56 @@ public final class FlameGraph {
     }
 
     private FlameGraph() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> options = new TreeMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--threads")) {
+                options.put("--threads", "");
+            } else if (List.of("--jfr", "--collapsed", "--title", "--out").contains(args[i])) {
+                if (i + 1 == args.length) {
+                    fail(args[i] + " needs a value");
+                }
+                options.put(args[i], args[++i]);
+            } else {
+                fail("unexpected argument '" + args[i] + "'");
+            }
+        }
+        if (options.containsKey("--jfr") == options.containsKey("--collapsed")) {
+            fail("give one of --jfr FILE and --collapsed FILE");
+        } else if (!options.containsKey("--title") || !options.containsKey("--out")) {
+            fail("--title and --out are required");
+        } else if (options.containsKey("--threads") && !options.containsKey("--jfr")) {
+            fail("--threads goes with --jfr (collapsed stacks already say whether they start with a thread)");
+        }
+        String input = options.containsKey("--jfr") ? options.get("--jfr") : options.get("--collapsed");
+        try {
+            Map<String, Long> stacks = options.containsKey("--jfr")
+                    ? collapsedFromJfr(Path.of(input), options.containsKey("--threads"))
+                    : readCollapsed(Path.of(input));
+            if (stacks.isEmpty()) {
+                exit(input + ": no samples");
+            }
+            writeSvg(stacks, options.get("--title"), Path.of(options.get("--out")));
+        } catch (NoSuchFileException e) {
+            exit(e.getFile() + ": no such file");
+        } catch (FileSystemException e) { // its message is the bare path
+            exit(e.getFile() + ": " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+        } catch (CharacterCodingException e) {
+            exit(input + ": not text; a JFR recording is read with --jfr");
+        } catch (IOException | IllegalArgumentException e) {
+            exit(input + ": " + e.getMessage());
+        }
+    }
+
+    private static void fail(String message) {
+        exit(message + "; " + USAGE);
+    }
+
+    private static void exit(String message) {
+        System.err.println("FlameGraph: " + message);
+        System.exit(2);
     }
 
     /**
