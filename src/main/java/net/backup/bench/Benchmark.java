@@ -32,17 +32,31 @@ public final class Benchmark {
     private static final Duration RUN_LIMIT = Duration.ofMinutes(30);
 
     private final List<String> backupCommand;
+    private final Optional<Baseline> baseline;
     private final Path work;
     private final Consumer<String> progress;
+
+    /**
+     * An earlier build to compare with, run against the same lab: its own launcher, as it was.
+     *
+     * @param label how the report names it, such as {@code baseline 7ddf563}
+     */
+    public record Baseline(String label, List<String> command) {
+    }
 
     /**
      * @param backupCommand how to start {@code backup} (the launcher, or java -jar)
      * @param work          a scratch directory for inventories, outputs and reports
      */
-    public Benchmark(List<String> backupCommand, Path work, Consumer<String> progress) {
+    public Benchmark(List<String> backupCommand, Optional<Baseline> baseline, Path work, Consumer<String> progress) {
         this.backupCommand = List.copyOf(backupCommand);
+        this.baseline = baseline;
         this.work = work;
         this.progress = progress;
+    }
+
+    public Benchmark(List<String> backupCommand, Path work, Consumer<String> progress) {
+        this(backupCommand, Optional.empty(), work, progress);
     }
 
     public List<Row> run(Scenario scenario) throws IOException, InterruptedException {
@@ -52,21 +66,33 @@ public final class Benchmark {
         try {
             Path knownHosts = dir.resolve("known_hosts");
             progress.accept(scenario.name() + ": warm-up run (records host keys)");
-            measure(scenario, inventory, knownHosts, dir.resolve("warmup"), List.of("--workers", "" + maxWorkers(scenario)));
+            measure(backupCommand, scenario, inventory, knownHosts, dir.resolve("warmup"),
+                    List.of("--workers", "" + maxWorkers(scenario)));
+            long handshake = minimalHandshake(inventory);
+            long oneDevice = handshake + Scenario.ROUND_TRIPS * scenario.latency().toMillis();
+            progress.accept(String.format(java.util.Locale.ROOT, "%s: a minimal client's handshake takes %d ms; one device "
+                    + "needs %d ms (handshake and %d round trips)", scenario.name(), handshake, oneDevice, Scenario.ROUND_TRIPS));
+            if (scenario.name().equals(Scenario.STARTUP)) {
+                return startup(scenario, inventory, knownHosts, dir, oneDevice);
+            }
             var rows = new ArrayList<Row>();
-            long oneDevice;
             if (scenario.sequential()) {
-                // One device's time is best seen in the sequential run: each device alone, in a warm process.
-                List<Measurement> sequential = repeat(scenario, inventory, knownHosts, dir, List.of("--sequential"));
-                oneDevice = Medians.of(sequential.stream().mapToLong(Measurement::deviceMillis).toArray());
+                List<Measurement> sequential = repeat(backupCommand, scenario, inventory, knownHosts, dir, List.of("--sequential"));
                 rows.add(new Row(scenario, 1, true, sequential, Row.ideal(scenario.devices(), 1, oneDevice)));
-            } else {
-                oneDevice = oneDeviceMillis(scenario, inventory, knownHosts, dir);
             }
             for (int workers : scenario.workers()) {
                 rows.add(new Row(scenario, workers, false,
-                        repeat(scenario, inventory, knownHosts, dir, List.of("--workers", "" + workers)),
+                        repeat(backupCommand, scenario, inventory, knownHosts, dir, List.of("--workers", "" + workers)),
                         Row.ideal(scenario.devices(), workers, oneDevice)));
+            }
+            if (scenario.name().equals("cpu") && baseline.isPresent()) {
+                // The same lab, the same settings, the earlier build: CPU per device compared in one run.
+                int workers = scenario.workers().get(0);
+                measure(baseline.get().command(), scenario, inventory, knownHosts, dir.resolve("warmup-baseline"),
+                        List.of("--workers", "" + workers));
+                rows.add(new Row(scenario, workers, false, repeat(baseline.get().command(), scenario, inventory, knownHosts, dir,
+                        List.of("--workers", "" + workers)), Row.ideal(scenario.devices(), workers, oneDevice),
+                        baseline.get().label(), false));
             }
             return rows;
         } finally {
@@ -75,43 +101,83 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * One device at no latency against {@code --version}, each client's runs interleaved so that the machine's
+     * noise falls on all of them alike: what a run costs beyond starting the JVM and parsing the command line.
+     */
+    private List<Row> startup(Scenario scenario, Path inventory, Path knownHosts, Path dir, long oneDevice)
+            throws IOException, InterruptedException {
+        var clients = new ArrayList<Baseline>();
+        clients.add(new Baseline(Row.CURRENT, backupCommand));
+        baseline.ifPresent(clients::add);
+        var versions = new ArrayList<List<Measurement>>();
+        var backups = new ArrayList<List<Measurement>>();
+        for (Baseline client : clients) {
+            versions.add(new ArrayList<>());
+            backups.add(new ArrayList<>());
+            if (!client.label().equals(Row.CURRENT)) {
+                measure(client.command(), scenario, inventory, knownHosts, dir.resolve("warmup-baseline"), List.of());
+            }
+        }
+        for (int i = 0; i < scenario.repeats(); i++) {
+            progress.accept(scenario.name() + ": --version and one device, run " + (i + 1) + " of " + scenario.repeats());
+            for (int c = 0; c < clients.size(); c++) {
+                versions.get(c).add(version(clients.get(c).command()));
+                Path output = dir.resolve("one-" + c + "-" + i);
+                backups.get(c).add(measure(clients.get(c).command(), scenario, inventory, knownHosts, output, List.of()));
+                deleteTree(output);
+            }
+        }
+        var rows = new ArrayList<Row>();
+        for (int c = 0; c < clients.size(); c++) {
+            rows.add(new Row(scenario, 1, false, versions.get(c), 0, clients.get(c).label(), true));
+            rows.add(new Row(scenario, 1, false, backups.get(c), oneDevice, clients.get(c).label(), false));
+        }
+        return rows;
+    }
+
+    /** The wall time of {@code --version}: a start of the JVM and the command line, and nothing else. */
+    private static Measurement version(List<String> client) throws IOException, InterruptedException {
+        var command = new ArrayList<>(client);
+        command.add("--version");
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException("--version failed: " + command);
+        }
+        return new Measurement((System.nanoTime() - started) / 1_000_000, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** A minimal client's handshake with the lab's first device (see {@link MinimalClient}). */
+    private static long minimalHandshake(Path inventory) throws IOException {
+        Map<?, ?> first = firstDevice(Files.readString(inventory));
+        return MinimalClient.handshakeMillis(String.valueOf(first.get("host")), ((Number) first.get("port")).intValue(),
+                LabSettings.USERNAME, LabSettings.PASSWORD);
+    }
+
+    static Map<?, ?> firstDevice(String inventoryYaml) {
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        if (!(yaml.load(inventoryYaml) instanceof Map<?, ?> top) || !(top.get("devices") instanceof List<?> devices)
+                || devices.isEmpty() || !(devices.get(0) instanceof Map<?, ?> device)) {
+            throw new IllegalStateException("the lab's inventory has no devices");
+        }
+        return device;
+    }
+
     private static int maxWorkers(Scenario scenario) {
         return scenario.workers().stream().mapToInt(Integer::intValue).max().orElse(1);
     }
 
-    /** One device alone, at this latency: the unit of the ideal time. */
-    private long oneDeviceMillis(Scenario scenario, Path inventory, Path knownHosts, Path dir)
-            throws IOException, InterruptedException {
-        Path single = Files.writeString(dir.resolve("one-device.yaml"), firstDeviceOnly(Files.readString(inventory)));
-        var times = new long[scenario.repeats()];
-        for (int i = 0; i < times.length; i++) {
-            progress.accept(scenario.name() + ": one device alone, run " + (i + 1) + " of " + times.length);
-            times[i] = measure(scenario, single, knownHosts, dir.resolve("one-" + i), List.of()).deviceMillis();
-        }
-        return Medians.of(times);
-    }
-
-    /** The inventory with its first device only, everything else (defaults, groups) as it was. */
-    static String firstDeviceOnly(String inventoryYaml) {
-        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-        Object document = yaml.load(inventoryYaml);
-        if (!(document instanceof Map<?, ?> top) || !(top.get("devices") instanceof List<?> devices) || devices.isEmpty()) {
-            throw new IllegalStateException("the lab's inventory has no devices");
-        }
-        var single = new java.util.LinkedHashMap<Object, Object>(top);
-        single.put("devices", List.of(devices.get(0)));
-        var options = new org.yaml.snakeyaml.DumperOptions();
-        options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options).dump(single);
-    }
-
-    private List<Measurement> repeat(Scenario scenario, Path inventory, Path knownHosts, Path dir, List<String> mode)
-            throws IOException, InterruptedException {
+    private List<Measurement> repeat(List<String> client, Scenario scenario, Path inventory, Path knownHosts, Path dir,
+            List<String> mode) throws IOException, InterruptedException {
         var runs = new ArrayList<Measurement>();
+        String who = client.equals(backupCommand) ? "" : " (" + baseline.map(Baseline::label).orElse("?") + ")";
         for (int i = 0; i < scenario.repeats(); i++) {
-            progress.accept(scenario.name() + ": " + String.join(" ", mode) + ", run " + (i + 1) + " of " + scenario.repeats());
-            Path output = dir.resolve("run-" + String.join("", mode).replace("-", "") + "-" + i);
-            Measurement m = measure(scenario, inventory, knownHosts, output, mode);
+            progress.accept(scenario.name() + who + ": " + String.join(" ", mode) + ", run " + (i + 1) + " of " + scenario.repeats());
+            Path output = dir.resolve("run-" + String.join("", mode).replace("-", "") + "-" + runs.size() + "-" + System.nanoTime());
+            Measurement m = measure(client, scenario, inventory, knownHosts, output, mode);
             progress.accept(String.format(java.util.Locale.ROOT, "  wall %.2f s, run %.2f s, cpu %.2f s, peak rss %d MB, failed %d",
                     m.wallMillis() / 1e3, m.runMillis() / 1e3, m.cpuMillis() / 1e3, m.peakRssBytes() >> 20, m.failed()));
             runs.add(m);
@@ -120,18 +186,18 @@ public final class Benchmark {
         return runs;
     }
 
-    private Measurement measure(Scenario scenario, Path inventory, Path knownHosts, Path output, List<String> mode)
-            throws IOException, InterruptedException {
+    private Measurement measure(List<String> client, Scenario scenario, Path inventory, Path knownHosts, Path output,
+            List<String> mode) throws IOException, InterruptedException {
         Path report = output.resolveSibling(output.getFileName() + ".json");
-        var command = new ArrayList<>(backupCommand);
+        var command = new ArrayList<>(client);
         command.addAll(List.of("--inventory", inventory.toString(), "--output-dir", output.toString(), "--known-hosts",
                 knownHosts.toString(), "--no-history", "--retries", "0", "--report", report.toString()));
         command.addAll(mode);
         long started = System.nanoTime();
-        Process client = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(output.resolveSibling(output.getFileName() + ".err").toFile()).start();
-        if (!client.waitFor(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            client.destroyForcibly();
+        if (!process.waitFor(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
             throw new IOException("a client run took longer than " + RUN_LIMIT + ": " + command);
         }
         long wall = (System.nanoTime() - started) / 1_000_000;

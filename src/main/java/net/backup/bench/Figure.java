@@ -18,8 +18,10 @@ import java.util.Optional;
 public record Figure(String key, String about, double value, String shown) {
 
     /** The figures the rows give; a scenario that was not run gives none. */
-    static List<Figure> of(List<Row> rows) {
+    static List<Figure> of(List<Row> all) {
         var figures = new ArrayList<Figure>();
+        startup(all, figures);
+        List<Row> rows = all.stream().filter(Row::current).toList();
         widestLatencyRow(rows).ifPresent(best -> {
             sequentialOf(rows, best.scenario()).ifPresent(sequential -> {
                 double speedup = sequential.wallMillis() / (double) best.wallMillis();
@@ -28,7 +30,8 @@ public record Figure(String key, String about, double value, String shown) {
                         + " against --sequential", speedup, String.format(Locale.ROOT, "%.1fx", speedup)));
             });
             double ofIdeal = best.wallMillis() / (double) best.idealMillis();
-            figures.add(new Figure("wall_over_ideal", "... its wall time against the ideal", ofIdeal,
+            figures.add(new Figure("wall_over_ideal", "... its wall time (JVM start included) against the ideal: one "
+                    + "device's handshake and round trips", ofIdeal,
                     String.format(Locale.ROOT, "%.2fx the ideal (%.2f s against %.2f s)", ofIdeal, best.wallMillis() / 1e3,
                             best.idealMillis() / 1e3)));
         });
@@ -37,6 +40,14 @@ public record Figure(String key, String about, double value, String shown) {
                         + " devices, no added latency: client CPU per device", best.cpuMillisPerDevice(),
                         String.format(Locale.ROOT, "%.1f ms per device (--workers %d; JVM start-up included)",
                                 best.cpuMillisPerDevice(), best.workers()))));
+        all.stream().filter(r -> r.scenario().name().equals("cpu") && !r.current()).findFirst().ifPresent(before ->
+                rows.stream().filter(r -> r.scenario().equals(before.scenario()) && r.workers() == before.workers()).findFirst()
+                        .ifPresent(now -> {
+                            double ratio = now.cpuMillisPerDevice() / before.cpuMillisPerDevice();
+                            figures.add(new Figure("cpu_over_baseline", "... against " + before.client() + ", same lab, --workers "
+                                    + now.workers(), ratio, String.format(Locale.ROOT, "%.2fx (%.1f ms against %.1f ms per device)",
+                                    ratio, now.cpuMillisPerDevice(), before.cpuMillisPerDevice())));
+                        }));
         rows.stream().filter(r -> r.scenario().name().equals("scale")).findFirst().ifPresent(row -> {
             String setting = row.scenario().devices() + " devices, --workers " + row.workers();
             figures.add(new Figure("scale_failures", setting + ": devices failed or stored wrongly",
@@ -48,9 +59,29 @@ public record Figure(String key, String about, double value, String shown) {
         return figures;
     }
 
+    /** One device against --version, and --version against the baseline's, when those were run. */
+    private static void startup(List<Row> rows, List<Figure> figures) {
+        List<Row> startup = rows.stream().filter(r -> r.scenario().name().equals(Scenario.STARTUP)).toList();
+        Optional<Row> version = startup.stream().filter(r -> r.current() && r.version()).findFirst();
+        Optional<Row> oneDevice = startup.stream().filter(r -> r.current() && !r.version()).findFirst();
+        if (version.isPresent() && oneDevice.isPresent()) {
+            double ratio = oneDevice.get().wallMillis() / (double) version.get().wallMillis();
+            figures.add(new Figure("one_device_over_version", "One device, no added latency: wall time against --version",
+                    ratio, String.format(Locale.ROOT, "%.2fx (%.2f s against %.2f s)", ratio, oneDevice.get().wallMillis() / 1e3,
+                            version.get().wallMillis() / 1e3)));
+        }
+        Optional<Row> before = startup.stream().filter(r -> !r.current() && r.version()).findFirst();
+        if (version.isPresent() && before.isPresent()) {
+            double ratio = version.get().wallMillis() / (double) before.get().wallMillis();
+            figures.add(new Figure("version_over_baseline", "... --version against " + before.get().client(), ratio,
+                    String.format(Locale.ROOT, "%.2fx (%.2f s against %.2f s)", ratio, version.get().wallMillis() / 1e3,
+                            before.get().wallMillis() / 1e3)));
+        }
+    }
+
     /** The latency scenario's run with the most workers: the one the concurrency figures are about. */
     static Optional<Row> widestLatencyRow(List<Row> rows) {
-        return rows.stream().filter(r -> r.scenario().name().equals("latency") && !r.sequential())
+        return rows.stream().filter(r -> r.current() && r.scenario().name().equals("latency") && !r.sequential())
                 .max(Comparator.comparingInt(Row::workers));
     }
 

@@ -31,9 +31,11 @@ public final class MarkdownReport {
                 .append("(one per scenario), into a fresh output directory, with `--no-history --retries 0`, after one ")
                 .append("untimed warm-up run that records the host keys. Figures are medians of the repeats. ")
                 .append("*Wall* is the client process from start to exit (JVM start-up included); *run* is the tool's ")
-                .append("own `Execution time`; *ideal* is ceil(devices / workers) times one device's time at that latency ")
-                .append("(the median device of the `--sequential` runs, where there are some; else a run of one device ")
-                .append("alone); *efficiency* is ideal / wall. CPU and peak RSS are the ")
+                .append("own `Execution time`; *ideal* is what a minimal client would need: ceil(devices / workers) times ")
+                .append("one device's SSH handshake (connect, key exchange, login, shell: the median of 15 by a warm ")
+                .append("client in the benchmark's own JVM, after 15 unmeasured) plus its ").append(Scenario.ROUND_TRIPS)
+                .append(" round trips at that latency; *efficiency* is ideal / wall. A *baseline* row is an earlier ")
+                .append("build, checked out from git and run by its own launcher against the same lab. CPU and peak RSS are the ")
                 .append("client's, as it reports them itself (`--report`: process CPU time and Linux VmHWM).\n\n");
         List<Figure> figures = Figure.of(rows);
         md.append("## Figures\n\n| figure | measured |\n|---|---|\n");
@@ -48,14 +50,19 @@ public final class MarkdownReport {
         }
         gap(rows).ifPresent(text -> md.append('\n').append(text).append('\n'));
         md.append("\n## All settings\n\n")
-                .append("| scenario | devices | latency | mode | runs | wall s | run s | ideal s | efficiency | faster than sequential "
-                        + "| CPU ms/device | peak RSS MB | failed | wrong configs |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("| scenario | client | devices | latency | mode | runs | wall s | run s | minimal client (ideal) s "
+                        + "| efficiency | faster than sequential | CPU ms/device | peak RSS MB | failed | wrong configs |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            Optional<Row> sequential = Figure.sequentialOf(rows, row.scenario());
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d ms | %s | %d | %.2f | %.2f | %.2f | %.2f | %s | %.1f | %d | %d | %s |%n",
-                    row.scenario().name(), row.scenario().devices(), row.scenario().latency().toMillis(),
-                    row.sequential() ? "--sequential" : "--workers " + row.workers(), row.runs().size(),
+            if (row.version()) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | - | - | --version | %d | %.2f | - | - | - | - | - | - | - | - |%n",
+                        row.scenario().name(), row.client(), row.runs().size(), row.wallMillis() / 1e3));
+                continue;
+            }
+            Optional<Row> sequential = row.current() ? Figure.sequentialOf(rows, row.scenario()) : Optional.empty();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d ms | %s | %d | %.2f | %.2f | %.2f | %.2f | %s | %.1f | %d | %d | %s |%n",
+                    row.scenario().name(), row.client(), row.scenario().devices(), row.scenario().latency().toMillis(),
+                    row.mode(), row.runs().size(),
                     row.wallMillis() / 1e3, row.runMillis() / 1e3, row.idealMillis() / 1e3, row.efficiency(),
                     sequential.map(s -> String.format(Locale.ROOT, "%.1fx", s.wallMillis() / (double) row.wallMillis())).orElse("-"),
                     row.cpuMillisPerDevice(), row.peakRssBytes() >> 20, row.failures(),

@@ -6,10 +6,35 @@ import java.util.function.ToLongFunction;
 /**
  * The medians of the repeated runs of one setting, and what they mean against the ideal.
  *
- * @param workers 1 with {@code sequential} for the --sequential run
- * @param idealMillis ceil(devices / workers) times one device's time at this latency
+ * @param workers     1 with {@code sequential} for the --sequential run
+ * @param idealMillis what a minimal client would need: ceil(devices / workers) rounds of one device's SSH
+ *                    handshake plus its round trips at this latency
+ * @param client      which build ran: {@code backup}, or the baseline it is compared with
+ * @param version     a run of {@code --version} (no device), the measure of a bare start
  */
-public record Row(Scenario scenario, int workers, boolean sequential, List<Measurement> runs, long idealMillis) {
+public record Row(Scenario scenario, int workers, boolean sequential, List<Measurement> runs, long idealMillis,
+        String client, boolean version) {
+
+    public static final String CURRENT = "backup";
+
+    public Row(Scenario scenario, int workers, boolean sequential, List<Measurement> runs, long idealMillis) {
+        this(scenario, workers, sequential, runs, idealMillis, CURRENT, false);
+    }
+
+    public boolean current() {
+        return client.equals(CURRENT);
+    }
+
+    /** How the client was run, as the report shows it. */
+    public String mode() {
+        if (version) {
+            return "--version";
+        }
+        if (scenario.devices() == 1) {
+            return "one device";
+        }
+        return sequential ? "--sequential" : "--workers " + workers;
+    }
 
     public long wallMillis() {
         return median(Measurement::wallMillis);

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import net.backup.bench.BaselineBuild;
 import net.backup.bench.Benchmark;
 import net.backup.bench.MarkdownReport;
 import net.backup.bench.Target;
@@ -22,11 +24,12 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         usageHelpAutoWidth = true,
         description = {"Measures backup against simulated devices, each in its own process, and writes the results "
-                + "(a table and a plot). Scenarios: latency (100 devices, 200 ms per command, --sequential and "
-                + "10 to 100 workers), cpu (500 devices, no added latency), scale (1000 devices, 200 workers, every "
-                + "config checked). Takes about 15 minutes with the defaults."})
+                + "(a table and a plot). Scenarios: startup (one device against --version), latency (100 devices, "
+                + "200 ms per command, --sequential and 10 to 100 workers), cpu (500 devices, no added latency), "
+                + "scale (1000 devices, 200 workers, every config checked). With --baseline, an earlier build from git "
+                + "runs the startup and cpu scenarios too, against the same labs. Takes about 15 minutes with the defaults."})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--scenario", paramLabel = "NAME", split = ",", defaultValue = "latency,cpu,scale",
+    @Option(names = "--scenario", paramLabel = "NAME", split = ",", defaultValue = "startup,latency,cpu,scale",
             description = "Which scenarios, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> scenarios;
 
@@ -47,6 +50,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Path targets;
 
+    @Option(names = "--baseline", paramLabel = "GIT-REF",
+            description = "An earlier build to compare with: checked out from this repository's git history into the "
+                    + "scratch directory, built and run by its own launcher (needs git and Maven).")
+    String baselineRef;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,12 +68,15 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         if (chosen.size() != scenarios.size()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario takes latency, cpu and scale, got " + scenarios);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scenario takes startup, latency, cpu and scale, got "
+                    + scenarios);
         }
         List<Target> goals = readTargets();
         var out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("backup-bench-");
-        var benchmark = new Benchmark(backupCommand(), work, line -> {
+        Optional<Benchmark.Baseline> baseline = baselineRef == null ? Optional.empty()
+                : Optional.of(baseline(work, out));
+        var benchmark = new Benchmark(backupCommand(), baseline, work, line -> {
             out.println(line);
             out.flush();
         });
@@ -94,6 +105,27 @@ final class BenchCommand implements Callable<Integer> {
             return Target.read(targets);
         } catch (IOException e) {
             throw new FailureHandler.UsageException("--targets " + e.getMessage());
+        }
+    }
+
+    private Benchmark.Baseline baseline(Path work, java.io.PrintWriter out) {
+        try {
+            return BaselineBuild.checkOut(repository(), baselineRef, work, out);
+        } catch (IOException e) {
+            throw new FailureHandler.UsageException("--baseline " + baselineRef + ": " + e.getMessage());
+        }
+    }
+
+    /** The checkout the running jar was built in: where the launcher and the git history are. */
+    private Path repository() {
+        return jar().getParent().getParent();
+    }
+
+    private Path jar() {
+        try {
+            return Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 

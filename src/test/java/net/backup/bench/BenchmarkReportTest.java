@@ -20,6 +20,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class BenchmarkReportTest {
     private static final Scenario LATENCY = new Scenario("latency", 100, Duration.ofMillis(200), true, List.of(10, 100), 3, false);
     private static final Scenario SCALE = new Scenario("scale", 1000, Duration.ZERO, false, List.of(200), 1, true);
+    private static final Scenario STARTUP = new Scenario(Scenario.STARTUP, 1, Duration.ZERO, false, List.of(1), 3, false);
+    private static final Scenario CPU = new Scenario("cpu", 500, Duration.ZERO, false, List.of(50), 1, false);
 
     @TempDir
     Path dir;
@@ -51,6 +53,28 @@ class BenchmarkReportTest {
         return List.of(sequential, concurrent, scale);
     }
 
+    /** Startup and cpu rows, each with a baseline build's beside the current one's. */
+    private static List<Row> startupAndCpu() {
+        return List.of(new Row(STARTUP, 1, false, List.of(run(300, 0, 0), run(320, 0, 0), run(900, 0, 0)), 0, Row.CURRENT, true),
+                new Row(STARTUP, 1, false, List.of(run(480, 0, 0), run(500, 0, 0), run(470, 0, 0)), 60, Row.CURRENT, false),
+                new Row(STARTUP, 1, false, List.of(run(340, 0, 0), run(330, 0, 0), run(350, 0, 0)), 0, "baseline abc1234", true),
+                new Row(STARTUP, 1, false, List.of(run(900, 0, 0), run(910, 0, 0), run(920, 0, 0)), 60, "baseline abc1234", false),
+                new Row(CPU, 50, false, List.of(run(4000, 4000, 0)), 600),
+                new Row(CPU, 50, false, List.of(run(5000, 8000, 0)), 600, "baseline abc1234", false));
+    }
+
+    @Test
+    void startupAndCpuAreComparedWithTheBaseline() {
+        List<Figure> figures = Figure.of(startupAndCpu());
+
+        assertThat(figures).extracting(Figure::key).containsExactly("one_device_over_version", "version_over_baseline",
+                "cpu_ms_per_device", "cpu_over_baseline");
+        assertThat(figures.get(0).shown()).isEqualTo("1.50x (0.48 s against 0.32 s)");
+        assertThat(figures.get(1).shown()).isEqualTo("0.94x (0.32 s against 0.34 s)");
+        assertThat(figures.get(2).value()).isEqualTo(8.0);
+        assertThat(figures.get(3).shown()).isEqualTo("0.50x (8.0 ms against 16.0 ms per device)");
+    }
+
     @Test
     void figuresAreComputedFromTheMedians() {
         List<Figure> figures = Figure.of(latencyAndScale());
@@ -69,11 +93,12 @@ class BenchmarkReportTest {
 
         List<String[]> judged = MarkdownReport.judged(targets, Figure.of(latencyAndScale()));
 
-        assertThat(targets).extracting(Target::figure).containsExactly("speedup_over_sequential", "wall_over_ideal",
-                "cpu_ms_per_device", "scale_failures", "scale_peak_rss_mb");
-        assertThat(judged).extracting(t -> t[1] + " | " + t[2]).containsExactly("68.8x | yes",
-                "1.45x the ideal (1.60 s against 1.10 s) | yes", "not measured | -", "0 failed, 0 wrong configs | yes",
-                "peak RSS 900 MB | yes");
+        assertThat(targets).extracting(Target::figure).containsExactly("one_device_over_version", "version_over_baseline",
+                "speedup_over_sequential", "wall_over_ideal", "cpu_ms_per_device", "cpu_over_baseline", "scale_failures",
+                "scale_peak_rss_mb");
+        assertThat(judged).extracting(t -> t[1] + " | " + t[2]).containsExactly("not measured | -", "not measured | -",
+                "68.8x | yes", "1.45x the ideal (1.60 s against 1.10 s) | **no**", "not measured | -", "not measured | -",
+                "0 failed, 0 wrong configs | yes", "peak RSS 900 MB | **no**");
     }
 
     @Test
@@ -102,7 +127,7 @@ class BenchmarkReportTest {
         MarkdownReport.write(dir.resolve("figures-only.md"), rows, List.of(), "none", "./backup bench", "2 cores", "2026-11-26");
         Plot.write(dir.resolve("b.png"), rows, "test");
 
-        assertThat(Files.readString(dir.resolve("b.md"))).contains("| latency | 100 | 200 ms | --workers 100 | 1 | 2.40 |",
+        assertThat(Files.readString(dir.resolve("b.md"))).contains("| latency | backup | 100 | 200 ms | --workers 100 | 1 | 2.40 |",
                 "45.8x", "As stated in targets.yaml.", "| within 1.5x of the ideal | 2.18x the ideal (2.40 s against 1.10 s) | **no** |",
                 "at --workers 100: 1.30 s in all, of which 0.40 s before and after the run itself", "and 0.90 s within it");
         assertThat(Files.readString(dir.resolve("figures-only.md"))).contains("## Figures", "45.8x")
@@ -111,21 +136,16 @@ class BenchmarkReportTest {
     }
 
     @Test
-    void theOneDeviceInventoryIsTheLabsWithItsFirstDeviceOnly() {
+    void theMinimalClientsDeviceIsTheLabsFirst() {
         String lab = """
                 # Written by backup lab
                 defaults:
                   username: ntc
-                  password: ntc123
-                  platform: cisco_ios
                 devices:
                   - {name: csr1, host: 127.0.0.1, port: 40001}
                   - {name: csr2, host: 127.0.0.1, port: 40002}
                 """;
 
-        Map<String, Object> single = new Yaml(new SafeConstructor(new LoaderOptions())).load(Benchmark.firstDeviceOnly(lab));
-
-        assertThat(single.get("defaults")).isEqualTo(Map.of("username", "ntc", "password", "ntc123", "platform", "cisco_ios"));
-        assertThat(single.get("devices")).isEqualTo(List.of(Map.of("name", "csr1", "host", "127.0.0.1", "port", 40001)));
+        assertThat(Benchmark.firstDevice(lab)).isEqualTo(Map.of("name", "csr1", "host", "127.0.0.1", "port", 40001));
     }
 }
