@@ -357,13 +357,13 @@ final class PromptReader {
         allowance.take(n);
         int start = buffer.length();
         filter.feed(chunk, n, buffer);
-        // The kept prompt line stays the previous reply's until a new line starts: escape sequences, a bare
-        // CR or a redraw of that prompt are not an answer to the next command.
-        stale &= buffer.indexOf("\n", start) < 0;
         for (int i = start; i < buffer.length(); i++) {
             if (buffer.charAt(i) == '\n') {
                 checkLineLength(i);
                 lastLineStart = i + 1;
+                // The kept prompt line stays the previous reply's until a new line starts: escape sequences, a
+                // bare CR or a redraw of that prompt are not an answer to the next command.
+                stale = false;
             }
         }
         checkLineLength(buffer.length());

@@ -1,5 +1,7 @@
 package net.backup.session;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Removes ANSI / VT100 escape sequences from a device's byte stream before anything looks at it: SGR
  * colours, cursor moves, scroll regions, {@code ESC [ ? 25 h} style modes, OSC titles. CLIs such as
@@ -32,6 +34,19 @@ final class TerminalFilter {
     /** Appends the text in {@code bytes[0..n)} (one char per byte, ISO-8859-1) less escape sequences to {@code out}. */
     void feed(byte[] bytes, int n, StringBuilder out) {
         for (int i = 0; i < n; i++) {
+            if (state == State.TEXT) {
+                // Most of a reply is plain text: copied a run at a time, not a character at a time (this is
+                // every byte of every backup, and the JIT that compiles it runs without the optimising compiler).
+                int end = i;
+                while (end < n && bytes[end] != ESC && bytes[end] != 0) {
+                    end++;
+                }
+                if (end > i) {
+                    out.append(new String(bytes, i, end - i, StandardCharsets.ISO_8859_1));
+                    i = end - 1;
+                    continue;
+                }
+            }
             char c = (char) (bytes[i] & 0xff);
             switch (state) {
                 case TEXT -> {
