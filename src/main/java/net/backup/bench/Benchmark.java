@@ -35,6 +35,7 @@ public final class Benchmark {
     private final Optional<Baseline> baseline;
     private final Path work;
     private final Consumer<String> progress;
+    private Optional<Path> flameGraphs = Optional.empty();
 
     /**
      * An earlier build to compare with, run against the same lab: its own launcher, as it was.
@@ -57,6 +58,16 @@ public final class Benchmark {
 
     public Benchmark(List<String> backupCommand, Path work, Consumer<String> progress) {
         this(backupCommand, Optional.empty(), work, progress);
+    }
+
+    /**
+     * After the cpu scenario's timed runs, one more run of its first setting per client under Java Flight
+     * Recorder, drawn as a flame graph into {@code directory} (cpu-backup.svg, cpu-baseline.svg). Untimed: the
+     * recorder costs CPU of its own.
+     */
+    public Benchmark withFlameGraphs(Path directory) {
+        this.flameGraphs = Optional.of(directory);
+        return this;
     }
 
     public List<Row> run(Scenario scenario) throws IOException, InterruptedException {
@@ -93,6 +104,12 @@ public final class Benchmark {
                 rows.add(new Row(scenario, workers, false, repeat(baseline.get().command(), scenario, inventory, knownHosts, dir,
                         List.of("--workers", "" + workers)), Row.ideal(scenario.devices(), workers, oneDevice),
                         baseline.get().label(), false));
+            }
+            if (scenario.name().equals("cpu") && flameGraphs.isPresent()) {
+                flameGraph(backupCommand, "backup", scenario, inventory, knownHosts, dir);
+                if (baseline.isPresent()) {
+                    flameGraph(baseline.get().command(), "baseline", scenario, inventory, knownHosts, dir);
+                }
             }
             return rows;
         } finally {
@@ -134,6 +151,25 @@ public final class Benchmark {
             rows.add(new Row(scenario, 1, false, backups.get(c), oneDevice, clients.get(c).label(), false));
         }
         return rows;
+    }
+
+    private void flameGraph(List<String> client, String name, Scenario scenario, Path inventory, Path knownHosts, Path dir)
+            throws IOException, InterruptedException {
+        Path recording = dir.resolve("cpu-" + name + ".jfr");
+        int workers = scenario.workers().get(0);
+        progress.accept(scenario.name() + ": --workers " + workers + " under Java Flight Recorder (" + name + "), untimed");
+        // The launchers put BACKUP_JAVA_OPTS last on the JVM's command line; deep stacks, so none is cut short.
+        String recorder = "-XX:StartFlightRecording=filename=" + recording + ",settings=profile "
+                + "-XX:FlightRecorderOptions:stackdepth=256";
+        Path output = dir.resolve("run-flame-" + name);
+        measure(client, Map.of("BACKUP_JAVA_OPTS", recorder), scenario, inventory, knownHosts, output, List.of("--workers", "" + workers));
+        deleteTree(output);
+        Path svg = flameGraphs.orElseThrow().resolve("cpu-" + name + ".svg");
+        Files.createDirectories(svg.toAbsolutePath().getParent());
+        String label = name.equals("backup") ? "backup" : baseline.map(Baseline::label).orElse(name);
+        FlameGraph.writeSvg(FlameGraph.collapsedFromJfr(recording, true), label + ": " + scenario.devices()
+                + " devices, no added latency, --workers " + workers + " (JFR execution samples, all threads)", svg);
+        progress.accept("  flame graph: " + svg);
     }
 
     /** The wall time of {@code --version}: a start of the JVM and the command line, and nothing else. */
@@ -188,14 +224,21 @@ public final class Benchmark {
 
     private Measurement measure(List<String> client, Scenario scenario, Path inventory, Path knownHosts, Path output,
             List<String> mode) throws IOException, InterruptedException {
+        return measure(client, Map.of(), scenario, inventory, knownHosts, output, mode);
+    }
+
+    private Measurement measure(List<String> client, Map<String, String> environment, Scenario scenario, Path inventory,
+            Path knownHosts, Path output, List<String> mode) throws IOException, InterruptedException {
         Path report = output.resolveSibling(output.getFileName() + ".json");
         var command = new ArrayList<>(client);
         command.addAll(List.of("--inventory", inventory.toString(), "--output-dir", output.toString(), "--known-hosts",
                 knownHosts.toString(), "--no-history", "--retries", "0", "--report", report.toString()));
         command.addAll(mode);
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(output.resolveSibling(output.getFileName() + ".err").toFile()).start();
+        var builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(output.resolveSibling(output.getFileName() + ".err").toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IOException("a client run took longer than " + RUN_LIMIT + ": " + command);

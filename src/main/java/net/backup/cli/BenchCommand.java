@@ -55,6 +55,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "scratch directory, built and run by its own launcher (needs git and Maven).")
     String baselineRef;
 
+    @Option(names = "--flame-graphs", paramLabel = "DIR",
+            description = "Also draw a flame graph of the cpu scenario's first setting, for backup and the baseline, "
+                    + "into DIR (cpu-backup.svg, cpu-baseline.svg), from one more untimed run under Java Flight Recorder.")
+    Path flameGraphs;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -80,6 +85,9 @@ final class BenchCommand implements Callable<Integer> {
             out.println(line);
             out.flush();
         });
+        if (flameGraphs != null) {
+            benchmark.withFlameGraphs(flameGraphs);
+        }
         var rows = new ArrayList<Row>();
         for (Scenario scenario : chosen) {
             rows.addAll(benchmark.run(scenario));
