@@ -36,6 +36,7 @@ public final class Benchmark {
     private final Path work;
     private final Consumer<String> progress;
     private Optional<Path> flameGraphs = Optional.empty();
+    private Optional<Path> asyncProfiler = Optional.empty();
 
     /**
      * An earlier build to compare with, run against the same lab: its own launcher, as it was.
@@ -67,6 +68,15 @@ public final class Benchmark {
      */
     public Benchmark withFlameGraphs(Path directory) {
         this.flameGraphs = Optional.of(directory);
+        return this;
+    }
+
+    /**
+     * Profile with async-profiler (its libasyncProfiler.so) instead: it samples every thread's CPU time each
+     * millisecond, native and JVM frames included, where the flight recorder takes a few hundred Java stacks.
+     */
+    public Benchmark withAsyncProfiler(Path library) {
+        this.asyncProfiler = Optional.of(library);
         return this;
     }
 
@@ -155,21 +165,41 @@ public final class Benchmark {
 
     private void flameGraph(List<String> client, String name, Scenario scenario, Path inventory, Path knownHosts, Path dir)
             throws IOException, InterruptedException {
-        Path recording = dir.resolve("cpu-" + name + ".jfr");
         int workers = scenario.workers().get(0);
-        progress.accept(scenario.name() + ": --workers " + workers + " under Java Flight Recorder (" + name + "), untimed");
-        // The launchers put BACKUP_JAVA_OPTS last on the JVM's command line; deep stacks, so none is cut short.
-        String recorder = "-XX:StartFlightRecording=filename=" + recording + ",settings=profile "
-                + "-XX:FlightRecorderOptions:stackdepth=256";
+        String tool = asyncProfiler.isPresent() ? "async-profiler" : "Java Flight Recorder";
+        progress.accept(scenario.name() + ": --workers " + workers + " under " + tool + " (" + name + "), untimed");
+        Path samples = dir.resolve("cpu-" + name + (asyncProfiler.isPresent() ? ".collapsed" : ".jfr"));
+        // The launchers put BACKUP_JAVA_OPTS last on the JVM's command line.
+        String options = asyncProfiler
+                .map(library -> "-agentpath:" + library.toAbsolutePath() + "=start,event=cpu,interval=1ms,threads,file="
+                        + samples + ",collapsed")
+                .orElse("-XX:StartFlightRecording=filename=" + samples + ",settings=profile "
+                        + "-XX:FlightRecorderOptions:stackdepth=256"); // deep stacks, so none is cut short
         Path output = dir.resolve("run-flame-" + name);
-        measure(client, Map.of("BACKUP_JAVA_OPTS", recorder), scenario, inventory, knownHosts, output, List.of("--workers", "" + workers));
+        measure(client, Map.of("BACKUP_JAVA_OPTS", options), scenario, inventory, knownHosts, output, List.of("--workers", "" + workers));
         deleteTree(output);
+        Map<String, Long> stacks = asyncProfiler.isPresent() ? threadsByName(FlameGraph.readCollapsed(samples))
+                : FlameGraph.collapsedFromJfr(samples, true);
         Path svg = flameGraphs.orElseThrow().resolve("cpu-" + name + ".svg");
         Files.createDirectories(svg.toAbsolutePath().getParent());
         String label = name.equals("backup") ? "backup" : baseline.map(Baseline::label).orElse(name);
-        FlameGraph.writeSvg(FlameGraph.collapsedFromJfr(recording, true), label + ": " + scenario.devices()
-                + " devices, no added latency, --workers " + workers + " (JFR execution samples, all threads)", svg);
+        FlameGraph.writeSvg(stacks, label + ": " + scenario.devices() + " devices, no added latency, --workers " + workers
+                + " (" + tool + ", CPU samples of all threads)", svg);
         progress.accept("  flame graph: " + svg);
+    }
+
+    /**
+     * async-profiler names each thread with its id ({@code [backup-worker-7 tid=123]}); without the id (and the
+     * port in sshj's reader threads' names) the same kind of thread is one tower.
+     */
+    static Map<String, Long> threadsByName(Map<String, Long> stacks) {
+        var merged = new java.util.TreeMap<String, Long>();
+        stacks.forEach((stack, count) -> {
+            String named = stack.replaceFirst("^\\[([^\\]]*?)(-\\d+)? tid=\\d+\\]", "[$1]")
+                    .replaceFirst("^\\[sshj-Reader-[^;]*\\]", "[sshj-Reader]");
+            merged.merge(named, count, Long::sum);
+        });
+        return merged;
     }
 
     /** The wall time of {@code --version}: a start of the JVM and the command line, and nothing else. */

@@ -60,6 +60,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "into DIR (cpu-backup.svg, cpu-baseline.svg), from one more untimed run under Java Flight Recorder.")
     Path flameGraphs;
 
+    @Option(names = "--async-profiler", paramLabel = "LIB",
+            description = "With --flame-graphs: profile with async-profiler's libasyncProfiler.so (every thread's CPU, "
+                    + "each millisecond) instead of the flight recorder (a few hundred Java stacks).")
+    Path asyncProfiler;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,6 +92,13 @@ final class BenchCommand implements Callable<Integer> {
         });
         if (flameGraphs != null) {
             benchmark.withFlameGraphs(flameGraphs);
+        }
+        if (asyncProfiler != null) {
+            if (flameGraphs == null || !Files.isRegularFile(asyncProfiler)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--async-profiler needs --flame-graphs and "
+                        + "an existing libasyncProfiler.so, got " + asyncProfiler);
+            }
+            benchmark.withAsyncProfiler(asyncProfiler);
         }
         var rows = new ArrayList<Row>();
         for (Scenario scenario : chosen) {
