@@ -2,6 +2,7 @@ package net.backup.bench;
 
 import java.io.IOException;
 import java.util.Arrays;
+import net.backup.session.NoDelaySockets;
 import net.backup.session.SshAlgorithms;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.SSHClient;
@@ -40,6 +41,7 @@ final class MinimalClient {
         try (var client = new SSHClient(config)) {
             // The benchmark's own lab on loopback: the key is not what is measured here.
             client.addHostKeyVerifier(new PromiscuousVerifier());
+            client.setSocketFactory(NoDelaySockets.INSTANCE);
             client.connect(host, port);
             client.authPassword(username, password);
             try (var session = client.startSession()) {

@@ -167,13 +167,12 @@ public final class SshConnector {
     private void connectWithin(SSHClient client, ConnectionTarget target) throws SessionException {
         KnownHosts.Check check = knownHosts.check();
         client.addHostKeyVerifier(check);
+        client.setSocketFactory(NoDelaySockets.INSTANCE);
         client.setConnectTimeout(millis(target.timeouts().connect()));
         client.setTimeout(millis(target.timeouts().connect()));
         client.getTransport().setTimeoutMs(millis(target.timeouts().connect()));
         try {
             client.connect(target.host(), target.port());
-            // A CLI conversation is many small writes (a command, a space for the pager): no Nagle delay.
-            client.getSocket().setTcpNoDelay(true);
         } catch (TransportException e) {
             if (check.outcome() == KnownHosts.Outcome.CHANGED || check.outcome() == KnownHosts.Outcome.UNKNOWN) {
                 throw new SessionException(SessionException.Cause.HOST_KEY, check.explain(target.host(), target.port()), e);
