@@ -177,17 +177,12 @@ public final class CliSession implements AutoCloseable {
      * that may have been cut in two, the device fails (its platform should turn wrapping off).
      */
     private void checkNotWrapped(String output) throws SessionException {
-        int lineStart = 0;
         int number = 1;
-        for (int i = 0; i < output.length(); i++) {
-            if (output.charAt(i) == '\n') {
-                if (i - lineStart == terminalColumns) {
-                    throw new SessionException(SessionException.Cause.OUTPUT, "line " + number + " of the output is exactly "
-                            + terminalColumns + " characters, the terminal's width: the device may have wrapped a longer"
-                            + " line (its platform's setup should turn wrapping off, e.g. terminal width 0)");
-                }
-                lineStart = i + 1;
-                number++;
+        for (int lineStart = 0, i; (i = output.indexOf('\n', lineStart)) >= 0; lineStart = i + 1, number++) {
+            if (i - lineStart == terminalColumns) {
+                throw new SessionException(SessionException.Cause.OUTPUT, "line " + number + " of the output is exactly "
+                        + terminalColumns + " characters, the terminal's width: the device may have wrapped a longer"
+                        + " line (its platform's setup should turn wrapping off, e.g. terminal width 0)");
             }
         }
     }

@@ -3,6 +3,7 @@ package net.backup.session;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.backup.platform.MatchPrefilter;
 import net.backup.platform.RegexGuard;
 
 /**
@@ -23,16 +24,37 @@ final class OutputCleaner {
         var out = new StringBuilder(raw.length());
         Matcher pager = pagerPrompt.matcher("");
         var terminal = new TerminalLine(pager, guard);
-        int lineStart = 0;
-        for (int i = 0; i <= raw.length(); i++) {
-            if (i == raw.length() || raw.charAt(i) == '\n') {
-                if (i > lineStart) {
-                    emit(terminal.render(raw, lineStart, i), out, pager, terminal.view);
-                } else if (i < raw.length()) {
-                    emit(new StringBuilder(), out, pager, terminal.view);
+        var pagerStart = MatchPrefilter.of(pagerPrompt);
+        int length = raw.length();
+        for (int lineStart = 0; lineStart <= length; ) {
+            // One look at each character finds the line's end and whether the terminal would change it: only
+            // a backspace, an erase or a CR before the end of the line does (the CRs that end it are dropped).
+            int i = lineStart;
+            int trailingCr = -1;
+            boolean plain = true;
+            char c;
+            while (i < length && (c = raw.charAt(i)) != '\n') {
+                if (c == '\r') {
+                    if (trailingCr < 0) {
+                        trailingCr = i;
+                    }
+                } else {
+                    if (trailingCr >= 0 || c == '\b' || c == TerminalFilter.ERASE_LINE) {
+                        plain = false;
+                    }
+                    trailingCr = -1;
                 }
-                lineStart = i + 1;
+                i++;
             }
+            int shownEnd = trailingCr >= 0 ? trailingCr : i;
+            if (plain && shownEnd > lineStart && !pagerStart.mayMatchAtStartOf(raw, lineStart, shownEnd)) {
+                out.append(raw, lineStart, shownEnd).append('\n'); // what render and emit would do, without copies
+            } else if (i > lineStart) {
+                emit(terminal.render(raw, lineStart, i), out, pager, terminal.view, pagerStart);
+            } else if (i < length) {
+                emit(new StringBuilder(), out, pager, terminal.view, pagerStart);
+            }
+            lineStart = i + 1;
         }
         if (out.length() > 0) {
             out.setLength(out.length() - 1); // no newline after the last line
@@ -41,9 +63,12 @@ final class OutputCleaner {
     }
 
     /** Appends one finished line, less any pager prompt at its start. */
-    private static void emit(StringBuilder line, StringBuilder out, Matcher pager, RegexGuard.GuardedText view) {
+    private static void emit(StringBuilder line, StringBuilder out, Matcher pager, RegexGuard.GuardedText view,
+            MatchPrefilter pagerStart) {
         int start = 0;
-        if (pager.reset(view.reset(line)).lookingAt()) {
+        // Where no prompt can be (the line begins with what none begins with), an empty match, for a pattern
+        // that allows one, would leave the line as it is.
+        if (pagerStart.mayMatchAtStartOf(line, 0, line.length()) && pager.reset(view.reset(line)).lookingAt()) {
             start = pager.end();
             if (start == line.length()) {
                 return;

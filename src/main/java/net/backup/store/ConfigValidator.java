@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
@@ -37,43 +36,87 @@ public final class ConfigValidator {
         var volatileLine = new LineMatcher(platform.volatileLines(), guard);
         var errorLine = new LineMatcher(platform.errorLines(), guard);
         var pagerLine = new LineMatcher(platform.pagerPrompt(), guard);
-        var kept = new ArrayList<String>();
-        for (String line : (Iterable<String>) output.lines()::iterator) {
-            if (volatileLine.matches(line) || kept.isEmpty() && line.isBlank()) {
-                continue;
+        // One pass over the lines as String.lines() splits them (LF, CR or CR LF), each an index range of the
+        // output: kept lines go straight into the stored form, and only a refused line becomes a string.
+        var config = new StringBuilder(output.length() + 1);
+        int kept = 0;
+        int keptEnd = 0; // the stored form's length after its last non-blank line: trailing blank lines go
+        int lastFrom = 0;
+        int lastTo = 0;
+        for (int from = 0, length = output.length(); from < length; ) {
+            int to = from;
+            char c = 0;
+            while (to < length && (c = output.charAt(to)) != '\n' && c != '\r') {
+                to++;
             }
-            if (errorLine.matches(line)) {
-                throw new InvalidConfigException("the device answered with an error: " + line.strip());
+            boolean blank = isBlank(output, from, to);
+            if (!(volatileLine.matches(output, from, to) || kept == 0 && blank)) {
+                check(output, from, to, errorLine, pagerLine, kept + 1);
+                config.append(output, from, to).append('\n');
+                kept++;
+                if (!blank) {
+                    keptEnd = config.length();
+                    lastFrom = from;
+                    lastTo = to;
+                }
             }
-            if (pagerLine.matches(line)) {
-                throw new InvalidConfigException("pager residue in the output: '" + line.strip() + "' in line " + (kept.size() + 1));
-            }
-            int control = firstControlCharacter(line);
-            if (control >= 0) {
-                throw new InvalidConfigException(String.format("garbage in the output: control character 0x%02x in line %d",
-                        (int) line.charAt(control), kept.size() + 1));
-            }
-            if (!isText(line)) {
-                throw new InvalidConfigException("garbage in the output: bytes that are not text (not ASCII, not UTF-8) "
-                        + "in line " + (kept.size() + 1));
-            }
-            kept.add(line);
+            from = to < length && c == '\r' && to + 1 < length && output.charAt(to + 1) == '\n' ? to + 2 : to + 1;
         }
-        while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
-            kept.remove(kept.size() - 1);
-        }
-        if (kept.isEmpty()) {
+        if (kept == 0) {
             throw new InvalidConfigException("the device returned an empty configuration");
         }
+        config.setLength(keptEnd);
         Optional<Pattern> end = platform.completeLastLine();
-        String last = kept.get(kept.size() - 1);
-        if (end.isPresent() && !new LineMatcher(end.get(), guard).matches(last)) {
-            throw new InvalidConfigException("incomplete configuration: it ends with '" + abbreviate(last)
+        if (end.isPresent() && !new LineMatcher(end.get(), guard).matches(output, lastFrom, lastTo)) {
+            throw new InvalidConfigException("incomplete configuration: it ends with '" + abbreviate(output.substring(lastFrom, lastTo))
                     + "' instead of '" + end.get().pattern() + "' (truncated?)");
         }
-        var config = new StringBuilder(output.length());
-        kept.forEach(line -> config.append(line).append('\n'));
         return config.toString();
+    }
+
+    /** Refuses a line that is to be kept as line {@code number} if it is no part of a configuration. */
+    private static void check(String output, int from, int to, LineMatcher errorLine, LineMatcher pagerLine, int number)
+            throws InvalidConfigException {
+        if (errorLine.matches(output, from, to)) {
+            throw new InvalidConfigException("the device answered with an error: " + output.substring(from, to).strip());
+        }
+        if (pagerLine.matches(output, from, to)) {
+            throw new InvalidConfigException("pager residue in the output: '" + output.substring(from, to).strip() + "' in line " + number);
+        }
+        if (isPrintableAscii(output, from, to)) {
+            return;
+        }
+        String line = output.substring(from, to);
+        int control = firstControlCharacter(line);
+        if (control >= 0) {
+            throw new InvalidConfigException(String.format("garbage in the output: control character 0x%02x in line %d",
+                    (int) line.charAt(control), number));
+        }
+        if (!isText(line)) {
+            throw new InvalidConfigException("garbage in the output: bytes that are not text (not ASCII, not UTF-8) "
+                    + "in line " + number);
+        }
+    }
+
+    /** What almost every line is: neither {@link #firstControlCharacter} nor {@link #isText} has anything to say. */
+    private static boolean isPrintableAscii(String output, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = output.charAt(i);
+            if ((c < 0x20 && c != '\t') || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link String#isBlank()} of the line: no surrogate or supplementary character is white space. */
+    private static boolean isBlank(String output, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(output.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The first CLI error line in a command's output, if any. */

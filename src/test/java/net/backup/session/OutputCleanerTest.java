@@ -55,4 +55,39 @@ class OutputCleanerTest {
     void keepsADescriptionThatMentionsThePager() {
         assertThat(clean("x\r\n description see --More-- docs\r\n", "x")).isEqualTo(" description see --More-- docs");
     }
+
+    private static String cleanWith(String pager, String raw) {
+        return OutputCleaner.clean(raw, java.util.regex.Pattern.compile(pager));
+    }
+
+    @Test
+    void anIndentedPagerPromptIsRemovedAndAnIndentedLineKept() {
+        assertThat(cleanWith(" *--More-- *", "a\r\n   --More-- b\r\n ip address 10.0.0.1\r\n")).isEqualTo("a\nb\n ip address 10.0.0.1");
+    }
+
+    @Test
+    void aPagerPatternThatMatchesSpacesAloneTakesTheIndentation() {
+        assertThat(cleanWith(" +|--More--", "a\r\n  b\r\n   \r\nc\r\n")).isEqualTo("a\nb\nc");
+        assertThat(cleanWith("(?: )?x", "a\r\n  b\r\n")).isEqualTo("a\n  b");
+    }
+
+    @Test
+    void aPagerPatternThatMatchesTheEmptyLineDropsEmptyLinesOnly() {
+        assertThat(cleanWith("(--More--)?", "a\r\n\r\n\nb --More--\r\n--More--c\r\n")).isEqualTo("a\nb --More--\nc");
+        assertThat(cleanWith("(?!)", "a\r\n\r\n\nb\r\n")).isEqualTo("a\n\n\nb");
+    }
+
+    @Test
+    void aPagerPatternWithFlagsOrAlternativesIsAppliedAsWritten() {
+        assertThat(cleanWith("(?i)-- ?more ?-- ?", "a\r\n--more-- b\r\n-- MORE --c\r\n")).isEqualTo("a\nb\nc");
+        assertThat(cleanWith("More: |<--- More ---> ", "a\r\nMore: b\r\n<--- More ---> c\r\n")).isEqualTo("a\nb\nc");
+    }
+
+    @Test
+    void carriageReturnsThatEndALineAreNotNoiseButOneInsideItIs() {
+        assertThat(cleanWith("(?!)", "a\r\r\r\nb\r\n")).isEqualTo("a\nb");
+        assertThat(cleanWith("(?!)", "a\r\nhostname\rx\r\n")).isEqualTo("a\nhostname\rx");
+        assertThat(cleanWith("(?!)", "a\r\nhost\u0000name\r\n")).isEqualTo("a\nhostname");
+        assertThat(cleanWith("(?!)", "no newline at the end\r")).isEqualTo("no newline at the end");
+    }
 }

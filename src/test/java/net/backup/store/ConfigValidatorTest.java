@@ -3,6 +3,9 @@ package net.backup.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
+import net.backup.platform.Platform;
 import net.backup.platform.Platforms;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +83,53 @@ class ConfigValidatorTest {
     void keepsTabsAndBannerCaretsAndLinesWithHashesAndAngleBrackets() throws InvalidConfigException {
         String config = "banner motd ^C\n# no entry > go away #\n^C\n description\tuplink\nend\n";
         assertThat(validate(config)).isEqualTo(config);
+    }
+
+    /** IOS with these volatile, error and pager patterns, and no end marker. */
+    private static Platform with(String volatileLines, String errorLines, String pager) {
+        Platform ios = Platforms.CISCO_IOS;
+        return new Platform(ios.name(), ios.description(), ios.prompt(), ios.userPrompt(), ios.privilegedPrompt(),
+                ios.enableCommand(), ios.passwordPrompt(), ios.loginPasswordPrompt(), ios.saveCommands(), ios.setupCommands(),
+                ios.backupCommands(), Pattern.compile(pager), Pattern.compile(errorLines), Pattern.compile(volatileLines),
+                ios.secrets(), Optional.empty(), ios.exitCommand(), ios.echo(), ios.loginAnswers(), ios.pipeline());
+    }
+
+    @Test
+    void aVolatileLineIsMatchedWithoutTheBlanksAroundIt() throws InvalidConfigException {
+        var platform = with("! Last change .*|ntp clock-period \\d+", "(?!)", "(?!)");
+        assertThat(ConfigValidator.validate(platform, "a\n \t! Last change today\r\n ntp clock-period 5 \nb\n")).isEqualTo("a\nb\n");
+        assertThat(ConfigValidator.validate(platform, "a\n ntp clock-period \nb\n")).isEqualTo("a\n ntp clock-period \nb\n");
+    }
+
+    @Test
+    void patternsWithFlagsAlternativesOrAnEmptyMatchAreAppliedAsWritten() throws InvalidConfigException {
+        assertThatThrownBy(() -> ConfigValidator.validate(with("(?!)", "(?i)% invalid.*", "(?!)"), "a\n  % INVALID input\nb\n"))
+                .hasMessage("the device answered with an error: % INVALID input");
+        assertThatThrownBy(() -> ConfigValidator.validate(with("(?!)", "x|(?:\\s*-+ ?more ?-+)", "(?!)"), "a\n--- more ---\n"))
+                .hasMessage("the device answered with an error: --- more ---");
+        // A volatile pattern that matches the empty line drops blank lines everywhere, the last ones included.
+        assertThat(ConfigValidator.validate(with("x*", "(?!)", "(?!)"), "a\n\n  \nxx\nb\n\n")).isEqualTo("a\nb\n");
+        assertThat(ConfigValidator.validate(with("(?!)", "(?!)", "(?!)"), "a\n\n  \nb\n\n")).isEqualTo("a\n\n  \nb\n");
+    }
+
+    @Test
+    void linesEndWithLfCrOrCrLfAndKeptBlankLinesCountInLineNumbers() {
+        assertThatThrownBy(() -> validate("\r\nhostname r1\r\n\r\n!\r --More-- \nend\n"))
+                .hasMessage("pager residue in the output: '--More--' in line 4");
+        assertThatThrownBy(() -> validate("hostname r1\r\rab\u0001\nend\n"))
+                .hasMessage("garbage in the output: control character 0x01 in line 3");
+    }
+
+    @Test
+    void aFirstLineOfOtherWhiteSpaceIsSkippedLikeABlankOne() throws InvalidConfigException {
+        assertThat(validate("\u001c\u000b\nhostname r1\nend\n")).isEqualTo("hostname r1\nend\n");
+        assertThatThrownBy(() -> validate("hostname r1\n\u001c\nend\n")).hasMessage("garbage in the output: control character 0x1c in line 2");
+    }
+
+    @Test
+    void anIncompleteConfigurationIsToldByItsLastNonBlankLine() throws InvalidConfigException {
+        assertThat(validate("hostname r1\n end \n\n \n")).isEqualTo("hostname r1\n end \n");
+        assertThatThrownBy(() -> validate("hostname r1\nend\nx" + "y".repeat(80) + "\n\n"))
+                .hasMessage("incomplete configuration: it ends with 'x" + "y".repeat(56) + "...' instead of 'end' (truncated?)");
     }
 }
