@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
+import java.security.interfaces.ECPublicKey;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,9 @@ class CryptoProvidersTest {
         byte[] blob = new Buffer.PlainBuffer().putPublicKey(pair.getPublic()).getCompactData();
         var read = new Buffer.PlainBuffer(blob).readPublicKey();
         assertThat(KeyType.fromKey(read)).isEqualTo(KeyType.ECDSA256);
-        assertThat(Arrays.equals(read.getEncoded(), pair.getPublic().getEncoded())).isTrue();
+        // Compared as points: a JVM where BouncyCastle is registered too (the lab's MINA registers it) may hand
+        // back its own key class, encoded another way.
+        assertThat(((ECPublicKey) read).getW()).isEqualTo(((ECPublicKey) pair.getPublic()).getW());
     }
 
     @Test
