@@ -187,15 +187,22 @@ class LabTest {
 
     @Test
     void aBasePortPutsTheDevicesOnConsecutivePortsAndARefusedOneKeepsItsPlace() throws IOException {
-        int base;
-        try (var probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            base = probe.getLocalPort();
-        }
         var devices = List.of(Lab.DeviceSpec.healthy("a"), new Lab.DeviceSpec("b", Set.of(Fault.REFUSED)),
                 Lab.DeviceSpec.healthy("c"));
-        try (Lab lab = Lab.builder(devices, LabSettings.defaults()).basePort(base).start()) {
-            assertThat(List.of(lab.port("a"), lab.port("b"), lab.port("c"))).containsExactly(base, base + 1, base + 2);
-            assertThat(LabTerminal.type(lab, "c", "show run")).contains("c>");
+        // Three free consecutive ports cannot be reserved ahead: another test JVM (or anything on the machine)
+        // may take one between a probe and the lab's bind. Below Linux's ephemeral range, and tried again if taken.
+        var random = new java.util.Random();
+        for (int attempt = 1; ; attempt++) {
+            int base = 20_000 + random.nextInt(10_000);
+            try (Lab lab = Lab.builder(devices, LabSettings.defaults()).basePort(base).start()) {
+                assertThat(List.of(lab.port("a"), lab.port("b"), lab.port("c"))).containsExactly(base, base + 1, base + 2);
+                assertThat(LabTerminal.type(lab, "c", "show run")).contains("c>");
+                return;
+            } catch (java.net.BindException taken) {
+                if (attempt == 20) {
+                    throw taken;
+                }
+            }
         }
     }
 
