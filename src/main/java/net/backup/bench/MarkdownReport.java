@@ -32,9 +32,10 @@ public final class MarkdownReport {
                 .append("untimed warm-up run that records the host keys. Figures are medians of the repeats. ")
                 .append("*Wall* is the client process from start to exit (JVM start-up included); *run* is the tool's ")
                 .append("own `Execution time`; *ideal* is what a minimal client would need: ceil(devices / workers) times ")
-                .append("one device's SSH handshake (connect, key exchange, login, shell: the median of 15 by a warm ")
-                .append("client in the benchmark's own JVM, after 15 unmeasured) plus its ").append(Scenario.ROUND_TRIPS)
-                .append(" round trips at that latency; *efficiency* is ideal / wall. A *baseline* row is an earlier ")
+                .append("one device's backup by a minimal prompt-driven client (the SSH handshake, then the same ")
+                .append(Scenario.ROUND_TRIPS).append(" round trips, each sent when the prompt is back; no file, no check) ")
+                .append("in the benchmark's own warm JVM against the same lab, the median of 10 after 10 unmeasured; ")
+                .append("*efficiency* is ideal / wall. A *baseline* row is an earlier ")
                 .append("build, checked out from git and run by its own launcher against the same lab. CPU and peak RSS are the ")
                 .append("client's, as it reports them itself (`--report`: process CPU time and Linux VmHWM).\n\n");
         List<Figure> figures = Figure.of(rows);
