@@ -21,7 +21,6 @@ import net.backup.run.FleetBackup;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
 import net.backup.session.OutputBudget;
-import net.backup.session.Warmup;
 import net.backup.store.CommitAuthor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -159,7 +158,6 @@ public final class BackupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkOptions();
         Logging.configure(verbose);
-        Warmup.start(); // after the logging is set: sshj's loggers are made as it runs
         Inventory loaded = new InventoryLoader(System::getenv, askPass ? askPassword() : Optional.empty(), platforms.registry())
                 .loadWithWarnings(inventory);
         loaded.warnings().forEach(warning -> printError("warning: " + warning));

@@ -1,35 +1,42 @@
 package net.backup.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import net.backup.lab.Lab;
-import net.backup.lab.LabSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code backup train-startup} (hidden): one real backup of one simulated device, in-process, with the history
- * and a JSON report, so that the launcher can record which classes a run loads. The launcher runs it once per
- * build with the JVM writing a class-data archive (AppCDS on Java 17 to 24, the AOT cache on Java 25 and
- * later) and starts every later run from that archive. What it prints is nobody's business; it succeeds or
- * it does not.
+ * {@code backup train-startup} (hidden): one real backup of one simulated device, with the history and a JSON
+ * report, so that the launcher can record which classes a run loads. The launcher runs it once per build with
+ * the JVM writing a class-data archive (AppCDS on Java 17 to 24, the AOT cache on Java 25 and later) and starts
+ * every later run from that archive. The simulated device runs in a process of its own: in this one, the
+ * lab's SSH server and its cryptography would go into the archive too, and a larger archive makes every start
+ * slower (even {@code --version}). What it prints is nobody's business; it succeeds or it does not.
  */
 @Command(name = "train-startup", hidden = true,
-        description = "Backs up one simulated device in-process, for the launcher's class-data archive.")
+        description = "Backs up one simulated device (a lab in a child process), for the launcher's class-data archive.")
 final class TrainCommand implements Callable<Integer> {
+    private static final long LAB_START_SECONDS = 60;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("backup-train-");
-        try (Lab lab = Lab.start(Lab.healthyFleet("train", 1), LabSettings.defaults().withLatency(Duration.ZERO, Duration.ZERO))) {
+        Process lab = null;
+        try {
             Path inventory = work.resolve("inventory.yaml");
-            lab.writeInventory(inventory);
+            lab = startLab(work, inventory);
             var quiet = new PrintWriter(Writer.nullWriter());
             CommandLine backup = BackupCommand.commandLine();
             backup.setOut(quiet);
@@ -41,11 +48,44 @@ final class TrainCommand implements Callable<Integer> {
             int second = backup.execute(args);
             return first == ExitCodes.OK && second == ExitCodes.OK ? ExitCodes.OK : ExitCodes.SOME_FAILED;
         } finally {
+            if (lab != null) {
+                lab.destroy();
+                lab.waitFor(30, TimeUnit.SECONDS);
+            }
             try (Stream<Path> paths = Files.walk(work)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);
                 }
             }
+        }
+    }
+
+    /** {@code backup lab} with one device, in a JVM of its own; returns once it serves. */
+    private static Process startLab(Path work, Path inventory) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-XX:+UseSerialGC", "-jar", ownJar().toString(), "lab", "--devices", "1",
+                "--latency", "0ms", "--write-inventory", inventory.toString(), "--host-key", work.resolve("lab-key").toString(),
+                "--stop-after", "5m");
+        Process lab = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        var out = new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LAB_START_SECONDS);
+        for (String line = out.readLine(); line != null && System.nanoTime() < deadline; line = out.readLine()) {
+            if (line.startsWith("back it up:")) {
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "lab-output");
+                drain.setDaemon(true);
+                drain.start();
+                return lab;
+            }
+        }
+        lab.destroyForcibly();
+        throw new IOException("the lab did not start");
+    }
+
+    private static Path ownJar() {
+        try {
+            return Path.of(TrainCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
