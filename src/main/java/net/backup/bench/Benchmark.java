@@ -196,7 +196,9 @@ public final class Benchmark {
         var merged = new java.util.TreeMap<String, Long>();
         stacks.forEach((stack, count) -> {
             String named = stack.replaceFirst("^\\[([^\\]]*?)(-\\d+)? tid=\\d+\\]", "[$1]")
-                    .replaceFirst("^\\[sshj-Reader-[^;]*\\]", "[sshj-Reader]");
+                    .replaceFirst("^\\[sshj-Reader-[^;]*\\]", "[sshj-Reader]")
+                    // A stack the profiler could not walk is a column of [unknown] frames: one says as much.
+                    .replaceAll("(;\\[unknown\\])+", ";[unknown]");
             merged.merge(named, count, Long::sum);
         });
         return merged;

@@ -153,9 +153,9 @@ class BenchmarkReportTest {
     void threadsOfOneKindAreOneTowerInTheFlameGraph() {
         Map<String, Long> merged = Benchmark.threadsByName(Map.of(
                 "[backup-worker-1 tid=11];a;b", 2L, "[backup-worker-7 tid=17];a;b", 3L,
-                "[sshj-Reader-/127.0.0.1:40001-17957 tid=20];c", 4L, "[C1 CompilerThre tid=5];d", 1L));
+                "[sshj-Reader-/127.0.0.1:40001-17957 tid=20];c", 4L, "[C1 CompilerThre tid=5];d;[unknown];[unknown];[unknown]", 1L));
 
-        assertThat(merged).containsExactly(Map.entry("[C1 CompilerThre];d", 1L), Map.entry("[backup-worker];a;b", 5L),
+        assertThat(merged).containsExactly(Map.entry("[C1 CompilerThre];d;[unknown]", 1L), Map.entry("[backup-worker];a;b", 5L),
                 Map.entry("[sshj-Reader];c", 4L));
     }
 }
