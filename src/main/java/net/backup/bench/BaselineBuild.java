@@ -44,11 +44,10 @@ public final class BaselineBuild {
     }
 
     private static String run(List<String> command, Path directory) throws IOException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
-        byte[] output;
-        try (var in = process.getInputStream()) {
-            output = in.readAllBytes();
-        }
+        // Output to a file, not a pipe: reading a pipe to its end would wait for a hung build past any limit.
+        Path log = Files.createTempFile("backup-baseline-", ".log");
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         try {
             if (!process.waitFor(BUILD_LIMIT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
@@ -58,7 +57,8 @@ public final class BaselineBuild {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        String text = new String(output, StandardCharsets.UTF_8);
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        Files.delete(log);
         if (process.exitValue() != 0) {
             String last = text.strip().lines().reduce((a, b) -> b).orElse("");
             throw new IOException(String.join(" ", command) + " failed (exit " + process.exitValue() + "): " + last);

@@ -21,6 +21,7 @@ import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
 final class MinimalClient {
     private static final int WARM_UP = 10;
     private static final int MEASURED = 10;
+    private static final int TIMEOUT_MILLIS = 30_000;
     private static final String[] PRIVILEGED_COMMANDS = {"wr mem", "term len 0", "show run"};
 
     private MinimalClient() {
@@ -61,6 +62,9 @@ final class MinimalClient {
             // The benchmark's own lab on loopback: the key is not what is measured here.
             client.addHostKeyVerifier(new PromiscuousVerifier());
             client.setSocketFactory(NoDelaySockets.INSTANCE);
+            // A lab that stops answering ends the benchmark with an error instead of hanging it.
+            client.setConnectTimeout(TIMEOUT_MILLIS);
+            client.setTimeout(TIMEOUT_MILLIS);
             client.connect(host, port);
             client.authPassword(username, password);
             try (var session = client.startSession()) {

@@ -33,10 +33,13 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("backup-train-");
-        Process lab = null;
+        var labs = new java.util.concurrent.CopyOnWriteArrayList<Process>();
+        // Ended by a signal (the launcher's timeout, a kill), the training takes its lab and files with it.
+        Thread cleanUp = new Thread(() -> stop(labs, work), "train-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             Path inventory = work.resolve("inventory.yaml");
-            lab = startLab(work, inventory);
+            startLab(work, inventory, labs);
             var quiet = new PrintWriter(Writer.nullWriter());
             CommandLine backup = BackupCommand.commandLine();
             backup.setOut(quiet);
@@ -48,35 +51,59 @@ final class TrainCommand implements Callable<Integer> {
             int second = backup.execute(args);
             return first == ExitCodes.OK && second == ExitCodes.OK ? ExitCodes.OK : ExitCodes.SOME_FAILED;
         } finally {
-            if (lab != null) {
-                lab.destroy();
-                lab.waitFor(30, TimeUnit.SECONDS);
-            }
-            try (Stream<Path> paths = Files.walk(work)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            stop(labs, work);
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
     }
 
-    /** {@code backup lab} with one device, in a JVM of its own; returns once it serves. */
-    private static Process startLab(Path work, Path inventory) throws IOException, InterruptedException {
+    private static void stop(List<Process> labs, Path work) {
+        for (Process lab : labs) {
+            lab.destroy();
+            try {
+                lab.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try (Stream<Path> paths = Files.walk(work)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // A temporary folder the system cleans up: nothing to report for a training run.
+        }
+    }
+
+    /**
+     * {@code backup lab} with one device, in a JVM of its own; returns once it serves. It stops by itself after
+     * two minutes, whatever happens to this process.
+     */
+    private static void startLab(Path work, Path inventory, List<Process> labs) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = List.of(java, "-XX:+UseSerialGC", "-jar", ownJar().toString(), "lab", "--devices", "1",
                 "--latency", "0ms", "--write-inventory", inventory.toString(), "--host-key", work.resolve("lab-key").toString(),
-                "--stop-after", "5m");
+                "--stop-after", "2m");
         Process lab = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        labs.add(lab);
+        // A lab that neither serves nor ends is ended, which ends the wait for its line.
+        var timer = new java.util.Timer("lab-start-deadline", true);
+        timer.schedule(new java.util.TimerTask() {
+            @Override
+            public void run() {
+                lab.destroyForcibly();
+            }
+        }, TimeUnit.SECONDS.toMillis(LAB_START_SECONDS));
         var out = new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LAB_START_SECONDS);
-        for (String line = out.readLine(); line != null && System.nanoTime() < deadline; line = out.readLine()) {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith("back it up:")) {
+                timer.cancel();
                 Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }), "lab-output");
                 drain.setDaemon(true);
                 drain.start();
-                return lab;
+                return;
             }
         }
+        timer.cancel();
         lab.destroyForcibly();
         throw new IOException("the lab did not start");
     }

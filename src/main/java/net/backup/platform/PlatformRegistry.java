@@ -75,7 +75,11 @@ public final class PlatformRegistry {
         } else if (!byName.containsKey(name) && !aliases.containsKey(name)) {
             readAll();
         }
-        return Optional.ofNullable(byName.get(aliases.getOrDefault(name, name)));
+        // A platform's own name beats another's alias: a user's file named like a built-in alias is that platform.
+        if (byName.containsKey(name)) {
+            return Optional.of(byName.get(name));
+        }
+        return Optional.ofNullable(aliases.get(name)).map(byName::get);
     }
 
     public synchronized List<String> names() {
@@ -92,9 +96,11 @@ public final class PlatformRegistry {
         unread.remove(builtIn);
         PlatformFile.Loaded loaded = PlatformFile.builtIn(builtIn);
         // A user's file of the same name, or one that claims one of its aliases, was added first and wins; the
-        // built-in's aliases still lead to the name, whichever file now defines it.
+        // built-in's aliases still lead to the name, whichever file now defines it, unless a user's platform is
+        // named like the alias: a name of the user's always wins, whatever was looked up first.
         byName.putIfAbsent(builtIn, loaded.platform());
-        loaded.aliases().forEach(alias -> aliases.putIfAbsent(alias, builtIn));
+        loaded.aliases().stream().filter(alias -> !byName.containsKey(alias))
+                .forEach(alias -> aliases.putIfAbsent(alias, builtIn));
     }
 
     private void readAll() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,5 +155,21 @@ class PlatformFileTest {
         assertThat(registry.find("cisco_ios").orElseThrow().backupCommands()).containsExactly("show startup-config");
         assertThat(registry.find("arista_eos")).isPresent();
         assertThat(registry.find("no_such_os")).isEmpty();
+    }
+
+    @Test
+    void aUsersPlatformNamedLikeABuiltInAliasWinsWhateverIsAskedFirst() throws IOException {
+        Files.writeString(dir.resolve("xe.yml"), "name: cisco_xe\nprompt: 'x#'\nbackup: [show startup-config]\n");
+
+        for (String first : List.of("cisco_xe", "cisco_ios", "names")) {
+            PlatformRegistry registry = Platforms.builtIn().withDirectory(dir);
+            if (first.equals("names")) {
+                registry.names();
+            } else {
+                registry.find(first);
+            }
+            assertThat(registry.find("cisco_xe").orElseThrow().backupCommands()).as("after " + first)
+                    .containsExactly("show startup-config");
+        }
     }
 }
