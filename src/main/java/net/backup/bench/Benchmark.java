@@ -57,10 +57,6 @@ public final class Benchmark {
         this.progress = progress;
     }
 
-    public Benchmark(List<String> backupCommand, Path work, Consumer<String> progress) {
-        this(backupCommand, Optional.empty(), work, progress);
-    }
-
     /**
      * After the cpu scenario's timed runs, one more run of its first setting per client under Java Flight
      * Recorder, drawn as a flame graph into {@code directory} (cpu-backup.svg, cpu-baseline.svg). Untimed: the

@@ -101,7 +101,7 @@ final class KeyscanCommand implements Callable<Integer> {
     private List<Line> scan(List<Device> devices, KnownHosts keys) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, Math.max(1, devices.size())));
         try (var watchdog = new Watchdog()) {
-            var connector = new SshConnector(new SshAlgorithms(), keys, watchdog);
+            var connector = new SshConnector(SshAlgorithms.shared(), keys, watchdog);
             var futures = new ArrayList<Future<Line>>();
             for (Device device : devices) {
                 futures.add(pool.submit(() -> scanOne(connector, device)));

@@ -46,7 +46,7 @@ public final class SshAlgorithms {
         static final SshAlgorithms INSTANCE = new SshAlgorithms();
     }
 
-    public SshAlgorithms() {
+    private SshAlgorithms() {
         CryptoProviders.install();
         this.modern = build(false);
         this.legacy = build(true);

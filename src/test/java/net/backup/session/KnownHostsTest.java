@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** known_hosts as OpenSSH uses it, over real SSH to a server on 127.0.0.1. */
 class KnownHostsTest {
-    private static final SshAlgorithms ALGORITHMS = new SshAlgorithms();
+    private static final SshAlgorithms ALGORITHMS = SshAlgorithms.shared();
 
     @TempDir
     Path dir;
