@@ -9,8 +9,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.backup.lab.Fault;
 import net.backup.lab.FaultPlan;
 import net.backup.lab.Lab;
@@ -29,6 +32,7 @@ class LoadTest {
      * machine ever reaches them.
      */
     private static final Set<Fault> SILENT = Set.of(Fault.HANG, Fault.STALL);
+    private static final Pattern DEVICE_LINE = Pattern.compile("\\w+ +(\\S+) ");
 
     @TempDir
     Path dir;
@@ -41,11 +45,12 @@ class LoadTest {
                     "--retries", "1", "--retry-delay", "10ms");
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
-            List<String> lines = result.out().lines().toList();
+            Map<String, String> lineOfDevice = linesByDevice(result.out());
             var broken = new ArrayList<String>();
             for (SimulatedDevice device : run.lab().devices()) {
                 boolean healthy = HARMLESS.containsAll(device.faults());
-                String line = lines.stream().filter(l -> l.matches("\\w+ +" + device.name() + " .*")).findFirst().orElseThrow();
+                String line = lineOfDevice.get(device.name());
+                assertThat(line).as("the line of " + device.name()).isNotNull();
                 if (healthy) {
                     assertThat(line).as(device.name() + " " + device.faults()).startsWith("NEW");
                     assertThat(run.backupOf(device.name())).isEqualTo(device.stableConfig());
@@ -59,6 +64,18 @@ class LoadTest {
             assertThat(result.out()).contains("500 devices: " + (500 - broken.size()) + " new, 0 changed, 0 unchanged, "
                     + broken.size() + " failed");
         }
+    }
+
+    /** Each device's line ("STATUS  name  ..."), found once: a regex per device over every line is 250,000 matches. */
+    private static Map<String, String> linesByDevice(String out) {
+        var lineOfDevice = new HashMap<String, String>();
+        out.lines().forEach(line -> {
+            Matcher matcher = DEVICE_LINE.matcher(line);
+            if (matcher.lookingAt()) {
+                lineOfDevice.putIfAbsent(matcher.group(1), line);
+            }
+        });
+        return lineOfDevice;
     }
 
     private static Lab.DeviceSpec withoutSilentFaults(Lab.DeviceSpec device) {
