@@ -17,6 +17,7 @@ import net.backup.lab.LabSettings;
 import net.backup.store.ConfigStore;
 import net.backup.testing.BackupProcess;
 import net.backup.testing.LabRun;
+import net.backup.testing.TestSshServer;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.junit.jupiter.api.Test;
@@ -218,7 +219,8 @@ class HardeningTest {
 
     @Test
     void oldDevicesNeedLegacyAlgorithmsAndTheErrorSaysSo() throws IOException {
-        try (LabRun run = new LabRun(Lab.builder(List.of(healthy("old")), LabSettings.defaults()).legacyOnly().start(), dir)) {
+        try (LabRun run = new LabRun(Lab.builder(List.of(healthy("old")), LabSettings.defaults()).legacyOnly()
+                .hostKey(TestSshServer.rsaKey()).start(), dir)) {
             CliRun refused = run.backup();
 
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);

@@ -28,7 +28,7 @@ class HostKeyTest {
         Path knownHosts = dir.resolve("known_hosts");
         Path inventory;
         int port;
-        try (var genuine = TestSshServer.start(0, TestSshServer.newKey("RSA", 2048))) {
+        try (var genuine = TestSshServer.start(0, TestSshServer.rsaKey())) {
             port = genuine.port();
             inventory = genuine.writeInventory(dir.resolve("inventory.yaml"), "csr1", PASSWORD);
             CliRun scan = CliRun.of("keyscan", "--inventory", inventory.toString(), "--known-hosts", knownHosts.toString());

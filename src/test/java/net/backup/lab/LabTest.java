@@ -14,6 +14,7 @@ import net.backup.cli.CliRun;
 import net.backup.cli.ExitCodes;
 import net.backup.inventory.Device;
 import net.backup.inventory.InventoryLoader;
+import net.backup.testing.LabKeyFile;
 import net.backup.testing.LabRun;
 import net.backup.testing.LabTerminal;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class LabTest {
         Path inventory = dir.resolve("lab-inventory.yaml");
 
         CliRun result = CliRun.of("lab", "--devices", "3", "--latency", "0ms", "--faults", "csr2=hang",
-                "--write-inventory", inventory.toString(), "--host-key", dir.resolve("key").toString(),
+                "--write-inventory", inventory.toString(), "--host-key", LabKeyFile.copyTo(dir.resolve("key")).toString(),
                 "--stop-after", "1s");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
@@ -210,7 +211,7 @@ class LabTest {
     void labCommandStopsCleanlyOnSigterm() throws Exception {
         Path inventory = dir.resolve("lab.yaml");
         try (var lab = net.backup.testing.BackupProcess.start(dir, "lab", "--devices", "2", "--latency", "0ms",
-                "--write-inventory", inventory.toString(), "--host-key", dir.resolve("key").toString(), "--stop-after", "5m")) {
+                "--write-inventory", inventory.toString(), "--host-key", LabKeyFile.copyTo(dir.resolve("key")).toString(), "--stop-after", "5m")) {
             assertThat(lab.awaitLine(line -> line.startsWith("back it up:"), java.time.Duration.ofSeconds(60))).isTrue();
             int port = InventoryLoader.withSystemEnvironment().load(inventory).get(0).port();
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import net.backup.cli.CliRun;
 import net.backup.cli.ExitCodes;
+import net.backup.testing.LabKeyFile;
 import net.backup.testing.LabRun;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,7 +96,7 @@ class PlatformsInTheLabTest {
     void aMixedFleetOfEveryKindBacksUpInOneRun() throws IOException {
         CliRun lab = CliRun.of("lab", "--devices", "12", "--latency", "0ms", "--platforms",
                 "cisco_ios,arista_eos,cisco_nxos,cisco_xr,cisco_asa,juniper_junos",
-                "--write-inventory", dir.resolve("written.yaml").toString(), "--host-key", dir.resolve("key").toString(),
+                "--write-inventory", dir.resolve("written.yaml").toString(), "--host-key", LabKeyFile.copyTo(dir.resolve("key")).toString(),
                 "--stop-after", "1ms");
         assertThat(lab.out()).contains("12 simulated devices (cisco_ios, arista_eos, cisco_nxos, cisco_xr, cisco_asa, "
                 + "juniper_junos)");

@@ -32,7 +32,7 @@ class KnownHostsTest {
 
     @Test
     void aDeviceWithSeveralKeysIsAskedForTheTypeOnRecord() throws IOException {
-        KeyPair rsa = TestSshServer.newKey("RSA", 2048);
+        KeyPair rsa = TestSshServer.rsaKey();
         KeyPair ecdsa = TestSshServer.newKey("EC", 256);
         try (var device = TestSshServer.start(0, ecdsa, rsa)) {
             Path knownHosts = Files.writeString(dir.resolve("known_hosts"), device.knownHostsLine(rsa) + "\n");
@@ -47,7 +47,7 @@ class KnownHostsTest {
 
     @Test
     void aKeyOfAnotherTypeThanTheOneOnRecordIsAChangedKeyNotANewOne() throws IOException {
-        KeyPair rsa = TestSshServer.newKey("RSA", 2048);
+        KeyPair rsa = TestSshServer.rsaKey();
         try (var impostor = TestSshServer.start(0, TestSshServer.newKey("EC", 256))) {
             String recorded = impostor.knownHostsLine(rsa) + "\n";
             Path knownHosts = Files.writeString(dir.resolve("known_hosts"), recorded);

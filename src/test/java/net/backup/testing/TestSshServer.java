@@ -30,6 +30,8 @@ import org.apache.sshd.server.session.ServerSession;
  * impostor, or as a device that asks questions at login, to prove what the client does and does not send.
  */
 public final class TestSshServer implements AutoCloseable {
+    private static KeyPair rsaKey;
+
     private final SshServer server;
     private final List<String> passwords = new CopyOnWriteArrayList<>();
     private final List<String> answers = new CopyOnWriteArrayList<>();
@@ -94,6 +96,17 @@ public final class TestSshServer implements AutoCloseable {
     /** TCP connections that reached the SSH layer. */
     public int connections() {
         return connections.get();
+    }
+
+    /**
+     * One RSA 2048 key per test JVM. Making one costs about a second of CPU, and no test needs two different
+     * RSA keys: where a test needs another key, it is an EC one.
+     */
+    public static synchronized KeyPair rsaKey() {
+        if (rsaKey == null) {
+            rsaKey = newKey("RSA", 2048);
+        }
+        return rsaKey;
     }
 
     public static KeyPair newKey(String algorithm, int size) {
