@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -47,13 +48,16 @@ class LoadTest {
             assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
             Map<String, String> lineOfDevice = linesByDevice(result.out());
             var broken = new ArrayList<String>();
+            var stored = new ArrayList<String>();
             for (SimulatedDevice device : run.lab().devices()) {
                 boolean healthy = HARMLESS.containsAll(device.faults());
                 String line = lineOfDevice.get(device.name());
                 assertThat(line).as("the line of " + device.name()).isNotNull();
                 if (healthy) {
                     assertThat(line).as(device.name() + " " + device.faults()).startsWith("NEW");
-                    assertThat(run.backupOf(device.name())).isEqualTo(device.stableConfig());
+                    String backup = run.backupOf(device.name());
+                    assertThat(backup).isEqualTo(device.stableConfig());
+                    stored.add(backup);
                 } else {
                     broken.add(device.name());
                     assertThat(line).as(device.name() + " " + device.faults()).startsWith("FAILED");
@@ -61,6 +65,8 @@ class LoadTest {
                 }
             }
             assertThat(broken).hasSizeBetween(10, 45);
+            assertThat(new HashSet<>(stored)).as("every healthy device has a file of its own").hasSize(stored.size());
+            assertThat(run.lab().sessions().peak()).as("sessions open at once").isLessThanOrEqualTo(100);
             assertThat(result.out()).contains("500 devices: " + (500 - broken.size()) + " new, 0 changed, 0 unchanged, "
                     + broken.size() + " failed");
         }

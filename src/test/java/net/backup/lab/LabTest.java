@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import net.backup.cli.CliRun;
 import net.backup.cli.ExitCodes;
@@ -226,7 +225,8 @@ class LabTest {
 
     @Test
     void theHostKeyFileGivesTheSameKeyAcrossRestarts() throws IOException {
-        Path key = dir.resolve("key");
+        // A key file LabHostKey made (once per test JVM: an RSA key costs a second of CPU), then read back twice.
+        Path key = LabKeyFile.copyTo(dir.resolve("key"));
         assertThat(LabHostKey.loadOrCreate(key).getPublic()).isEqualTo(LabHostKey.loadOrCreate(key).getPublic());
     }
 
@@ -253,23 +253,6 @@ class LabTest {
         try (var files = Files.list(output)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly(".backup.lock", "csr1.cfg", "csr2.cfg", "csr3.cfg"); // the demo holds the lock too
-        }
-    }
-
-    @Test
-    void everyDeviceOfALargeLabIsBackedUpInOneRunIntoDistinctFiles() throws IOException {
-        try (LabRun run = new LabRun(Lab.start(Lab.healthyFleet("csr", 100), LabSettings.defaults()), dir)) {
-            CliRun result = run.backup("--workers", "50");
-
-            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
-            Set<String> contents = new HashSet<>();
-            for (SimulatedDevice device : run.lab().devices()) {
-                String stored = run.backupOf(device.name());
-                assertThat(stored).isEqualTo(device.stableConfig());
-                contents.add(stored);
-            }
-            assertThat(contents).hasSize(100);
-            assertThat(Optional.of(run.lab().sessions().peak())).hasValueSatisfying(peak -> assertThat(peak).isLessThanOrEqualTo(50));
         }
     }
 
