@@ -2,8 +2,9 @@ package net.backup.lab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,7 @@ public final class Lab implements AutoCloseable {
     private final Map<String, SimulatedDevice> byName = new LinkedHashMap<>();
     private final Map<String, Integer> portByName = new LinkedHashMap<>();
     private final Map<Integer, SimulatedDevice> byPort = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Socket> refusingPorts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final KeyPair hostKey;
     private final LabSettings settings;
 
@@ -242,11 +244,9 @@ public final class Lab implements AutoCloseable {
                 listening.add(ports[i]);
             }
         }
-        // Devices that refuse connections get their ports last: a free port picked earlier could be handed
-        // out again by the OS to a device bound after it, which would then answer on the "refused" port.
         for (int i = 0; i < specs.size(); i++) {
             if (specs.get(i).faults().contains(Fault.REFUSED)) {
-                ports[i] = basePort == 0 ? unusedPort(listening) : basePort + i;
+                ports[i] = holdRefusingPort(basePort == 0 ? 0 : basePort + i);
             }
         }
         for (int i = 0; i < specs.size(); i++) {
@@ -352,6 +352,13 @@ public final class Lab implements AutoCloseable {
             throw new UncheckedIOException(e);
         } finally {
             shellThreads.shutdownNow();
+            for (Socket socket : refusingPorts) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // Closing a socket that never connected releases its port; there is nothing to report.
+                }
+            }
         }
     }
 
@@ -369,16 +376,22 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    /** A port nothing listens on (none of the lab's own), for a device whose connections must be refused. */
-    private static int unusedPort(Set<Integer> taken) throws IOException {
-        for (int tries = 0; tries < 100; tries++) {
-            try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(LOOPBACK))) {
-                if (!taken.contains(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            }
+    /**
+     * A port for a device that refuses connections, held for the lab's life by a TCP socket bound to it that
+     * never listens: the kernel answers every connection attempt with a reset (connection refused), and
+     * nothing else, in this JVM or another, can bind the port meanwhile. A port that was merely free when
+     * probed could be taken by anything in between, a test running in another JVM included.
+     */
+    private int holdRefusingPort(int wanted) throws IOException {
+        var socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), wanted));
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
-        throw new IOException("found no free port for a device that refuses connections");
+        refusingPorts.add(socket);
+        return socket.getLocalPort();
     }
 
     /** An SSH server whose one acceptor listens on many ports: one port per simulated device. */
