@@ -19,9 +19,10 @@ public final class MarkdownReport {
     /**
      * @param targets from the targets file (docs/benchmark-targets.yaml); none for a report of figures only
      * @param targetsFile where they came from, as the report names it
+     * @param plot        the plot of the latency scenario, when one was drawn: linked from the report
      */
     public static void write(Path file, List<Row> rows, List<Target> targets, String targetsFile, String command,
-            String machine, String date) throws IOException {
+            String machine, String date, Optional<Path> plot) throws IOException {
         var md = new StringBuilder();
         md.append("# Benchmarks\n\n")
                 .append("Measured on ").append(date).append(" by\n\n```\n").append(command).append("\n```\n\n")
@@ -69,7 +70,8 @@ public final class MarkdownReport {
                     row.cpuMillisPerDevice(), row.peakRssBytes() >> 20, row.failures(),
                     row.scenario().verifyConfigs() ? String.valueOf(row.wrongConfigs()) : "not checked"));
         }
-        md.append("\n![time against workers](benchmarks.png)\n");
+        plot.ifPresent(picture -> md.append("\n![time against workers](")
+                .append(file.toAbsolutePath().getParent().relativize(picture.toAbsolutePath())).append(")\n"));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, md);
     }

@@ -107,9 +107,9 @@ final class BenchCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
         args.remove("bench");
         String command = "./backup bench " + String.join(" ", args);
-        MarkdownReport.write(output, rows, goals, targets.toString(), command.strip(), Machine.describe(),
-                LocalDate.now().toString());
         List<Row> latency = rows.stream().filter(r -> r.scenario().name().equals("latency")).toList();
+        MarkdownReport.write(output, rows, goals, targets.toString(), command.strip(), Machine.describe(),
+                LocalDate.now().toString(), latency.isEmpty() ? Optional.empty() : Optional.of(plot));
         if (!latency.isEmpty()) {
             Scenario s = latency.get(0).scenario();
             Plot.write(plot, latency, s.devices() + " devices, " + s.latency().toMillis() + " ms per command: wall time against workers");

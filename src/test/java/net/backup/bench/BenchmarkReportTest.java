@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,15 +124,18 @@ class BenchmarkReportTest {
                 new Row(LATENCY, 100, false, List.of(run(2_400, 3000, 1 << 20)), 1_100));
         var targets = Target.parse("targets:\n  - {figure: wall_over_ideal, at_most: 1.5, says: within 1.5x of the ideal}\n");
 
-        MarkdownReport.write(dir.resolve("b.md"), rows, targets, "targets.yaml", "./backup bench", "2 cores", "2026-11-26");
-        MarkdownReport.write(dir.resolve("figures-only.md"), rows, List.of(), "none", "./backup bench", "2 cores", "2026-11-26");
+        MarkdownReport.write(dir.resolve("b.md"), rows, targets, "targets.yaml", "./backup bench", "2 cores", "2026-11-26",
+                Optional.of(dir.resolve("b.png")));
+        MarkdownReport.write(dir.resolve("figures-only.md"), rows, List.of(), "none", "./backup bench", "2 cores", "2026-11-26",
+                Optional.empty());
         Plot.write(dir.resolve("b.png"), rows, "test");
 
         assertThat(Files.readString(dir.resolve("b.md"))).contains("| latency | backup | 100 | 200 ms | --workers 100 | 1 | 2.40 |",
                 "45.8x", "As stated in targets.yaml.", "| within 1.5x of the ideal | 2.18x the ideal (2.40 s against 1.10 s) | **no** |",
-                "at --workers 100: 1.30 s in all, of which 0.40 s before and after the run itself", "and 0.90 s within it");
+                "at --workers 100: 1.30 s in all, of which 0.40 s before and after the run itself", "and 0.90 s within it",
+                "![time against workers](b.png)");
         assertThat(Files.readString(dir.resolve("figures-only.md"))).contains("## Figures", "45.8x")
-                .doesNotContain("## Targets", "**no**", "yes");
+                .doesNotContain("## Targets", "**no**", "yes", "![");
         assertThat(ImageIO.read(dir.resolve("b.png").toFile()).getWidth()).isEqualTo(900);
     }
 
