@@ -31,6 +31,21 @@ public record Setting<T>(String name, Set<Level> levels, Type<T> type, Optional<
         T read(Node node, String field, YamlSource source);
     }
 
+    /**
+     * A setting is its key: one declaration per name. Written out rather than generated, because a record's
+     * generated equals and hashCode are linked on first use, and that cost every run about 10 ms before the
+     * first inventory key was read.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Setting<?> setting && setting.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     /** A key any level may set, with a default. */
     static <T> Setting<T> of(String name, Type<T> type, T fallback) {
         return new Setting<>(name, Level.EVERY, type, Optional.of(fallback));

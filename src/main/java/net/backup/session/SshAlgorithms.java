@@ -35,7 +35,8 @@ public final class SshAlgorithms {
             "hmac-sha2-256", "hmac-sha2-512", "hmac-sha1-etm@openssh.com", "hmac-sha1");
 
     private final Config modern;
-    private final Config legacy;
+    /** Built when a device first asks for it: building one probes every cipher, and few fleets need it. */
+    private volatile Config legacy;
 
     /** One per process: building it looks up every algorithm. */
     public static SshAlgorithms shared() {
@@ -49,11 +50,22 @@ public final class SshAlgorithms {
     private SshAlgorithms() {
         CryptoProviders.install();
         this.modern = build(false);
-        this.legacy = build(true);
     }
 
     public Config forDevice(boolean legacyAlgorithms) {
-        return legacyAlgorithms ? legacy : modern;
+        if (!legacyAlgorithms) {
+            return modern;
+        }
+        Config built = legacy;
+        if (built == null) {
+            synchronized (this) {
+                if (legacy == null) {
+                    legacy = build(true);
+                }
+                built = legacy;
+            }
+        }
+        return built;
     }
 
     private static Config build(boolean withLegacy) {

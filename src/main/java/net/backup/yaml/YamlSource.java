@@ -11,12 +11,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a YAML file into snakeyaml's node tree, which keeps the line and column of every key and value.
@@ -62,7 +64,10 @@ public final class YamlSource {
         options.setNestingDepthLimit(20);
         options.setCodePointLimit(MAX_BYTES);
         try {
-            Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+            // The composer alone, as Yaml.compose builds it: a Yaml object would also build a constructor we never
+            // use, whose first use starts java.util.logging (about 20 ms of every start).
+            var parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
+            Node root = new Composer(parser, new Resolver(), options).getSingleNode();
             if (root == null) {
                 throw fail(fileLabel + ": the file is empty: it needs " + kind.needs());
             }
