@@ -380,11 +380,14 @@ public final class Lab implements AutoCloseable {
      * A port for a device that refuses connections, held for the lab's life by a TCP socket bound to it that
      * never listens: the kernel answers every connection attempt with a reset (connection refused), and
      * nothing else, in this JVM or another, can bind the port meanwhile. A port that was merely free when
-     * probed could be taken by anything in between, a test running in another JVM included.
+     * probed could be taken by anything in between, a test running in another JVM included. A port the user
+     * chose (a base port) is bound as the listening ones are, with address reuse: without it Linux refuses
+     * the bind while an earlier connection to that port is in TIME_WAIT, as after a lab restarted at once.
      */
     private int holdRefusingPort(int wanted) throws IOException {
         var socket = new Socket();
         try {
+            socket.setReuseAddress(wanted != 0);
             socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), wanted));
         } catch (IOException e) {
             socket.close();

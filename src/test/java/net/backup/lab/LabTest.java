@@ -225,9 +225,11 @@ class LabTest {
 
     @Test
     void theHostKeyFileGivesTheSameKeyAcrossRestarts() throws IOException {
-        // A key file LabHostKey made (once per test JVM: an RSA key costs a second of CPU), then read back twice.
+        // A key file LabHostKey made (once per test JVM: an RSA key costs a second of CPU), read back twice:
+        // each time the key it gave when it made the file.
         Path key = LabKeyFile.copyTo(dir.resolve("key"));
-        assertThat(LabHostKey.loadOrCreate(key).getPublic()).isEqualTo(LabHostKey.loadOrCreate(key).getPublic());
+        assertThat(LabHostKey.loadOrCreate(key).getPublic()).isEqualTo(LabKeyFile.publicKeyAsMade())
+                .isEqualTo(LabHostKey.loadOrCreate(key).getPublic());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.PublicKey;
 import net.backup.lab.LabHostKey;
 
 /**
@@ -12,6 +13,7 @@ import net.backup.lab.LabHostKey;
  */
 public final class LabKeyFile {
     private static Path original;
+    private static PublicKey made;
 
     private LabKeyFile() {
     }
@@ -21,10 +23,15 @@ public final class LabKeyFile {
         if (original == null) {
             Path folder = Files.createTempDirectory("backup-lab-key");
             original = folder.resolve("key");
-            LabHostKey.loadOrCreate(original);
+            made = LabHostKey.loadOrCreate(original).getPublic();
             folder.toFile().deleteOnExit();
             original.toFile().deleteOnExit();
         }
         return Files.copy(original, file, StandardCopyOption.COPY_ATTRIBUTES);
+    }
+
+    /** The public key {@link LabHostKey} returned when it made the shared file (none made yet: null). */
+    public static synchronized PublicKey publicKeyAsMade() {
+        return made;
     }
 }
