@@ -22,6 +22,16 @@ class MatchPrefilterTest {
     }
 
     @Test
+    void aPatternIsReadOnceAndAnotherPatternOfTheSameTextSeparately() {
+        Pattern pattern = Pattern.compile("% ?(Invalid input|Error).*");
+        assertThat(MatchPrefilter.of(pattern)).isSameAs(MatchPrefilter.of(pattern));
+        Pattern sameText = Pattern.compile(pattern.pattern(), Pattern.CASE_INSENSITIVE);
+        // Flags the reader does not understand: answered "may" for every line, not the first pattern's answer.
+        assertThat(MatchPrefilter.of(sameText).mayMatchWhole("hostname r1", 0, 11)).isTrue();
+        assertThat(MatchPrefilter.of(pattern).mayMatchWhole("hostname r1", 0, 11)).isFalse();
+    }
+
+    @Test
     void aLineThatBeginsWithWhatNoMatchBeginsWithIsRuledOut() {
         assertThat(whole("% ?(Invalid input|Error).*", "hostname r1")).isFalse();
         assertThat(whole("% ?(Invalid input|Error).*", "% Invalid input detected")).isTrue();
