@@ -1,6 +1,8 @@
 package net.backup.session;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import javax.net.SocketFactory;
@@ -11,6 +13,9 @@ import javax.net.SocketFactory;
  * delayed acknowledgement, about 40 ms on Linux. Turned off only after connecting, the key exchange still
  * paid that: 45 to 55 ms of a 5 to 10 ms handshake with the lab on loopback. sshj creates the socket
  * unconnected and connects it itself, so only the no-argument method is used.
+ * <p>
+ * Their input is buffered: sshj reads a packet's first block, then the rest of it, each with a read of its
+ * own, and the server's version line a byte at a time; unbuffered, each of those reads is a system call.
  */
 public final class NoDelaySockets extends SocketFactory {
     public static final NoDelaySockets INSTANCE = new NoDelaySockets();
@@ -20,7 +25,7 @@ public final class NoDelaySockets extends SocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {
-        var socket = new Socket();
+        var socket = new BufferedSocket();
         socket.setTcpNoDelay(true);
         return socket;
     }
@@ -52,5 +57,21 @@ public final class NoDelaySockets extends SocketFactory {
     private static Socket connected(Socket socket, InetAddress host, int port) throws IOException {
         socket.connect(new java.net.InetSocketAddress(host, port));
         return socket;
+    }
+
+    /** A socket whose input stream is read through one buffer, however often it is asked for. */
+    private static final class BufferedSocket extends Socket {
+        /** A few of the lab's and real devices' data packets (up to 32 KiB each) at a time. */
+        private static final int BUFFER = 32 * 1024;
+
+        private InputStream input;
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (input == null) {
+                input = new BufferedInputStream(super.getInputStream(), BUFFER);
+            }
+            return input;
+        }
     }
 }

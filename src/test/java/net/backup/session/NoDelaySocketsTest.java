@@ -20,4 +20,19 @@ class NoDelaySocketsTest {
             assertThat(connected.getTcpNoDelay()).isTrue();
         }
     }
+
+    @Test
+    void inputIsReadThroughOneBufferHoweverOftenItIsAskedFor() throws Exception {
+        try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket connected = NoDelaySockets.INSTANCE.createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                Socket peer = server.accept()) {
+            peer.getOutputStream().write("SSH-2.0-device\r\nmore".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var input = connected.getInputStream();
+            assertThat(input).isInstanceOf(java.io.BufferedInputStream.class).isSameAs(connected.getInputStream());
+            // A byte at a time, as sshj reads the version line: what the buffer read ahead is not lost.
+            assertThat((char) input.read()).isEqualTo('S');
+            assertThat(new String(connected.getInputStream().readNBytes(19), java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("SH-2.0-device\r\nmore");
+        }
+    }
 }
