@@ -15,9 +15,13 @@ import net.schmizz.sshj.common.Factory;
  * devices marked {@code legacy_algorithms: true}. Each {@link Config} is built once and shared.
  */
 public final class SshAlgorithms {
-    /** AES first: the JVM runs it on the CPU's AES instructions; ChaCha20 is done in Java. */
-    private static final List<String> MODERN_CIPHERS = List.of("aes128-gcm@openssh.com", "aes256-gcm@openssh.com",
-            "aes128-ctr", "aes192-ctr", "aes256-ctr", "chacha20-poly1305@openssh.com");
+    /**
+     * ChaCha20-Poly1305 first, as OpenSSH orders them: under C1, the launcher's only compiler, AES runs in
+     * plain Java without the CPU's AES instructions, and this is the cheapest of them (ours, see
+     * {@link ChaChaPolyCipher}). Then AES-GCM and AES-CTR, for devices without it.
+     */
+    private static final List<String> MODERN_CIPHERS = List.of(ChaChaPolyCipher.NAME, "aes128-gcm@openssh.com",
+            "aes256-gcm@openssh.com", "aes128-ctr", "aes192-ctr", "aes256-ctr");
     private static final List<String> LEGACY_CIPHERS = List.of("aes128-cbc", "aes192-cbc", "aes256-cbc", "3des-cbc");
     private static final List<String> MODERN_KEX = List.of("curve25519-sha256", "curve25519-sha256@libssh.org",
             "ecdh-sha2-nistp256", "ecdh-sha2-nistp384", "ecdh-sha2-nistp521", "diffie-hellman-group-exchange-sha256",
@@ -70,7 +74,11 @@ public final class SshAlgorithms {
 
     private static Config build(boolean withLegacy) {
         var config = new DefaultConfig();
-        config.setCipherFactories(pick(config.getCipherFactories(), Factory.Named::getName, MODERN_CIPHERS,
+        // sshj's own ChaCha20-Poly1305 asks BouncyCastle for its primitives; ours replaces it.
+        var ciphers = new ArrayList<>(config.getCipherFactories());
+        ciphers.removeIf(factory -> factory.getName().equals(ChaChaPolyCipher.NAME));
+        ciphers.add(ChaChaPolyCipher.FACTORY);
+        config.setCipherFactories(pick(ciphers, Factory.Named::getName, MODERN_CIPHERS,
                 withLegacy ? LEGACY_CIPHERS : List.of()));
         config.setKeyExchangeFactories(pick(config.getKeyExchangeFactories(), Factory.Named::getName, MODERN_KEX,
                 withLegacy ? LEGACY_KEX : List.of(), KEX_SIGNALS));
