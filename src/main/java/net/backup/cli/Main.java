@@ -7,6 +7,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Logging.ownTheProcess();
+        EarlySetup.startFor(args);
         System.exit(BackupCommand.commandLine().execute(args));
     }
 }
