@@ -16,7 +16,7 @@ import net.backup.session.SshAlgorithms;
  * tenth of a second building the command line's model on one core, and the run would otherwise do this after
  * it, on the same core. Nothing here is extra work: each step is one the run takes anyway, and the run's own
  * call finds it done (or waits for it to finish: class initialisation and {@link SshAlgorithms#shared} are
- * thread-safe). Not started for {@code --version}, {@code --help} or a subcommand, which need none of it.
+ * thread-safe); the one exception is said where it is. Not started for {@code --version}, {@code --help} or a subcommand, which need none of it.
  */
 final class EarlySetup {
     private static final Set<String> NOT_A_RUN = Set.of("--version", "-V", "--help", "-h");
@@ -57,12 +57,16 @@ final class EarlySetup {
             SshAlgorithms.shared();
             // The JDK's providers find a service by name the first time through a table they build then; the
             // algorithms are the ones sshj asks for in a handshake with a modern device.
-            KeyPairGenerator.getInstance("X25519");
+            // The one step that is not the run's own: a throwaway key pair, which initialises the curve
+            // arithmetic each handshake's key exchange uses (a few ms of one-time set-up, off the first handshake).
+            KeyPairGenerator.getInstance("X25519").generateKeyPair();
             KeyAgreement.getInstance("X25519");
             KeyFactory.getInstance("X25519");
             KeyFactory.getInstance("RSA");
             Signature.getInstance("SHA512withRSA");
             MessageDigest.getInstance("SHA-256");
+            // sshj names each connection's reader thread with String.format, whose first use parses and compiles.
+            String.format("%s-%d", "sshj", 1);
         } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
             // Left to the run: it takes the same steps, and reports a failure where it has a device to name.
         }
