@@ -2,6 +2,7 @@ package net.backup.run;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -157,7 +158,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                     throw new SessionException(SessionException.Cause.DEVICE, "'" + step.command() + "' failed: " + error.get());
                 }
             }
-            var backup = new StringBuilder();
+            var backup = new ArrayList<String>();
             if (platform.pipeline()) {
                 List<String> outputs = cli.pipeline(platform.setupCommands(), device.backupCommands());
                 int setup = platform.setupCommands().size();
@@ -165,7 +166,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                     if (i < setup) {
                         warnIfRejected(platform.setupCommands().get(i), outputs.get(i));
                     } else {
-                        backup.append(outputs.get(i)).append('\n');
+                        backup.add(outputs.get(i));
                     }
                 }
             } else {
@@ -173,12 +174,25 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                     warnIfRejected(command, cli.run(command));
                 }
                 for (String command : device.backupCommands()) {
-                    backup.append(cli.capture(command)).append('\n');
+                    backup.add(cli.capture(command));
                 }
             }
             cli.checkInStep();
-            return backup.toString();
+            return eachOnItsLine(backup);
         }
+    }
+
+    /**
+     * Each output followed by a newline, copied once into a string of exactly that length: a configuration is
+     * tens or hundreds of KB, and a builder left to grow copied it several times over.
+     */
+    static String eachOnItsLine(List<String> outputs) {
+        if (outputs.size() == 1) {
+            return outputs.get(0).concat("\n");
+        }
+        var joined = new StringBuilder(outputs.stream().mapToInt(output -> output.length() + 1).sum());
+        outputs.forEach(output -> joined.append(output).append('\n'));
+        return joined.toString();
     }
 
     /** A cancelled task failed because of its own device_deadline (a timeout), or because the run was stopped. */
