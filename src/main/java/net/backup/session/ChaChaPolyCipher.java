@@ -3,23 +3,32 @@ package net.backup.session;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.common.SSHRuntimeException;
 import net.schmizz.sshj.transport.cipher.Cipher;
+import org.bouncycastle.crypto.engines.ChaChaEngine;
+import org.bouncycastle.crypto.macs.Poly1305;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
- * chacha20-poly1305@openssh.com (OpenSSH's PROTOCOL.chacha20poly1305), on this project's own ChaCha20 and
- * Poly1305. sshj's implementation asks BouncyCastle for both by name, and BouncyCastle is not registered
- * (see {@link CryptoProviders}). Ours is also the cheapest modern cipher under C1, the launcher's only
- * compiler: AES-GCM there runs in plain Java, with neither the AES nor the carry-less multiply instructions.
+ * chacha20-poly1305@openssh.com (OpenSSH's PROTOCOL.chacha20poly1305) for sshj, on BouncyCastle's ChaCha20
+ * and Poly1305 used directly. sshj's own implementation asks for them by name through the JCA, which needs
+ * BouncyCastle registered as a provider, and it is not (see {@link CryptoProviders}): registering it loads
+ * some 400 classes at every start, using the two classes loads a handful. It is also the cheapest modern
+ * cipher under C1, the launcher's only compiler: AES-GCM there runs in plain Java, with neither the AES nor
+ * the carry-less multiply instructions.
  * <p>
  * The 64 bytes of key are two ChaCha20 keys: the first for the payload, the second for the four bytes of
- * packet length. The nonce is the packet's sequence number; block 0 of the payload key's stream keys
- * Poly1305, the payload is encrypted from block 1, and the tag covers the encrypted length and payload.
- * sshj's transport drives it as it drives its own: {@link #setSequenceNumber} before each packet, the length
- * through {@link #updateAAD}, then the payload through {@link #update} at offset 4 of the packet.
+ * packet length. The nonce is the packet's sequence number, big-endian (ChaCha20 with a 64-bit nonce and
+ * counter, as D. J. Bernstein first defined it); block 0 of the payload key's stream keys Poly1305, the payload
+ * is encrypted from block 1, and the tag covers the encrypted length and payload. sshj's transport drives it
+ * as it drives its own: {@link #setSequenceNumber} before each packet, the length through {@link #updateAAD},
+ * then the payload through {@link #update} at offset 4 of the packet.
  */
 public final class ChaChaPolyCipher implements Cipher {
     public static final String NAME = "chacha20-poly1305@openssh.com";
     private static final int KEY_LENGTH = 64;
     private static final int LENGTH_FIELD = 4;
+    private static final int TAG_LENGTH = 16;
+    private static final int BLOCK = 64;
 
     /** For sshj's configuration: one cipher per direction of each transport. */
     public static final Factory.Named<Cipher> FACTORY = new Factory.Named<>() {
@@ -39,14 +48,17 @@ public final class ChaChaPolyCipher implements Cipher {
         }
     };
 
+    private final ChaChaEngine payloadCipher = new ChaChaEngine();
+    private final ChaChaEngine lengthCipher = new ChaChaEngine();
     private final Poly1305 poly = new Poly1305();
-    private final byte[] tag = new byte[Poly1305.TAG_LENGTH];
+    private final byte[] nonce = new byte[8];
+    private final byte[] polyKey = new byte[32];
+    private final byte[] tag = new byte[TAG_LENGTH];
     /** The packet length as it came over the wire, which the tag covers; kept when decrypting. */
     private final byte[] encryptedLength = new byte[LENGTH_FIELD];
     private Mode mode;
-    private ChaCha20 payloadKey;
-    private ChaCha20 lengthKey;
-    private long sequence;
+    private KeyParameter payloadKey;
+    private KeyParameter lengthKey;
 
     @Override
     public int getBlockSize() {
@@ -61,7 +73,7 @@ public final class ChaChaPolyCipher implements Cipher {
 
     @Override
     public int getAuthenticationTagSize() {
-        return Poly1305.TAG_LENGTH;
+        return TAG_LENGTH;
     }
 
     @Override
@@ -70,15 +82,22 @@ public final class ChaChaPolyCipher implements Cipher {
             throw new IllegalArgumentException("chacha20-poly1305 needs 64 bytes of key, got " + key.length);
         }
         this.mode = mode;
-        this.payloadKey = new ChaCha20(key, 0);
-        this.lengthKey = new ChaCha20(key, 32);
+        this.payloadKey = new KeyParameter(key, 0, 32);
+        this.lengthKey = new KeyParameter(key, 32, 32);
         setSequenceNumber(0);
     }
 
     @Override
     public void setSequenceNumber(long seq) {
-        this.sequence = seq;
-        poly.init(payloadKey.keyStream(seq, 0, 32));
+        for (int i = 0; i < 8; i++) {
+            nonce[i] = (byte) (seq >>> (56 - 8 * i));
+        }
+        payloadCipher.init(true, new ParametersWithIV(payloadKey, nonce));
+        lengthCipher.init(true, new ParametersWithIV(lengthKey, nonce));
+        java.util.Arrays.fill(polyKey, (byte) 0);
+        payloadCipher.processBytes(polyKey, 0, polyKey.length, polyKey, 0);
+        payloadCipher.skip(BLOCK - polyKey.length); // the payload starts at block 1
+        poly.init(new KeyParameter(polyKey));
     }
 
     @Override
@@ -89,7 +108,7 @@ public final class ChaChaPolyCipher implements Cipher {
         if (mode == Mode.Decrypt) {
             System.arraycopy(data, offset, encryptedLength, 0, LENGTH_FIELD);
         }
-        lengthKey.xor(sequence, 0, data, offset, LENGTH_FIELD);
+        lengthCipher.processBytes(data, offset, LENGTH_FIELD, data, offset);
     }
 
     @Override
@@ -112,22 +131,22 @@ public final class ChaChaPolyCipher implements Cipher {
                 poly.update(encryptedLength, 0, LENGTH_FIELD);
             }
             poly.update(input, offset, length);
-            poly.finish(tag, 0);
+            poly.doFinal(tag, 0);
             if (!sameTag(input, tagAt)) {
                 throw new SSHRuntimeException("MAC Error");
             }
-            payloadKey.xor(sequence, 1, input, offset, length);
+            payloadCipher.processBytes(input, offset, length, input, offset);
         } else {
-            payloadKey.xor(sequence, 1, input, offset, length);
+            payloadCipher.processBytes(input, offset, length, input, offset);
             poly.update(input, 0, tagAt);
-            poly.finish(input, tagAt);
+            poly.doFinal(input, tagAt);
         }
     }
 
     /** Compared in time that does not depend on where the tags differ. */
     private boolean sameTag(byte[] input, int at) {
         int difference = 0;
-        for (int i = 0; i < Poly1305.TAG_LENGTH; i++) {
+        for (int i = 0; i < TAG_LENGTH; i++) {
             difference |= tag[i] ^ input[at + i];
         }
         return difference == 0;

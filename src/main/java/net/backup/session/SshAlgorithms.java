@@ -17,8 +17,8 @@ import net.schmizz.sshj.common.Factory;
 public final class SshAlgorithms {
     /**
      * ChaCha20-Poly1305 first, as OpenSSH orders them: under C1, the launcher's only compiler, AES runs in
-     * plain Java without the CPU's AES instructions, and this is the cheapest of them (ours, see
-     * {@link ChaChaPolyCipher}). Then AES-GCM and AES-CTR, for devices without it.
+     * plain Java without the CPU's AES instructions, and this is the cheapest of them (BouncyCastle's
+     * primitives, see {@link ChaChaPolyCipher}). Then AES-GCM and AES-CTR, for devices without it.
      */
     private static final List<String> MODERN_CIPHERS = List.of(ChaChaPolyCipher.NAME, "aes128-gcm@openssh.com",
             "aes256-gcm@openssh.com", "aes128-ctr", "aes192-ctr", "aes256-ctr");
@@ -74,7 +74,7 @@ public final class SshAlgorithms {
 
     private static Config build(boolean withLegacy) {
         var config = new DefaultConfig();
-        // sshj's own ChaCha20-Poly1305 asks BouncyCastle for its primitives; ours replaces it.
+        // sshj's own ChaCha20-Poly1305 needs BouncyCastle registered as a provider; ours replaces it.
         var ciphers = new ArrayList<>(config.getCipherFactories());
         ciphers.removeIf(factory -> factory.getName().equals(ChaChaPolyCipher.NAME));
         ciphers.add(ChaChaPolyCipher.FACTORY);

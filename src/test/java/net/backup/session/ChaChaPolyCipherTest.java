@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.spec.ChaCha20ParameterSpec;
@@ -19,70 +18,32 @@ import net.schmizz.sshj.transport.verification.PromiscuousVerifier;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our chacha20-poly1305@openssh.com: each primitive against RFC 8439's vectors and an independent
- * implementation (the JDK's ChaCha20, a BigInteger Poly1305), the SSH construction against Apache MINA
- * SSHD's, and the whole over real SSH.
+ * Our chacha20-poly1305@openssh.com: packet by packet against the construction computed independently (the
+ * JDK's ChaCha20, Poly1305 in BigInteger arithmetic as RFC 8439 defines it) and against Apache MINA SSHD's
+ * implementation, with any changed byte refused; and over real SSH.
  */
 class ChaChaPolyCipherTest {
-    private static final HexFormat HEX = HexFormat.of();
+    private static final int TAG = 16;
     private final Random random = new Random(20261127);
 
     @Test
-    void poly1305MatchesRfc8439() {
-        var poly = new Poly1305();
-        poly.init(HEX.parseHex("85d6be7857556d337f4452fe42d506a80103808afb0db2fd4abff6af4149f51b"));
-        byte[] message = "Cryptographic Forum Research Group".getBytes(StandardCharsets.US_ASCII);
-        poly.update(message, 0, message.length);
-        byte[] tag = new byte[16];
-        poly.finish(tag, 0);
-        assertThat(HEX.formatHex(tag)).isEqualTo("a8061dc1305136c6c22b8baf0c0127a9");
-    }
+    void aSealedPacketIsTheConstructionAsOpenSshDefinesIt() throws Exception {
+        for (int round = 0; round < 100; round++) {
+            byte[] key = bytes(64);
+            long sequence = round < 3 ? round : random.nextLong() >>> 32;
+            byte[] plain = packet(8 * (2 + random.nextInt(200)));
+            int payload = plain.length - 4 - TAG;
 
-    @Test
-    void chaCha20MatchesRfc8439() {
-        // RFC 8439 2.3.2 in the 64-bit nonce layout: its nonce's first word is the counter's high word.
-        byte[] key = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            key[i] = (byte) i;
-        }
-        byte[] stream = new ChaCha20(key, 0).keyStream(0x0000004a_00000000L, 1L | 0x09000000L << 32, 64);
-        assertThat(HEX.formatHex(stream)).isEqualTo("10f1e7e4d13b5915500fdd1fa32071c4c7d1f4c733c068030422aa9ac3d46c4e"
-                + "d2826446079faa0914c2d705d98b02a2b5129cd1de164eb9cbd083e8a2503c4e");
-    }
+            byte[] sealed = plain.clone();
+            cipher(Cipher.Mode.Encrypt, key, sequence).updateWithAAD(sealed, 0, 4, payload);
 
-    @Test
-    void chaCha20AgreesWithTheJdksOnRandomKeysNoncesCountersAndLengths() throws Exception {
-        for (int round = 0; round < 200; round++) {
-            byte[] key = bytes(32);
-            long nonce = random.nextLong();
-            int counter = random.nextInt(1000);
-            byte[] data = bytes(random.nextInt(700));
-            byte[] ours = data.clone();
-            new ChaCha20(key, 0).xor(nonce, counter, ours, 0, ours.length);
-
-            // The JDK's is RFC 8439's: a 96-bit nonce whose first word, zero here, is our counter's high word.
-            var jdk = javax.crypto.Cipher.getInstance("ChaCha20");
-            byte[] nonce96 = ByteBuffer.allocate(12).putInt(0).putLong(nonce).array();
-            jdk.init(javax.crypto.Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new ChaCha20ParameterSpec(nonce96, counter));
-            assertThat(ours).as("round %d, %d bytes", round, data.length).isEqualTo(jdk.doFinal(data));
-        }
-    }
-
-    @Test
-    void poly1305AgreesWithTheArithmeticForAnyWayTheInputIsSplit() {
-        for (int round = 0; round < 200; round++) {
-            byte[] key = bytes(32);
-            byte[] message = bytes(random.nextInt(300));
-            var poly = new Poly1305();
-            poly.init(key);
-            for (int at = 0; at < message.length; ) {
-                int n = Math.min(message.length - at, random.nextInt(40));
-                poly.update(message, at, n);
-                at += n;
-            }
-            byte[] tag = new byte[16];
-            poly.finish(tag, 0);
-            assertThat(tag).as("round %d, %d bytes", round, message.length).isEqualTo(referencePoly1305(key, message));
+            byte[] expected = plain.clone();
+            jdkChaCha20(Arrays.copyOfRange(key, 32, 64), sequence, 0, expected, 0, 4);
+            jdkChaCha20(Arrays.copyOfRange(key, 0, 32), sequence, 1, expected, 4, payload);
+            byte[] polyKey = new byte[32];
+            jdkChaCha20(Arrays.copyOfRange(key, 0, 32), sequence, 0, polyKey, 0, 32);
+            System.arraycopy(poly1305(polyKey, Arrays.copyOf(expected, 4 + payload)), 0, expected, 4 + payload, TAG);
+            assertThat(sealed).as("round %d, sequence %d, %d bytes", round, sequence, payload).isEqualTo(expected);
         }
     }
 
@@ -92,42 +53,44 @@ class ChaChaPolyCipherTest {
             byte[] key = bytes(64);
             long sequence = random.nextInt(1 << 20);
             byte[] plain = packet(16 * (1 + random.nextInt(100)));
+            int payload = plain.length - 4 - TAG;
 
             byte[] ours = plain.clone();
-            ChaChaPolyCipher sealer = cipher(Cipher.Mode.Encrypt, key, sequence);
-            sealer.updateWithAAD(ours, 0, 4, plain.length - 4 - 16);
+            cipher(Cipher.Mode.Encrypt, key, sequence).updateWithAAD(ours, 0, 4, payload);
             byte[] minas = plain.clone();
-            var mina = mina(org.apache.sshd.common.cipher.Cipher.Mode.Encrypt, key, sequence);
+            var mina = new org.apache.sshd.common.cipher.ChaCha20Cipher();
+            mina.init(org.apache.sshd.common.cipher.Cipher.Mode.Encrypt, key, ByteBuffer.allocate(8).putLong(sequence).array());
             mina.updateAAD(minas, 0, 4);
-            mina.update(minas, 4, plain.length - 4 - 16);
+            mina.update(minas, 4, payload);
             assertThat(ours).as("the same bytes on the wire").isEqualTo(minas);
 
             ChaChaPolyCipher opener = cipher(Cipher.Mode.Decrypt, key, sequence);
             opener.updateAAD(minas, 0, 4);
-            assertThat(java.util.Arrays.copyOf(minas, 4)).isEqualTo(java.util.Arrays.copyOf(plain, 4));
-            opener.update(minas, 4, plain.length - 4 - 16);
-            assertThat(java.util.Arrays.copyOf(minas, plain.length - 16)).isEqualTo(java.util.Arrays.copyOf(plain, plain.length - 16));
+            assertThat(Arrays.copyOf(minas, 4)).as("the length, read first").isEqualTo(Arrays.copyOf(plain, 4));
+            opener.update(minas, 4, payload);
+            assertThat(Arrays.copyOf(minas, plain.length - TAG)).isEqualTo(Arrays.copyOf(plain, plain.length - TAG));
         }
     }
 
     @Test
-    void anyChangedByteIsRefusedAsAMacError() {
+    void anyChangedByteOrAnotherSequenceNumberIsAMacError() {
         byte[] key = bytes(64);
         byte[] plain = packet(64);
+        int payload = plain.length - 4 - TAG;
         byte[] sealed = plain.clone();
-        cipher(Cipher.Mode.Encrypt, key, 7).updateWithAAD(sealed, 0, 4, plain.length - 4 - 16);
+        cipher(Cipher.Mode.Encrypt, key, 7).updateWithAAD(sealed, 0, 4, payload);
         for (int i = 0; i < sealed.length; i++) {
             byte[] tampered = sealed.clone();
             tampered[i] ^= 0x01;
             ChaChaPolyCipher opener = cipher(Cipher.Mode.Decrypt, key, 7);
             opener.updateAAD(tampered, 0, 4);
-            assertThatThrownBy(() -> opener.update(tampered, 4, plain.length - 4 - 16)).as("byte %d", i)
+            assertThatThrownBy(() -> opener.update(tampered, 4, payload)).as("byte %d", i)
                     .isInstanceOf(SSHRuntimeException.class).hasMessage("MAC Error");
         }
-        ChaChaPolyCipher wrongSequence = cipher(Cipher.Mode.Decrypt, key, 8);
+        ChaChaPolyCipher replay = cipher(Cipher.Mode.Decrypt, key, 8);
         byte[] replayed = sealed.clone();
-        wrongSequence.updateAAD(replayed, 0, 4);
-        assertThatThrownBy(() -> wrongSequence.update(replayed, 4, plain.length - 4 - 16)).hasMessage("MAC Error");
+        replay.updateAAD(replayed, 0, 4);
+        assertThatThrownBy(() -> replay.update(replayed, 4, payload)).hasMessage("MAC Error");
     }
 
     @Test
@@ -154,53 +117,40 @@ class ChaChaPolyCipherTest {
         return cipher;
     }
 
-    private static org.apache.sshd.common.cipher.Cipher mina(org.apache.sshd.common.cipher.Cipher.Mode mode, byte[] key,
-            long sequence) throws Exception {
-        var cipher = new org.apache.sshd.common.cipher.ChaCha20Cipher();
-        cipher.init(mode, key, ByteBuffer.allocate(8).putLong(sequence).array());
-        return cipher;
-    }
-
-    /** A packet as the transport hands it over: length, padding length, payload, room for the tag. */
-    private byte[] packet(int length) {
-        byte[] packet = bytes(4 + length + 16);
-        ByteBuffer.wrap(packet).putInt(length);
-        java.util.Arrays.fill(packet, 4 + length, packet.length, (byte) 0);
-        return packet;
-    }
-
-    private byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        random.nextBytes(b);
-        return b;
+    /**
+     * ChaCha20 with a 64-bit nonce and counter, by the JDK's RFC 8439 ChaCha20 (96-bit nonce, 32-bit counter):
+     * the same state while the counter's high word is zero, which it is here.
+     */
+    private static void jdkChaCha20(byte[] key, long nonce, int counter, byte[] data, int offset, int length) throws Exception {
+        var jdk = javax.crypto.Cipher.getInstance("ChaCha20");
+        byte[] nonce96 = ByteBuffer.allocate(12).putInt(0).putLong(nonce).array();
+        jdk.init(javax.crypto.Cipher.DECRYPT_MODE, new SecretKeySpec(key, "ChaCha20"), new ChaCha20ParameterSpec(nonce96, counter));
+        jdk.doFinal(data, offset, length, data, offset);
     }
 
     /** Poly1305 as RFC 8439 defines it, in BigInteger arithmetic. */
-    private static byte[] referencePoly1305(byte[] key, byte[] message) {
-        byte[] rBytes = java.util.Arrays.copyOf(key, 16);
-        rBytes[3] &= 15;
-        rBytes[7] &= 15;
-        rBytes[11] &= 15;
-        rBytes[15] &= 15;
-        rBytes[4] &= (byte) 252;
-        rBytes[8] &= (byte) 252;
-        rBytes[12] &= (byte) 252;
+    private static byte[] poly1305(byte[] key, byte[] message) {
+        byte[] rBytes = Arrays.copyOf(key, 16);
+        for (int i : new int[] {3, 7, 11, 15}) {
+            rBytes[i] &= 15;
+        }
+        for (int i : new int[] {4, 8, 12}) {
+            rBytes[i] &= (byte) 252;
+        }
         BigInteger r = littleEndian(rBytes);
-        BigInteger s = littleEndian(java.util.Arrays.copyOfRange(key, 16, 32));
+        BigInteger s = littleEndian(Arrays.copyOfRange(key, 16, 32));
         BigInteger p = BigInteger.ONE.shiftLeft(130).subtract(BigInteger.valueOf(5));
         BigInteger accumulator = BigInteger.ZERO;
         for (int at = 0; at < message.length; at += 16) {
-            byte[] block = java.util.Arrays.copyOfRange(message, at, Math.min(message.length, at + 16));
-            BigInteger n = littleEndian(block).add(BigInteger.ONE.shiftLeft(8 * block.length));
-            accumulator = accumulator.add(n).multiply(r).mod(p);
+            byte[] block = Arrays.copyOfRange(message, at, Math.min(message.length, at + 16));
+            accumulator = accumulator.add(littleEndian(block).add(BigInteger.ONE.shiftLeft(8 * block.length))).multiply(r).mod(p);
         }
-        BigInteger tag = accumulator.add(s).mod(BigInteger.ONE.shiftLeft(128));
-        byte[] out = new byte[16];
-        byte[] big = tag.toByteArray();
+        byte[] big = accumulator.add(s).mod(BigInteger.ONE.shiftLeft(128)).toByteArray();
+        byte[] tag = new byte[16];
         for (int i = 0; i < 16 && i < big.length; i++) {
-            out[i] = big[big.length - 1 - i];
+            tag[i] = big[big.length - 1 - i];
         }
-        return out;
+        return tag;
     }
 
     private static BigInteger littleEndian(byte[] bytes) {
@@ -209,5 +159,19 @@ class ChaChaPolyCipherTest {
             big[bytes.length - i] = bytes[i];
         }
         return new BigInteger(big);
+    }
+
+    /** A packet as the transport hands it over: length, padding length and payload, room for the tag. */
+    private byte[] packet(int length) {
+        byte[] packet = bytes(4 + length + TAG);
+        ByteBuffer.wrap(packet).putInt(length);
+        Arrays.fill(packet, 4 + length, packet.length, (byte) 0);
+        return packet;
+    }
+
+    private byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        random.nextBytes(b);
+        return b;
     }
 }
