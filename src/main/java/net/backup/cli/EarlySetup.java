@@ -14,9 +14,10 @@ import net.backup.session.SshAlgorithms;
 /**
  * The set-up every backup run does, begun on a second thread as the process starts: the JVM then spends about a
  * tenth of a second building the command line's model on one core, and the run would otherwise do this after
- * it, on the same core. Nothing here is extra work: each step is one the run takes anyway, and the run's own
- * call finds it done (or waits for it to finish: class initialisation and {@link SshAlgorithms#shared} are
- * thread-safe); the one exception is said where it is. Not started for {@code --version}, {@code --help} or a subcommand, which need none of it.
+ * it, on the same core. Almost nothing here is extra work: the steps are the run's own (the RSA look-ups only
+ * for devices with RSA host keys, the key pair said where it is), and the run's own call finds each done or
+ * waits for it to finish (class initialisation and {@link SshAlgorithms#shared} are thread-safe, and a failure
+ * of the latter is thrown again to the run, cause and all). Not started for {@code --version}, {@code --help} or a subcommand, which need none of it.
  */
 final class EarlySetup {
     private static final Set<String> NOT_A_RUN = Set.of("--version", "-V", "--help", "-h");
@@ -43,7 +44,8 @@ final class EarlySetup {
         if (args.length > 0 && !args[0].startsWith("-")) {
             return false;
         }
-        return List.of(args).stream().noneMatch(arg -> NOT_A_RUN.contains(arg) || mayBeVerbose(arg));
+        // An @file's options are not seen here (picocli expands them later): it may hold --verbose.
+        return List.of(args).stream().noneMatch(arg -> NOT_A_RUN.contains(arg) || mayBeVerbose(arg) || arg.startsWith("@"));
     }
 
     /** {@code --verbose}, or {@code -v} alone or among other short options ({@code -vi FILE}). */

@@ -102,8 +102,9 @@ public final class ChaChaPolyCipher implements Cipher {
 
     @Override
     public void updateAAD(byte[] data, int offset, int length) {
-        if (length != LENGTH_FIELD) {
-            throw new IllegalArgumentException("the associated data is the 4-byte packet length, got " + length + " bytes");
+        if (offset != 0 || length != LENGTH_FIELD) {
+            throw new IllegalArgumentException("the associated data is the packet's first 4 bytes, its length; got "
+                    + length + " bytes at " + offset);
         }
         if (mode == Mode.Decrypt) {
             System.arraycopy(data, offset, encryptedLength, 0, LENGTH_FIELD);
@@ -117,19 +118,17 @@ public final class ChaChaPolyCipher implements Cipher {
     }
 
     /**
-     * The payload {@code input[offset, offset + length)}, in place, with its tag right after it. At offset 4
-     * the packet's length field precedes it ({@link #updateAAD}), and the tag covers both.
+     * The payload {@code input[4, 4 + length)}, in place, with its tag right after it: the packet's length
+     * field precedes it ({@link #updateAAD}), and the tag covers both, as OpenSSH's construction has it.
      */
     @Override
     public void update(byte[] input, int offset, int length) {
-        if (offset != 0 && offset != LENGTH_FIELD) {
-            throw new IllegalArgumentException("the payload starts at 0, or at 4 after the length; got " + offset);
+        if (offset != LENGTH_FIELD) {
+            throw new IllegalArgumentException("the payload starts at 4, after the length; got " + offset);
         }
         int tagAt = offset + length;
         if (mode == Mode.Decrypt) {
-            if (offset == LENGTH_FIELD) {
-                poly.update(encryptedLength, 0, LENGTH_FIELD);
-            }
+            poly.update(encryptedLength, 0, LENGTH_FIELD);
             poly.update(input, offset, length);
             poly.doFinal(tag, 0);
             if (!sameTag(input, tagAt)) {

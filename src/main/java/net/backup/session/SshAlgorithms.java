@@ -19,6 +19,13 @@ public final class SshAlgorithms {
      * ChaCha20-Poly1305 first, as OpenSSH orders them: under C1, the launcher's only compiler, AES runs in
      * plain Java without the CPU's AES instructions, and this is the cheapest of them (BouncyCastle's
      * primitives, see {@link ChaChaPolyCipher}). Then AES-GCM and AES-CTR, for devices without it.
+     * <p>
+     * Terrapin (CVE-2023-48795): with a device that lacks strict key exchange (sshj offers it; OpenSSH has it
+     * from 9.6), an attacker in the path can delete the first messages of the encrypted channel unnoticed when
+     * ChaCha20-Poly1305 is in use, and not with AES-GCM. The one message that can go without the session
+     * failing is the device's EXT_INFO, and sshj 0.40 ignores EXT_INFO (it uses no server-sig-algs; public key
+     * authentication tries our key algorithms in order), so nothing is lost by it. If an sshj upgrade starts
+     * acting on EXT_INFO, put AES-GCM first again for devices without strict key exchange.
      */
     private static final List<String> MODERN_CIPHERS = List.of(ChaChaPolyCipher.NAME, "aes128-gcm@openssh.com",
             "aes256-gcm@openssh.com", "aes128-ctr", "aes192-ctr", "aes256-ctr");
@@ -42,13 +49,19 @@ public final class SshAlgorithms {
     /** Built when a device first asks for it: building one probes every cipher, and few fleets need it. */
     private volatile Config legacy;
 
-    /** One per process: building it looks up every algorithm. */
-    public static SshAlgorithms shared() {
-        return Shared.INSTANCE;
-    }
+    private static SshAlgorithms shared;
 
-    private static final class Shared {
-        static final SshAlgorithms INSTANCE = new SshAlgorithms();
+    /**
+     * One per process: building it looks up every algorithm. Made on first use under a lock rather than by a
+     * holder class's initialiser: a failure there (a JVM without some provider) would leave the class unusable
+     * and every later caller with "Could not initialize class", the cause gone (cli.EarlySetup builds it on
+     * another thread); this way each caller gets the failure itself.
+     */
+    public static synchronized SshAlgorithms shared() {
+        if (shared == null) {
+            shared = new SshAlgorithms();
+        }
+        return shared;
     }
 
     private SshAlgorithms() {

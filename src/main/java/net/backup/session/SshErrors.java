@@ -43,7 +43,7 @@ final class SshErrors {
                 return "timed out";
             }
             if (e.getMessage() != null && (e.getMessage().contains("encountered EOF")
-                    || e.getMessage().equals("Socket closed"))) {
+                    || e.getMessage().equals("Socket closed") || e.getMessage().equals("Stream closed"))) {
                 return "the device closed the connection";
             }
             if (e.getMessage() != null && e.getMessage().startsWith("Timeout expired")) {

@@ -19,5 +19,6 @@ class EarlySetupTest {
         assertThat(EarlySetup.isBackupRun(new String[] {"--verbose"})).isFalse();
         assertThat(EarlySetup.isBackupRun(new String[] {"-vi", "inventory.yaml"})).isFalse();
         assertThat(EarlySetup.isBackupRun(new String[] {"-i", "inventory.yaml", "-v"})).isFalse();
+        assertThat(EarlySetup.isBackupRun(new String[] {"-i", "inventory.yaml", "@more-options"})).as("may hold --verbose").isFalse();
     }
 }

@@ -94,6 +94,17 @@ class ChaChaPolyCipherTest {
     }
 
     @Test
+    void onlyOpenSshsLayoutIsAccepted() {
+        byte[] key = bytes(64);
+        byte[] packet = packet(64);
+        ChaChaPolyCipher cipher = cipher(Cipher.Mode.Encrypt, key, 1);
+        assertThatThrownBy(() -> cipher.updateAAD(packet, 4, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> cipher.updateAAD(packet, 0, 8)).isInstanceOf(IllegalArgumentException.class);
+        // A payload whose tag would not cover the length before it.
+        assertThatThrownBy(() -> cipher.update(packet, 0, 64)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void itIsWhatWeNegotiateWithAnSshServerThatHasIt() throws Exception {
         try (var server = TestSshServer.start(0, TestSshServer.rsaKey());
                 var client = new SSHClient(SshAlgorithms.shared().forDevice(false))) {
