@@ -61,8 +61,11 @@ public final class NoDelaySockets extends SocketFactory {
 
     /** A socket whose input stream is read through one buffer, however often it is asked for. */
     private static final class BufferedSocket extends Socket {
-        /** A few of the lab's and real devices' data packets (up to 32 KiB each) at a time. */
-        private static final int BUFFER = 32 * 1024;
+        /**
+         * Many small packets, or the start of a large one, per system call; a read of a whole large packet
+         * (devices send up to 32 KiB) bypasses it. Small, as each of up to 200 connections at once holds one.
+         */
+        private static final int BUFFER = 8 * 1024;
 
         private InputStream input;
 
