@@ -17,7 +17,8 @@ import net.backup.session.SshAlgorithms;
  * it, on the same core. Almost nothing here is extra work: the steps are the run's own (the RSA look-ups only
  * for devices with RSA host keys, the key pair said where it is), and the run's own call finds each done or
  * waits for it to finish (class initialisation and {@link SshAlgorithms#shared} are thread-safe, and a failure
- * of the latter is thrown again to the run, cause and all). Not started for {@code --version}, {@code --help} or a subcommand, which need none of it.
+ * of the latter is thrown again to the run, cause and all). Not started for {@code --version}, {@code --help}
+ * or a subcommand, which need none of it.
  */
 final class EarlySetup {
     private static final Set<String> NOT_A_RUN = Set.of("--version", "-V", "--help", "-h");
