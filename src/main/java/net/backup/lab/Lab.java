@@ -236,12 +236,12 @@ public final class Lab implements AutoCloseable {
             devices.add(device);
         }
         int[] ports = new int[specs.size()];
-        var listening = new java.util.HashSet<Integer>();
+        boolean started = false;
         for (int i = 0; i < specs.size(); i++) {
             if (!specs.get(i).faults().contains(Fault.REFUSED)) {
                 int wanted = basePort == 0 ? 0 : basePort + i;
-                ports[i] = listening.isEmpty() ? startOn(wanted) : server.bindAnotherPort(wanted);
-                listening.add(ports[i]);
+                ports[i] = started ? server.bindAnotherPort(wanted) : startOn(wanted);
+                started = true;
             }
         }
         for (int i = 0; i < specs.size(); i++) {
