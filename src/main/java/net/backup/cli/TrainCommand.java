@@ -21,9 +21,10 @@ import picocli.CommandLine.Command;
  * {@code backup train-startup} (hidden): one real backup of one simulated device, with the history and a JSON
  * report, so that the launcher can record which classes a run loads. The launcher runs it once per build, with
  * the JVM writing the AOT cache (Java 25 and later) or the list of classes loaded, from which a second JVM dumps
- * a static AppCDS archive (Java 17 to 24), and starts every later run from that archive. The simulated device runs in a process of its own: in this one, the
- * lab's SSH server and its cryptography would go into the archive too, and a larger archive makes every start
- * slower (even {@code --version}). What it prints is nobody's business; it succeeds or it does not.
+ * a static AppCDS archive (Java 17 to 24), and starts every later run from that archive. The simulated device
+ * runs in a process of its own: in this one, the lab's SSH server and its cryptography would go into the
+ * archive too, and a larger archive makes every start slower (even {@code --version}). What it prints is
+ * nobody's business; it succeeds or it does not.
  */
 @Command(name = "train-startup", hidden = true,
         description = "Backs up one simulated device (a lab in a child process), for the launcher's class-data archive.")
