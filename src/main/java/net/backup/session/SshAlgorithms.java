@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.hierynomus.sshj.transport.cipher.BlockCiphers;
+import com.hierynomus.sshj.transport.cipher.GcmCiphers;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
+import net.schmizz.sshj.transport.cipher.Cipher;
 
 /**
  * The algorithms offered to devices. sshj offers everything it knows by default, SHA-1 key exchange and
@@ -86,12 +89,8 @@ public final class SshAlgorithms {
     }
 
     private static Config build(boolean withLegacy) {
-        var config = new DefaultConfig();
-        // sshj's own ChaCha20-Poly1305 needs BouncyCastle registered as a provider; ours replaces it.
-        var ciphers = new ArrayList<>(config.getCipherFactories());
-        ciphers.removeIf(factory -> factory.getName().equals(ChaChaPolyCipher.NAME));
-        ciphers.add(ChaChaPolyCipher.FACTORY);
-        config.setCipherFactories(pick(ciphers, Factory.Named::getName, MODERN_CIPHERS,
+        var config = new OfferedCiphersConfig();
+        config.setCipherFactories(pick(config.getCipherFactories(), Factory.Named::getName, MODERN_CIPHERS,
                 withLegacy ? LEGACY_CIPHERS : List.of()));
         config.setKeyExchangeFactories(pick(config.getKeyExchangeFactories(), Factory.Named::getName, MODERN_KEX,
                 withLegacy ? LEGACY_KEX : List.of(), KEX_SIGNALS));
@@ -110,6 +109,25 @@ public final class SshAlgorithms {
     static final int CHANNEL_WINDOW = 1024 * 1024;
     /** Room for the window and a packet: sshj never grants more window than its buffer can still hold. */
     private static final int CHANNEL_BUFFER = CHANNEL_WINDOW + 64 * 1024;
+
+    /**
+     * sshj's defaults, but with only the ciphers we may offer. sshj's own list has 33, each tried out by making
+     * and keying one, to drop those that need BouncyCastle registered (which we never offer); that took 20 ms
+     * of every run's start-up, much of it exceptions. Ours need no trial: AES and 3DES are the JDK's own
+     * (its SunJCE provider, on every JDK) and ChaCha20-Poly1305 is {@link ChaChaPolyCipher}, which replaces
+     * sshj's (that one needs BouncyCastle registered as a provider). Made inside the constructor, so the
+     * full list is never built.
+     */
+    private static final class OfferedCiphersConfig extends DefaultConfig {
+        @Override
+        protected void initCipherFactories() {
+            List<Factory.Named<Cipher>> ciphers = List.of(ChaChaPolyCipher.FACTORY, GcmCiphers.AES128GCM(),
+                    GcmCiphers.AES256GCM(), BlockCiphers.AES128CTR(), BlockCiphers.AES192CTR(),
+                    BlockCiphers.AES256CTR(), BlockCiphers.AES128CBC(), BlockCiphers.AES192CBC(),
+                    BlockCiphers.AES256CBC(), BlockCiphers.TripleDESCBC());
+            setCipherFactories(ciphers);
+        }
+    }
 
     /** The factories named in the lists, in the lists' order; names sshj does not have are skipped. */
     @SafeVarargs
