@@ -57,8 +57,6 @@ public final class ChaChaPolyCipher implements Cipher {
     /** The packet length as it came over the wire, which the tag covers; kept when decrypting. */
     private final byte[] encryptedLength = new byte[LENGTH_FIELD];
     private Mode mode;
-    private KeyParameter payloadKey;
-    private KeyParameter lengthKey;
 
     @Override
     public int getBlockSize() {
@@ -82,18 +80,33 @@ public final class ChaChaPolyCipher implements Cipher {
             throw new IllegalArgumentException("chacha20-poly1305 needs 64 bytes of key, got " + key.length);
         }
         this.mode = mode;
-        this.payloadKey = new KeyParameter(key, 0, 32);
-        this.lengthKey = new KeyParameter(key, 32, 32);
-        setSequenceNumber(0);
+        setNonce(0);
+        payloadCipher.init(true, new ParametersWithIV(new KeyParameter(key, 0, 32), nonce));
+        lengthCipher.init(true, new ParametersWithIV(new KeyParameter(key, 32, 32), nonce));
+        startPacket();
     }
 
+    /**
+     * Each packet's nonce is its sequence number; the keys stay. Given no key, BouncyCastle's engines keep
+     * theirs and take the nonce alone. Keying them again for every packet also built their algorithm's name
+     * as a string and checked BouncyCastle's service constraints, twice a packet in each direction.
+     */
     @Override
     public void setSequenceNumber(long seq) {
+        setNonce(seq);
+        payloadCipher.init(true, new ParametersWithIV(null, nonce));
+        lengthCipher.init(true, new ParametersWithIV(null, nonce));
+        startPacket();
+    }
+
+    private void setNonce(long seq) {
         for (int i = 0; i < 8; i++) {
             nonce[i] = (byte) (seq >>> (56 - 8 * i));
         }
-        payloadCipher.init(true, new ParametersWithIV(payloadKey, nonce));
-        lengthCipher.init(true, new ParametersWithIV(lengthKey, nonce));
+    }
+
+    /** The Poly1305 key is the first 32 bytes of the payload key stream (block 0); the payload starts at block 1. */
+    private void startPacket() {
         java.util.Arrays.fill(polyKey, (byte) 0);
         payloadCipher.processBytes(polyKey, 0, polyKey.length, polyKey, 0);
         payloadCipher.skip(BLOCK - polyKey.length); // the payload starts at block 1
