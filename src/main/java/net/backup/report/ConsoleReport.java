@@ -21,10 +21,14 @@ public final class ConsoleReport implements Consumer<DeviceResult> {
         this.nameWidth = Math.max(8, deviceNames.stream().mapToInt(String::length).max().orElse(8));
     }
 
+    /** Columns padded by hand, not by String.format: this runs once per device, and a fleet's worth added up. */
     @Override
     public void accept(DeviceResult result) {
-        var line = new StringBuilder(String.format(Locale.ROOT, "%-9s  %-" + nameWidth + "s  %9s  %8s", result.status(),
-                result.name(), result.succeeded() ? size(result.bytes()) : "-", Durations.seconds(result.duration())));
+        var line = new StringBuilder(64 + nameWidth);
+        padRight(line, result.status().toString(), 9).append("  ");
+        padRight(line, result.name(), nameWidth).append("  ");
+        padLeft(line, result.succeeded() ? size(result.bytes()) : "-", 9).append("  ");
+        padLeft(line, Durations.seconds(result.duration()), 8);
         if (result.attempts() > 1) {
             line.append("  (").append(result.attempts()).append(" attempts)");
         }
@@ -46,13 +50,28 @@ public final class ConsoleReport implements Consumer<DeviceResult> {
         return results.stream().filter(r -> r.status() == status).count();
     }
 
+    private static StringBuilder padRight(StringBuilder line, String text, int width) {
+        return spaces(line.append(text), width - text.length());
+    }
+
+    private static StringBuilder padLeft(StringBuilder line, String text, int width) {
+        return spaces(line, width - text.length()).append(text);
+    }
+
+    private static StringBuilder spaces(StringBuilder line, int count) {
+        for (int i = 0; i < count; i++) {
+            line.append(' ');
+        }
+        return line;
+    }
+
+    /** {@code 512 B}, {@code 37.5 KB}, {@code 1.2 MB}: one decimal, rounded half up, as %.1f would. */
     static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
-        if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        long unit = bytes < 1024 * 1024 ? 1024 : 1024 * 1024;
+        long tenths = (bytes * 10 + unit / 2) / unit;
+        return tenths / 10 + "." + tenths % 10 + (unit == 1024 ? " KB" : " MB");
     }
 }
