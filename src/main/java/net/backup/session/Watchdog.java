@@ -36,29 +36,49 @@ public final class Watchdog implements AutoCloseable {
         timer.shutdownNow();
     }
 
-    /** One armed deadline. */
+    /**
+     * One armed deadline. A reset only notes the time: it runs on every read of every session, and rescheduling
+     * there took the timer's lock and made a task each time. The timer instead looks when the deadline as last
+     * set comes, and if progress was made since, looks again when the new one comes: the same deadline, found a
+     * little later in the timer's work, never sooner.
+     */
     public final class Watch implements AutoCloseable {
         private final Duration timeout;
+        private final long timeoutNanos;
         private final Runnable onExpiry;
+        /** {@link System#nanoTime()} of the last progress. */
+        private volatile long lastProgress;
         private ScheduledFuture<?> due;
         private boolean closed;
         private volatile boolean expired;
 
         private Watch(Duration timeout, Runnable onExpiry) {
             this.timeout = timeout;
+            this.timeoutNanos = timeout.toNanos();
             this.onExpiry = onExpiry;
-            reset();
+            this.lastProgress = System.nanoTime();
+            checkIn(timeoutNanos);
         }
 
         /** Progress was made: the full timeout starts again from now. */
-        public synchronized void reset() {
-            if (closed || expired) {
-                return;
+        public void reset() {
+            lastProgress = System.nanoTime();
+        }
+
+        private synchronized void checkIn(long nanos) {
+            if (!closed) {
+                due = timer.schedule(this::check, nanos, TimeUnit.NANOSECONDS);
             }
-            if (due != null) {
-                due.cancel(false);
+        }
+
+        /** On the timer's thread, once the deadline as it stood when this was scheduled has come. */
+        private void check() {
+            long left = lastProgress + timeoutNanos - System.nanoTime();
+            if (left > 0) {
+                checkIn(left);
+            } else {
+                expire();
             }
-            due = timer.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
 
         public boolean expired() {

@@ -101,6 +101,28 @@ class WatchdogTest {
         watch.close();
     }
 
+    /**
+     * A reset only notes the time; the timer looks at the deadline when it comes. Here the first deadline has
+     * passed while the timer was busy, and the watch was reset just before the timer got to it: it must not
+     * expire then, but a full timeout after the reset.
+     */
+    @Test
+    void aResetJustBeforeTheTimerLooksPostponesTheExpiryByAFullTimeout() throws InterruptedException {
+        Duration timeout = Duration.ofSeconds(2);
+        holdTheTimer();
+        var fired = new CountDownLatch(1);
+        Watchdog.Watch watch = watchdog.watch(timeout, fired::countDown);
+        Thread.sleep(timeout.toMillis() + 100);
+        long resetAt = System.nanoTime();
+        watch.reset();
+        drainTheTimer();
+
+        assertThat(watch.expired()).as("expired at the deadline that the reset moved").isFalse();
+        assertThat(fired.await(LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(System.nanoTime() - resetAt).isGreaterThanOrEqualTo(timeout.toNanos());
+        assertThat(watch.expired()).isTrue();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(LIMIT_SECONDS, TimeUnit.SECONDS);
