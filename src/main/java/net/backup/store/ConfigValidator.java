@@ -5,9 +5,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
 import net.backup.platform.RegexGuard;
+import net.backup.platform.SecretRule;
 
 /**
  * Decides whether command output is a configuration worth keeping, and gives it its stored form. A
@@ -15,6 +17,9 @@ import net.backup.platform.RegexGuard;
  * characters, and (where the platform has an end marker) is complete.
  */
 public final class ConfigValidator {
+    /** Stands for a secret in a quoted line. */
+    private static final String HIDDEN = "<secret>";
+
     private ConfigValidator() {
     }
 
@@ -51,7 +56,7 @@ public final class ConfigValidator {
             }
             boolean blank = isBlank(output, from, to);
             if (!(volatileLine.matches(output, from, to) || kept == 0 && blank)) {
-                check(output, from, to, errorLine, pagerLine, kept + 1);
+                check(platform, output, from, to, errorLine, pagerLine, kept + 1, guard);
                 config.append(output, from, to).append('\n');
                 kept++;
                 if (!blank) {
@@ -68,20 +73,23 @@ public final class ConfigValidator {
         config.setLength(keptEnd);
         Optional<Pattern> end = platform.completeLastLine();
         if (end.isPresent() && !new LineMatcher(end.get(), guard).matches(output, lastFrom, lastTo)) {
-            throw new InvalidConfigException("incomplete configuration: it ends with '" + abbreviate(output.substring(lastFrom, lastTo))
+            throw new InvalidConfigException("incomplete configuration: it ends with '"
+                    + abbreviate(quote(platform, output.substring(lastFrom, lastTo), guard))
                     + "' instead of '" + end.get().pattern() + "' (truncated?)");
         }
         return config.toString();
     }
 
     /** Refuses a line that is to be kept as line {@code number} if it is no part of a configuration. */
-    private static void check(String output, int from, int to, LineMatcher errorLine, LineMatcher pagerLine, int number)
-            throws InvalidConfigException {
+    private static void check(Platform platform, String output, int from, int to, LineMatcher errorLine,
+            LineMatcher pagerLine, int number, RegexGuard guard) throws InvalidConfigException {
         if (errorLine.matches(output, from, to)) {
-            throw new InvalidConfigException("the device answered with an error: " + output.substring(from, to).strip());
+            throw new InvalidConfigException("the device answered with an error: "
+                    + quote(platform, output.substring(from, to), guard));
         }
         if (pagerLine.matches(output, from, to)) {
-            throw new InvalidConfigException("pager residue in the output: '" + output.substring(from, to).strip() + "' in line " + number);
+            throw new InvalidConfigException("pager residue in the output: '" + quote(platform, output.substring(from, to), guard)
+                    + "' in line " + number);
         }
         if (isPrintableAscii(output, from, to)) {
             return;
@@ -160,6 +168,23 @@ public final class ConfigValidator {
             }
         }
         return -1;
+    }
+
+    /**
+     * A configuration line as an error quotes it, stripped, with every secret the platform's rules find in it
+     * shown as {@code <secret>}: errors go to the terminal, cron's mail and the JSON report, whether or not
+     * the device's backups are redacted, and a truncated configuration can end on any line.
+     */
+    private static String quote(Platform platform, String line, RegexGuard guard) {
+        String shown = line;
+        var view = new RegexGuard.GuardedText(guard);
+        for (SecretRule rule : platform.secrets()) {
+            Matcher m = rule.pattern().matcher(view.reset(shown));
+            if (m.matches()) {
+                shown = shown.substring(0, m.start("secret")) + HIDDEN + shown.substring(m.end("secret"));
+            }
+        }
+        return shown.strip();
     }
 
     private static String abbreviate(String line) {

@@ -35,6 +35,18 @@ class ConfigValidatorTest {
                 .hasMessage("incomplete configuration: it ends with 'description uplink' instead of 'end' (truncated?)");
     }
 
+    /** Errors reach the terminal, cron's mail and the JSON report: a quoted line never shows a secret in them. */
+    @Test
+    void aTruncatedConfigurationEndingOnASecretIsQuotedWithTheSecretHidden() {
+        assertThatThrownBy(() -> validate("hostname r1\nusername admin privilege 15 secret 9 $9$ab7xK2pQ$Zm9vYmFy\n"))
+                .hasMessage("incomplete configuration: it ends with 'username admin privilege 15 secret 9 <secret>' "
+                        + "instead of 'end' (truncated?)");
+        assertThatThrownBy(() -> validate("hostname r1\nline vty 0 4\n password 7 0822455D0A16\n"))
+                .hasMessage("incomplete configuration: it ends with 'password 7 <secret>' instead of 'end' (truncated?)");
+        assertThatThrownBy(() -> validate("snmp-server community s3cr3t-c0mmunity RO\n"))
+                .hasMessageContaining("'snmp-server community <secret> RO'").hasMessageNotContaining("s3cr3t");
+    }
+
     @Test
     void refusesCliErrors() {
         assertThatThrownBy(() -> validate("hostname r1\n% Invalid input detected at '^' marker.\nend\n"))
