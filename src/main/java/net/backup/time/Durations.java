@@ -45,8 +45,9 @@ public final class Durations {
      * as %.2f would, without the formatter's cost on each device's line.
      */
     public static String seconds(Duration duration) {
-        long hundredths = (duration.toNanos() + 5_000_000) / 10_000_000;
+        long nanos = duration.toNanos();
+        long hundredths = (Math.abs(nanos) + 5_000_000) / 10_000_000;
         long fraction = hundredths % 100;
-        return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction + " s";
+        return (nanos < 0 ? "-" : "") + hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction + " s";
     }
 }
