@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import net.backup.secret.Secret;
-import net.backup.platform.RegexGuard;
 import net.backup.platform.Answer;
 import net.backup.platform.Platform;
+import net.backup.platform.RegexGuard;
+import net.backup.platform.SecretRule;
+import net.backup.secret.Secret;
 import net.backup.time.Durations;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -395,13 +396,18 @@ public final class CliSession implements AutoCloseable {
                 + SshErrors.describe(e), e);
     }
 
-    /** A device that waits for an answer says so on its last line: a question no platform answer matched. */
+    /**
+     * A device that waits for an answer says so on its last line: a question no platform answer matched. A
+     * device that stalled part-way through its configuration leaves a configuration line there, so its
+     * secrets are hidden ({@link SecretRule#quotable}).
+     */
     private String waitingWith() {
         String last = reader.lastLineShown();
         if (last.isEmpty() || prompt != null && last.equals(prompt.strip())) {
             return "";
         }
-        return "; it was waiting after '" + (last.length() > 80 ? last.substring(0, 80) + "..." : last) + "'";
+        String shown = SecretRule.quotable(last, platform.secrets(), guard);
+        return "; it was waiting after '" + (shown.length() > 80 ? shown.substring(0, 80) + "..." : shown) + "'";
     }
 
     /** A prompt line is short (the reader offers nothing longer), but the pattern is the user's. */

@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
 import net.backup.platform.RegexGuard;
@@ -17,9 +16,6 @@ import net.backup.platform.SecretRule;
  * characters, and (where the platform has an end marker) is complete.
  */
 public final class ConfigValidator {
-    /** Stands for a secret in a quoted line. */
-    private static final String HIDDEN = "<secret>";
-
     private ConfigValidator() {
     }
 
@@ -170,21 +166,9 @@ public final class ConfigValidator {
         return -1;
     }
 
-    /**
-     * A configuration line as an error quotes it, stripped, with every secret the platform's rules find in it
-     * shown as {@code <secret>}: errors go to the terminal, cron's mail and the JSON report, whether or not
-     * the device's backups are redacted, and a truncated configuration can end on any line.
-     */
+    /** See {@link SecretRule#quotable}: errors go to the terminal, cron's mail and the JSON report. */
     private static String quote(Platform platform, String line, RegexGuard guard) {
-        String shown = line;
-        var view = new RegexGuard.GuardedText(guard);
-        for (SecretRule rule : platform.secrets()) {
-            Matcher m = rule.pattern().matcher(view.reset(shown));
-            if (m.matches()) {
-                shown = shown.substring(0, m.start("secret")) + HIDDEN + shown.substring(m.end("secret"));
-            }
-        }
-        return shown.strip();
+        return SecretRule.quotable(line, platform.secrets(), guard);
     }
 
     private static String abbreviate(String line) {

@@ -8,7 +8,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -70,20 +69,10 @@ public final class Redactor {
         return String.join("\n", lines);
     }
 
-    /**
-     * Every rule gets its turn, each on the line as the ones before left it: one line may hold several
-     * secrets (an SNMPv3 user's auth and priv keys, a 9800 mgmtuser's password and secret), each found by
-     * its own rule. A secret already replaced by a marker is left as it is.
-     */
+    /** A secret already replaced by a marker is left as it is. */
     private String redactLine(String line, List<SecretRule> rules, RegexGuard.GuardedText view) {
-        String result = line;
-        for (SecretRule rule : rules) {
-            Matcher m = rule.pattern().matcher(view.reset(result));
-            if (m.matches() && !MARKER.matcher(m.group("secret")).matches()) {
-                result = result.substring(0, m.start("secret")) + marker(m.group("secret")) + result.substring(m.end("secret"));
-            }
-        }
-        return result;
+        return SecretRule.replaceSecrets(line, rules, secret -> MARKER.matcher(secret).matches() ? secret : marker(secret),
+                view);
     }
 
     private String marker(String secret) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
 import net.backup.platform.Platforms;
+import net.backup.platform.SecretRule;
 import org.junit.jupiter.api.Test;
 
 class ConfigValidatorTest {
@@ -45,6 +46,9 @@ class ConfigValidatorTest {
                 .hasMessage("incomplete configuration: it ends with 'password 7 <secret>' instead of 'end' (truncated?)");
         assertThatThrownBy(() -> validate("snmp-server community s3cr3t-c0mmunity RO\n"))
                 .hasMessageContaining("'snmp-server community <secret> RO'").hasMessageNotContaining("s3cr3t");
+        // Cut short in the middle of a line that, whole, would have held a secret.
+        assertThatThrownBy(() -> validate("hostname r1\ncrypto isakmp key Sup3rPsk"))
+                .hasMessage("incomplete configuration: it ends with '" + SecretRule.WITHHELD + "' instead of 'end' (truncated?)");
     }
 
     @Test

@@ -1,0 +1,44 @@
+package net.backup.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class SecretRuleTest {
+    private static final List<SecretRule> IOS = Platforms.CISCO_IOS.secrets();
+
+    @Test
+    void aQuotedLineShowsEverySecretAsHidden() {
+        assertThat(SecretRule.quotable("username admin privilege 15 secret 9 $9$ab7xK2pQ$Zm9v", IOS, RegexGuard.NONE))
+                .isEqualTo("username admin privilege 15 secret 9 <secret>");
+        assertThat(SecretRule.quotable("snmp-server user mon grp v3 auth sha AuthKey1 priv aes 128 PrivKey2", IOS,
+                RegexGuard.NONE)).isEqualTo("snmp-server user mon grp v3 auth sha <secret> priv aes 128 <secret>");
+        assertThat(SecretRule.quotable(" password 7 0822455D0A16", IOS, RegexGuard.NONE)).isEqualTo("password 7 <secret>");
+    }
+
+    @Test
+    void aLineWithoutASecretIsQuotedAsItIs() {
+        assertThat(SecretRule.quotable(" description uplink to core", IOS, RegexGuard.NONE)).isEqualTo("description uplink to core");
+        assertThat(SecretRule.quotable("hostname r1", IOS, RegexGuard.NONE)).isEqualTo("hostname r1");
+    }
+
+    /** A configuration cut short ends part-way through a line, which then matches no rule whole. */
+    @Test
+    void aLineThatMayBeTheStartOfOneWithASecretIsWithheld() {
+        assertThat(SecretRule.quotable("crypto isakmp key Sup3rPsk", IOS, RegexGuard.NONE)).isEqualTo(SecretRule.WITHHELD);
+        assertThat(SecretRule.quotable("snmp-server community", IOS, RegexGuard.NONE)).isEqualTo(SecretRule.WITHHELD);
+    }
+
+    /** A user's rule may make its secret group optional: where the group took no part, nothing is replaced. */
+    @Test
+    void aRuleWhoseSecretGroupDidNotTakePartReplacesNothing() {
+        var optional = List.of(new SecretRule("optional", Pattern.compile("foo(?: (?<secret>\\S+))?")));
+
+        assertThat(SecretRule.replaceSecrets("foo", optional, secret -> "X", new RegexGuard.GuardedText(RegexGuard.NONE)))
+                .isEqualTo("foo");
+        assertThat(SecretRule.replaceSecrets("foo bar", optional, secret -> "X", new RegexGuard.GuardedText(RegexGuard.NONE)))
+                .isEqualTo("foo X");
+    }
+}
