@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Ends conversations that make no progress. sshj's channel streams block without a timeout, so a session
@@ -14,14 +15,21 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Watchdog implements AutoCloseable {
     private final ScheduledExecutorService timer;
+    private final LongSupplier nanoClock;
 
     public Watchdog() {
+        this(System::nanoTime);
+    }
+
+    /** @param nanoClock what {@link System#nanoTime()} says: a test's clock decides whether progress came in time */
+    Watchdog(LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         var executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "backup-watchdog");
             thread.setDaemon(true);
             return thread;
         });
-        // Most watches are reset long before they fire: drop cancelled ones at once, not at their due time.
+        // A closed watch's pending check goes at once, not at its due time: a run closes a watch per step.
         executor.setRemoveOnCancelPolicy(true);
         this.timer = Executors.unconfigurableScheduledExecutorService(executor);
     }
@@ -46,7 +54,7 @@ public final class Watchdog implements AutoCloseable {
         private final Duration timeout;
         private final long timeoutNanos;
         private final Runnable onExpiry;
-        /** {@link System#nanoTime()} of the last progress. */
+        /** When progress was last made, by the watchdog's clock (nanoseconds). */
         private volatile long lastProgress;
         private ScheduledFuture<?> due;
         private boolean closed;
@@ -56,16 +64,16 @@ public final class Watchdog implements AutoCloseable {
             this.timeout = timeout;
             this.timeoutNanos = timeout.toNanos();
             this.onExpiry = onExpiry;
-            this.lastProgress = System.nanoTime();
-            checkIn(timeoutNanos);
+            this.lastProgress = nanoClock.getAsLong();
+            scheduleCheck(timeoutNanos);
         }
 
         /** Progress was made: the full timeout starts again from now. */
         public void reset() {
-            lastProgress = System.nanoTime();
+            lastProgress = nanoClock.getAsLong();
         }
 
-        private synchronized void checkIn(long nanos) {
+        private synchronized void scheduleCheck(long nanos) {
             if (!closed) {
                 due = timer.schedule(this::check, nanos, TimeUnit.NANOSECONDS);
             }
@@ -73,9 +81,9 @@ public final class Watchdog implements AutoCloseable {
 
         /** On the timer's thread, once the deadline as it stood when this was scheduled has come. */
         private void check() {
-            long left = lastProgress + timeoutNanos - System.nanoTime();
+            long left = lastProgress + timeoutNanos - nanoClock.getAsLong();
             if (left > 0) {
-                checkIn(left);
+                scheduleCheck(left);
             } else {
                 expire();
             }
