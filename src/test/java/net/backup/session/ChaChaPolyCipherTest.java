@@ -37,14 +37,49 @@ class ChaChaPolyCipherTest {
             byte[] sealed = plain.clone();
             cipher(Cipher.Mode.Encrypt, key, sequence).updateWithAAD(sealed, 0, 4, payload);
 
-            byte[] expected = plain.clone();
-            jdkChaCha20(Arrays.copyOfRange(key, 32, 64), sequence, 0, expected, 0, 4);
-            jdkChaCha20(Arrays.copyOfRange(key, 0, 32), sequence, 1, expected, 4, payload);
-            byte[] polyKey = new byte[32];
-            jdkChaCha20(Arrays.copyOfRange(key, 0, 32), sequence, 0, polyKey, 0, 32);
-            System.arraycopy(poly1305(polyKey, Arrays.copyOf(expected, 4 + payload)), 0, expected, 4 + payload, TAG);
-            assertThat(sealed).as("round %d, sequence %d, %d bytes", round, sequence, payload).isEqualTo(expected);
+            assertThat(sealed).as("round %d, sequence %d, %d bytes", round, sequence, payload)
+                    .isEqualTo(construction(key, sequence, plain));
         }
+    }
+
+    /**
+     * As a session uses it: one cipher for a direction's whole key, told each packet's sequence number in
+     * turn (the engines keep their key and take each packet's nonce), sealing and then opening every packet.
+     */
+    @Test
+    void oneCipherSealsAndOpensPacketAfterPacketAsTheConstructionHasThem() throws Exception {
+        byte[] key = bytes(64);
+        var sealer = new ChaChaPolyCipher();
+        sealer.init(Cipher.Mode.Encrypt, key, new byte[0]);
+        var opener = new ChaChaPolyCipher();
+        opener.init(Cipher.Mode.Decrypt, key, new byte[0]);
+        for (long sequence = 0; sequence < 60; sequence++) {
+            byte[] plain = packet(8 * (2 + random.nextInt(200)));
+            int payload = plain.length - 4 - TAG;
+
+            byte[] sealed = plain.clone();
+            sealer.setSequenceNumber(sequence);
+            sealer.updateWithAAD(sealed, 0, 4, payload);
+            assertThat(sealed).as("sequence %d", sequence).isEqualTo(construction(key, sequence, plain));
+
+            opener.setSequenceNumber(sequence);
+            opener.updateAAD(sealed, 0, 4);
+            opener.update(sealed, 4, payload);
+            assertThat(Arrays.copyOf(sealed, plain.length - TAG)).as("sequence %d opened", sequence)
+                    .isEqualTo(Arrays.copyOf(plain, plain.length - TAG));
+        }
+    }
+
+    /** The packet sealed as OpenSSH's PROTOCOL.chacha20poly1305 defines it, computed without our class. */
+    private static byte[] construction(byte[] key, long sequence, byte[] plain) throws Exception {
+        int payload = plain.length - 4 - TAG;
+        byte[] expected = plain.clone();
+        jdkChaCha20(Arrays.copyOfRange(key, 32, 64), sequence, 0, expected, 0, 4);
+        jdkChaCha20(Arrays.copyOfRange(key, 0, 32), sequence, 1, expected, 4, payload);
+        byte[] polyKey = new byte[32];
+        jdkChaCha20(Arrays.copyOfRange(key, 0, 32), sequence, 0, polyKey, 0, 32);
+        System.arraycopy(poly1305(polyKey, Arrays.copyOf(expected, 4 + payload)), 0, expected, 4 + payload, TAG);
+        return expected;
     }
 
     @Test
