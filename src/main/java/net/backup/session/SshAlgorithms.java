@@ -49,7 +49,7 @@ public final class SshAlgorithms {
             "hmac-sha2-256", "hmac-sha2-512", "hmac-sha1-etm@openssh.com", "hmac-sha1");
 
     private final Config modern;
-    /** Built when a device first asks for it: building one probes every cipher, and few fleets need it. */
+    /** Built when a device first asks for it: few fleets need it. */
     private volatile Config legacy;
 
     private static SshAlgorithms shared;
@@ -113,10 +113,12 @@ public final class SshAlgorithms {
     /**
      * sshj's defaults, but with only the ciphers we may offer. sshj's own list has 33, each tried out by making
      * and keying one, to drop those that need BouncyCastle registered (which we never offer); that took 20 ms
-     * of every run's start-up, much of it exceptions. Ours need no trial: AES and 3DES are the JDK's own
-     * (its SunJCE provider, on every JDK) and ChaCha20-Poly1305 is {@link ChaChaPolyCipher}, which replaces
-     * sshj's (that one needs BouncyCastle registered as a provider). Made inside the constructor, so the
-     * full list is never built.
+     * of every run's start-up, much of it exceptions. Ours are not tried at start-up: AES and 3DES come from
+     * the JDK's own SunJCE provider, and ChaCha20-Poly1305 is {@link ChaChaPolyCipher}, which replaces sshj's
+     * (that one needs BouncyCastle registered as a provider). SshAlgorithmsTest makes and keys each on the
+     * JDK that builds the tool; a JDK whose providers were cut down (a FIPS configuration, say) and lacked
+     * one would fail the handshake that chose it, rather than not offer it. Made inside the constructor, so
+     * the full list is never built.
      */
     private static final class OfferedCiphersConfig extends DefaultConfig {
         @Override
