@@ -53,8 +53,9 @@ public record Figure(String key, String about, double value, String shown) {
             figures.add(new Figure("scale_failures", setting + ": devices failed or stored wrongly",
                     row.failures() + row.wrongConfigs(), String.format(Locale.ROOT, "%d failed, %d wrong configs",
                             row.failures(), row.wrongConfigs())));
-            figures.add(new Figure("scale_peak_rss_mb", setting + ": client peak RSS", row.peakRssBytes() / (double) (1 << 20),
-                    String.format(Locale.ROOT, "peak RSS %d MB", row.peakRssBytes() >> 20)));
+            figures.add(new Figure("scale_peak_rss_mb", setting + ": client peak RSS, the highest of its runs",
+                    row.highestPeakRssBytes() / (double) (1 << 20), String.format(Locale.ROOT, "peak RSS %d MB (the highest of %d runs)",
+                            row.highestPeakRssBytes() >> 20, row.runs().size())));
         });
         return figures;
     }

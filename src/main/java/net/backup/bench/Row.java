@@ -52,6 +52,11 @@ public record Row(Scenario scenario, int workers, boolean sequential, List<Measu
         return median(Measurement::peakRssBytes);
     }
 
+    /** The most any of the runs held: a memory limit is judged by its worst run, not its middle one. */
+    public long highestPeakRssBytes() {
+        return runs.stream().mapToLong(Measurement::peakRssBytes).max().orElse(0);
+    }
+
     /** Ideal over actual, with the process's wall time as the actual: JVM start-up counts against us. */
     public double efficiency() {
         return idealMillis / (double) Math.max(1, wallMillis());
