@@ -35,8 +35,7 @@ public final class ConfigValidator {
      */
     public static String validate(Platform platform, String output, RegexGuard guard) throws InvalidConfigException {
         var volatileLine = new LineMatcher(platform.volatileLines(), guard);
-        var errorLine = new LineMatcher(platform.errorLines(), guard);
-        var pagerLine = new LineMatcher(platform.pagerPrompt(), guard);
+        var checks = new LineChecks(platform, guard);
         // One pass over the lines as String.lines() splits them (LF, CR or CR LF), each an index range of the
         // output: kept lines go straight into the stored form, and only a refused line becomes a string.
         var config = new StringBuilder(output.length() + 1);
@@ -52,7 +51,7 @@ public final class ConfigValidator {
             }
             boolean blank = isBlank(output, from, to);
             if (!(volatileLine.matches(output, from, to) || kept == 0 && blank)) {
-                check(platform, output, from, to, errorLine, pagerLine, kept + 1, guard);
+                checks.refuseIfNoConfiguration(output, from, to, kept + 1);
                 config.append(output, from, to).append('\n');
                 kept++;
                 if (!blank) {
@@ -70,35 +69,45 @@ public final class ConfigValidator {
         Optional<Pattern> end = platform.completeLastLine();
         if (end.isPresent() && !new LineMatcher(end.get(), guard).matches(output, lastFrom, lastTo)) {
             throw new InvalidConfigException("incomplete configuration: it ends with '"
-                    + abbreviate(quote(platform, output.substring(lastFrom, lastTo), guard))
+                    + abbreviate(checks.quote(output.substring(lastFrom, lastTo)))
                     + "' instead of '" + end.get().pattern() + "' (truncated?)");
         }
         return config.toString();
     }
 
-    /** Refuses a line that is to be kept as line {@code number} if it is no part of a configuration. */
-    private static void check(Platform platform, String output, int from, int to, LineMatcher errorLine,
-            LineMatcher pagerLine, int number, RegexGuard guard) throws InvalidConfigException {
-        if (errorLine.matches(output, from, to)) {
-            throw new InvalidConfigException("the device answered with an error: "
-                    + quote(platform, output.substring(from, to), guard));
+    /** What a kept line must not be, and how an error quotes a device's line. */
+    private record LineChecks(Platform platform, RegexGuard guard, LineMatcher errorLine, LineMatcher pagerLine) {
+        LineChecks(Platform platform, RegexGuard guard) {
+            this(platform, guard, new LineMatcher(platform.errorLines(), guard), new LineMatcher(platform.pagerPrompt(), guard));
         }
-        if (pagerLine.matches(output, from, to)) {
-            throw new InvalidConfigException("pager residue in the output: '" + quote(platform, output.substring(from, to), guard)
-                    + "' in line " + number);
+
+        /** Refuses a line that is to be kept as line {@code number} if it is no part of a configuration. */
+        void refuseIfNoConfiguration(String output, int from, int to, int number) throws InvalidConfigException {
+            if (errorLine.matches(output, from, to)) {
+                throw new InvalidConfigException("the device answered with an error: " + quote(output.substring(from, to)));
+            }
+            if (pagerLine.matches(output, from, to)) {
+                throw new InvalidConfigException("pager residue in the output: '" + quote(output.substring(from, to))
+                        + "' in line " + number);
+            }
+            if (isPrintableAscii(output, from, to)) {
+                return;
+            }
+            String line = output.substring(from, to);
+            int control = firstControlCharacter(line);
+            if (control >= 0) {
+                throw new InvalidConfigException(String.format("garbage in the output: control character 0x%02x in line %d",
+                        (int) line.charAt(control), number));
+            }
+            if (!isText(line)) {
+                throw new InvalidConfigException("garbage in the output: bytes that are not text (not ASCII, not UTF-8) "
+                        + "in line " + number);
+            }
         }
-        if (isPrintableAscii(output, from, to)) {
-            return;
-        }
-        String line = output.substring(from, to);
-        int control = firstControlCharacter(line);
-        if (control >= 0) {
-            throw new InvalidConfigException(String.format("garbage in the output: control character 0x%02x in line %d",
-                    (int) line.charAt(control), number));
-        }
-        if (!isText(line)) {
-            throw new InvalidConfigException("garbage in the output: bytes that are not text (not ASCII, not UTF-8) "
-                    + "in line " + number);
+
+        /** See {@link SecretRule#quotable}: errors go to the terminal, cron's mail and the JSON report. */
+        String quote(String line) {
+            return SecretRule.quotable(line, platform.secrets(), guard);
         }
     }
 
@@ -164,11 +173,6 @@ public final class ConfigValidator {
             }
         }
         return -1;
-    }
-
-    /** See {@link SecretRule#quotable}: errors go to the terminal, cron's mail and the JSON report. */
-    private static String quote(Platform platform, String line, RegexGuard guard) {
-        return SecretRule.quotable(line, platform.secrets(), guard);
     }
 
     private static String abbreviate(String line) {
