@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,11 @@ class WatchdogTest {
     void aWatchExpiresExactlyATimeoutAfterItsLastReset() throws InterruptedException {
         watchdog.close();
         var now = new AtomicLong();
-        watchdog = new Watchdog(now::get);
+        var clockRead = new AtomicReference<>(new CountDownLatch(0));
+        watchdog = new Watchdog(() -> {
+            clockRead.get().countDown();
+            return now.get();
+        });
         Duration timeout = Duration.ofMillis(20);
         var fired = new CountDownLatch(1);
         Watchdog.Watch watch = watchdog.watch(timeout, fired::countDown);
@@ -123,11 +128,11 @@ class WatchdogTest {
             now.set(lastReset);
             watch.reset();
             now.set(lastReset + timeout.toNanos() / 2);
-            lookedAfter(timeout);
+            timerLooks(clockRead);
             assertThat(watch.expired()).as("expired before its last reset plus the timeout").isFalse();
         }
         now.set(lastReset + timeout.toNanos() - 1);
-        lookedAfter(timeout);
+        timerLooks(clockRead);
         assertThat(watch.expired()).as("expired a nanosecond early").isFalse();
 
         now.set(lastReset + timeout.toNanos());
@@ -135,10 +140,14 @@ class WatchdogTest {
         assertThat(watch.expired()).isTrue();
     }
 
-    /** Returns once the timer has run every check due within {@code timeout} of now (real time). */
-    private void lookedAfter(Duration timeout) throws InterruptedException {
-        Thread.sleep(2 * timeout.toMillis());
-        drainTheTimer();
+    /**
+     * Returns once the timer has looked at the watch again: only its checks read the clock meanwhile. Until
+     * the watch's deadline has come by that clock, a look can only put the check off, never expire it.
+     */
+    private static void timerLooks(AtomicReference<CountDownLatch> clockRead) throws InterruptedException {
+        var looked = new CountDownLatch(1);
+        clockRead.set(looked);
+        assertThat(looked.await(LIMIT_SECONDS, TimeUnit.SECONDS)).as("the timer looked").isTrue();
     }
 
     private static void await(CountDownLatch latch) {
