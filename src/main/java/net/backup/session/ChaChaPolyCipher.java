@@ -7,6 +7,7 @@ import org.bouncycastle.crypto.engines.ChaChaEngine;
 import org.bouncycastle.crypto.macs.Poly1305;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.crypto.params.ParametersWithIV;
+import org.bouncycastle.util.Arrays;
 
 /**
  * chacha20-poly1305@openssh.com (OpenSSH's PROTOCOL.chacha20poly1305) for sshj, on BouncyCastle's ChaCha20
@@ -144,7 +145,8 @@ public final class ChaChaPolyCipher implements Cipher {
             poly.update(encryptedLength, 0, LENGTH_FIELD);
             poly.update(input, offset, length);
             poly.doFinal(tag, 0);
-            if (!sameTag(input, tagAt)) {
+            // In time that does not depend on where the tags differ.
+            if (!Arrays.constantTimeAreEqual(TAG_LENGTH, tag, 0, input, tagAt)) {
                 throw new SSHRuntimeException("MAC Error");
             }
             payloadCipher.processBytes(input, offset, length, input, offset);
@@ -153,15 +155,6 @@ public final class ChaChaPolyCipher implements Cipher {
             poly.update(input, 0, tagAt);
             poly.doFinal(input, tagAt);
         }
-    }
-
-    /** Compared in time that does not depend on where the tags differ. */
-    private boolean sameTag(byte[] input, int at) {
-        int difference = 0;
-        for (int i = 0; i < TAG_LENGTH; i++) {
-            difference |= tag[i] ^ input[at + i];
-        }
-        return difference == 0;
     }
 
     @Override
