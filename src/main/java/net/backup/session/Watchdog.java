@@ -79,9 +79,14 @@ public final class Watchdog implements AutoCloseable {
             }
         }
 
-        /** On the timer's thread, once the deadline as it stood when this was scheduled has come. */
+        /**
+         * On the timer's thread, once the deadline as it stood when this was scheduled has come. The clock is read
+         * before the last progress: read the other way round, a reset landing between the two reads would be
+         * missed, and the watch would expire although progress came in time.
+         */
         private void check() {
-            long left = lastProgress + timeoutNanos - nanoClock.getAsLong();
+            long now = nanoClock.getAsLong();
+            long left = lastProgress + timeoutNanos - now;
             if (left > 0) {
                 scheduleCheck(left);
             } else {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -138,6 +139,40 @@ class WatchdogTest {
         now.set(lastReset + timeout.toNanos());
         assertThat(fired.await(LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
         assertThat(watch.expired()).isTrue();
+    }
+
+    /**
+     * Progress can land while the timer is deciding, between its reading the clock and its reading when progress
+     * was last made. This clock makes it land exactly there, at the moment the deadline comes: the watch must
+     * see that progress and live on.
+     */
+    @Test
+    void progressMadeWhileTheTimerLooksIsNeverMissed() throws InterruptedException {
+        watchdog.close();
+        Duration timeout = Duration.ofMillis(20);
+        var now = new AtomicLong();
+        var watch = new AtomicReference<Watchdog.Watch>();
+        var armed = new AtomicBoolean();
+        var progressMade = new AtomicBoolean();
+        var decided = new CountDownLatch(1); // the timer looked again after the progress, or the watch expired
+        watchdog = new Watchdog(() -> {
+            if (armed.compareAndSet(true, false)) { // only the timer reads the clock once this is armed
+                now.set(timeout.toNanos());
+                watch.get().reset();
+                progressMade.set(true);
+            } else if (progressMade.get()) {
+                decided.countDown();
+            }
+            return now.get();
+        });
+        watch.set(watchdog.watch(timeout, decided::countDown));
+
+        armed.set(true);
+
+        assertThat(decided.await(LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(progressMade).isTrue();
+        assertThat(watch.get().expired()).as("expired although progress came as the deadline did").isFalse();
+        watch.get().close();
     }
 
     /**
