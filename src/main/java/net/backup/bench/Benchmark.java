@@ -94,22 +94,30 @@ public final class Benchmark {
             }
             var rows = new ArrayList<Row>();
             if (scenario.sequential()) {
-                List<Measurement> sequential = repeat(backupCommand, scenario, inventory, knownHosts, dir, List.of("--sequential"));
+                List<Measurement> sequential = repeat(List.of(backupCommand), scenario, inventory, knownHosts, dir,
+                        List.of("--sequential")).get(0);
                 rows.add(new Row(scenario, 1, true, sequential, Row.ideal(scenario.devices(), 1, oneDevice)));
             }
-            for (int workers : scenario.workers()) {
-                rows.add(new Row(scenario, workers, false,
-                        repeat(backupCommand, scenario, inventory, knownHosts, dir, List.of("--workers", "" + workers)),
-                        Row.ideal(scenario.devices(), workers, oneDevice)));
-            }
-            if (scenario.name().equals("cpu") && baseline.isPresent()) {
-                // The same lab, the same settings, the earlier build: CPU per device compared in one run.
-                int workers = scenario.workers().get(0);
+            // The same lab, the same settings, the earlier build: CPU per device compared in one run, each build's
+            // runs taking turns, so that the machine's drift (a neighbour's load, the file system's growing cost of
+            // creating files where many were just deleted) falls on both alike.
+            boolean compared = scenario.name().equals("cpu") && baseline.isPresent();
+            if (compared) {
                 measure(baseline.get().command(), scenario, inventory, knownHosts, dir.resolve("warmup-baseline"),
-                        List.of("--workers", "" + workers));
-                rows.add(new Row(scenario, workers, false, repeat(baseline.get().command(), scenario, inventory, knownHosts, dir,
-                        List.of("--workers", "" + workers)), Row.ideal(scenario.devices(), workers, oneDevice),
-                        baseline.get().label(), false));
+                        List.of("--workers", "" + scenario.workers().get(0)));
+            }
+            for (int workers : scenario.workers()) {
+                List<String> mode = List.of("--workers", "" + workers);
+                long ideal = Row.ideal(scenario.devices(), workers, oneDevice);
+                if (compared && workers == scenario.workers().get(0)) {
+                    List<List<Measurement>> both = repeat(List.of(backupCommand, baseline.get().command()), scenario,
+                            inventory, knownHosts, dir, mode);
+                    rows.add(new Row(scenario, workers, false, both.get(0), ideal));
+                    rows.add(new Row(scenario, workers, false, both.get(1), ideal, baseline.get().label(), false));
+                } else {
+                    rows.add(new Row(scenario, workers, false,
+                            repeat(List.of(backupCommand), scenario, inventory, knownHosts, dir, mode).get(0), ideal));
+                }
             }
             if (scenario.name().equals("cpu") && flameGraphs.isPresent()) {
                 flameGraph(backupCommand, "backup", scenario, inventory, knownHosts, dir);
@@ -234,18 +242,25 @@ public final class Benchmark {
         return scenario.workers().stream().mapToInt(Integer::intValue).max().orElse(1);
     }
 
-    private List<Measurement> repeat(List<String> client, Scenario scenario, Path inventory, Path knownHosts, Path dir,
-            List<String> mode) throws IOException, InterruptedException {
-        var runs = new ArrayList<Measurement>();
-        String who = client.equals(backupCommand) ? "" : " (" + baseline.map(Baseline::label).orElse("?") + ")";
+    /** {@code scenario.repeats()} runs of each client, the clients taking turns; the runs of each, in order. */
+    private List<List<Measurement>> repeat(List<List<String>> clients, Scenario scenario, Path inventory, Path knownHosts,
+            Path dir, List<String> mode) throws IOException, InterruptedException {
+        var runs = new ArrayList<List<Measurement>>();
+        clients.forEach(client -> runs.add(new ArrayList<>()));
         for (int i = 0; i < scenario.repeats(); i++) {
-            progress.accept(scenario.name() + who + ": " + String.join(" ", mode) + ", run " + (i + 1) + " of " + scenario.repeats());
-            Path output = dir.resolve("run-" + String.join("", mode).replace("-", "") + "-" + runs.size() + "-" + System.nanoTime());
-            Measurement m = measure(client, scenario, inventory, knownHosts, output, mode);
-            progress.accept(String.format(java.util.Locale.ROOT, "  wall %.2f s, run %.2f s, cpu %.2f s, peak rss %d MB, failed %d",
-                    m.wallMillis() / 1e3, m.runMillis() / 1e3, m.cpuMillis() / 1e3, m.peakRssBytes() >> 20, m.failed()));
-            runs.add(m);
-            deleteTree(output);
+            for (int c = 0; c < clients.size(); c++) {
+                List<String> client = clients.get(c);
+                String who = client.equals(backupCommand) ? "" : " (" + baseline.map(Baseline::label).orElse("?") + ")";
+                progress.accept(scenario.name() + who + ": " + String.join(" ", mode) + ", run " + (i + 1) + " of "
+                        + scenario.repeats());
+                Path output = dir.resolve("run-" + String.join("", mode).replace("-", "") + "-" + c + "-" + i + "-"
+                        + System.nanoTime());
+                Measurement m = measure(client, scenario, inventory, knownHosts, output, mode);
+                progress.accept(String.format(java.util.Locale.ROOT, "  wall %.2f s, run %.2f s, cpu %.2f s, peak rss %d MB, failed %d",
+                        m.wallMillis() / 1e3, m.runMillis() / 1e3, m.cpuMillis() / 1e3, m.peakRssBytes() >> 20, m.failed()));
+                runs.get(c).add(m);
+                deleteTree(output);
+            }
         }
         return runs;
     }

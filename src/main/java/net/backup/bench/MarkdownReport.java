@@ -38,7 +38,9 @@ public final class MarkdownReport {
                 .append(Scenario.ROUND_TRIPS).append(" round trips, each sent when the prompt is back; no file, no check) ")
                 .append("in the benchmark's own warm JVM against the same lab, the median of 10 after 10 unmeasured; ")
                 .append("*efficiency* is ideal / wall. A *baseline* row is an earlier ")
-                .append("build, checked out from git and run by its own launcher against the same lab. CPU and peak RSS are the ")
+                .append("build, checked out from git and run by its own launcher against the same lab, its runs taking turns with ")
+                .append("this build's (one device and `--version` in the startup scenario, the first setting in the cpu one). ")
+                .append("CPU and peak RSS are the ")
                 .append("client's, as it reports them itself (`--report`: process CPU time and Linux VmHWM).\n\n");
         List<Figure> figures = Figure.of(rows);
         md.append("## Figures\n\n| figure | measured |\n|---|---|\n");
