@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -118,12 +119,23 @@ public final class ConfigStore {
         if (existing.isPresent()) {
             // Anything but a regular file (a planted link, a FIFO) is replaced, never read or followed.
             if (existing.get().isRegularFile() && Arrays.equals(ExclusiveFiles.readRegularFile(target), bytes)) {
+                if (!ownerOnly(target)) {
+                    // A backup another tool left readable by others (RANCID's, Oxidized's, a copy) is written
+                    // again as ours, owner-only, by the same safe replace: not a chmod of a file that may not
+                    // be ours.
+                    replace(deviceName, bytes);
+                }
                 return new Written(Change.UNCHANGED, bytes.length);
             }
             change = Change.CHANGED;
         }
         replace(deviceName, bytes);
         return new Written(change, bytes.length);
+    }
+
+    private static boolean ownerOnly(Path file) throws IOException {
+        return Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).stream()
+                .allMatch(permission -> permission.name().startsWith("OWNER_"));
     }
 
     private void replace(String deviceName, byte[] bytes) throws IOException {

@@ -56,6 +56,20 @@ class ConfigStoreTest {
         assertThat(written.toMillis()).isPositive();
     }
 
+    /** A backup another tool left readable by others (0644, as RANCID and Oxidized write) becomes owner-only. */
+    @Test
+    void anUnchangedBackupReadableByOthersBecomesOwnerOnlyWithTheSameBytes() throws IOException {
+        ConfigStore store = ConfigStore.open(dir);
+        Files.writeString(dir.resolve("r1.cfg"), "same\nend\n");
+        Files.setPosixFilePermissions(dir.resolve("r1.cfg"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(store.write("r1", "same\nend\n")).isEqualTo(new ConfigStore.Written(ConfigStore.Change.UNCHANGED, 9));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("r1.cfg")))).isEqualTo("rw-------");
+        assertThat(Files.readString(dir.resolve("r1.cfg"))).isEqualTo("same\nend\n");
+        assertThat(files()).containsExactly("r1.cfg");
+    }
+
     @Test
     void keepsThePreviousBackupWhenTheDiskIsFull() throws IOException {
         ConfigStore.open(dir).write("r1", "good\nend\n");
