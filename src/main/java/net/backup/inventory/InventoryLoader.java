@@ -202,7 +202,14 @@ public final class InventoryLoader {
         YamlSource source = context.source();
         String name = named.value();
         String where = source.at(named.node().getStartMark()) + ": " + device.label() + " (" + name + ")";
-        String host = device.get(Settings.HOST).map(SettingsLayer.Value::value).orElse(name);
+        Optional<SettingsLayer.Value<String>> hostSet = device.get(Settings.HOST);
+        String host = hostSet.map(SettingsLayer.Value::value).orElse(name);
+        if (hostSet.isEmpty()) {
+            HostSyntax.problem(name).ifPresent(problem -> {
+                throw new InventoryException(where + ": no 'host', and the name is not one to connect to: " + problem
+                        + "; set 'host'");
+            });
+        }
         String username = first(chain, Settings.USERNAME).map(SettingsLayer.Value::value).orElseThrow(() ->
                 new InventoryException(where + ": no username: set 'username' in the device, one of its groups or defaults"));
         Optional<Path> keyFile = first(chain, Settings.KEY_FILE).map(v -> keyFile(v, context));

@@ -22,6 +22,7 @@ final class SettingTypes {
     static final int MAX_RETRIES = 10;
 
     static final Setting.Type<String> TEXT = Nodes::text;
+    static final Setting.Type<String> HOST = SettingTypes::host;
     static final Setting.Type<Integer> PORT = SettingTypes::port;
     static final Setting.Type<Integer> RETRIES = SettingTypes::retries;
     static final Setting.Type<Boolean> BOOLEAN = SettingTypes::bool;
@@ -32,6 +33,15 @@ final class SettingTypes {
             list(node, field, source, "a list of group names, like [core, branch]");
 
     private SettingTypes() {
+    }
+
+    private static String host(Node node, String field, YamlSource source) {
+        String text = Nodes.text(node, field, source);
+        HostSyntax.problem(text).ifPresent(problem -> {
+            throw new InventoryException(source.at(node.getStartMark()) + ": " + field + ": " + problem + ", got '"
+                    + text + "'");
+        });
+        return text;
     }
 
     private static int port(Node node, String field, YamlSource source) {

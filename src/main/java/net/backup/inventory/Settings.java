@@ -47,7 +47,7 @@ public final class Settings {
     /** Required; the backup is {@code <name>.cfg}. */
     public static final Setting<String> NAME = Setting.deviceOnly("name", SettingTypes.TEXT);
     /** The name when not set. */
-    public static final Setting<String> HOST = Setting.deviceOnly("host", SettingTypes.TEXT);
+    public static final Setting<String> HOST = Setting.deviceOnly("host", SettingTypes.HOST);
     public static final Setting<List<String>> GROUPS = Setting.deviceOnly("groups", SettingTypes.GROUP_NAMES);
     /** Required at some level. */
     public static final Setting<String> USERNAME = Setting.optional("username", SettingTypes.TEXT);

@@ -120,6 +120,42 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void refusesAHostThatCannotNameADeviceWhereItIsWritten() {
+        String top = "defaults: {username: u, password: p}\ndevices:\n  - name: r1\n    host: ";
+        assertError(top + "'10.0.0.1:2222'\n", "4:11: devices[0].host: expected a host name or IP address, with the port "
+                + "in 'port', got '10.0.0.1:2222'");
+        assertError(top + "ssh://r1\n", "4:11: devices[0].host: expected a host name or IP address, got 'ssh://r1'");
+        assertError(top + "core router\n", "4:11: devices[0].host: expected a host name or IP address, got 'core router'");
+        assertError(top + "10.1\n", "4:11: devices[0].host: looks like an IPv4 address but is not one (four numbers "
+                + "from 0 to 255, like 10.0.0.1), got '10.1'");
+        assertError(top + "10.0.0.256\n", "4:11: devices[0].host: looks like an IPv4 address but is not one (four "
+                + "numbers from 0 to 255, like 10.0.0.1), got '10.0.0.256'");
+    }
+
+    @Test
+    void refusesANameUsedAsTheHostThatTheResolverWouldReadAsAnAddress() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: '12345'\n",
+                "3:11: devices[0] (12345): no 'host', and the name is not one to connect to: looks like an IPv4 address "
+                        + "but is not one (four numbers from 0 to 255, like 10.0.0.1); set 'host'");
+    }
+
+    @Test
+    void acceptsNamesAndAddressesOfEveryKind() throws IOException {
+        List<Device> devices = load("""
+                defaults: {username: u, password: p}
+                devices:
+                  - {name: a, host: core-rtr_01.example.net.}
+                  - {name: b, host: 10.0.0.1}
+                  - {name: c, host: '2001:db8::1'}
+                  - {name: d, host: '::ffff:10.0.0.1'}
+                  - {name: 10.1.2.3}
+                  - {name: 4sw}
+                """);
+        assertThat(devices).extracting(Device::host).containsExactly("core-rtr_01.example.net.", "10.0.0.1", "2001:db8::1",
+                "::ffff:10.0.0.1", "10.1.2.3", "4sw");
+    }
+
+    @Test
     void reportsAnUnknownTopLevelKey() {
         assertError("device:\n  - name: r1\n",
                 "1:1: device: unknown key (did you mean 'devices'?); the top level has defaults, groups, devices and platforms_dir");
