@@ -28,6 +28,8 @@ final class Logging {
             System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
             System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
             LIBRARIES.forEach(name -> System.setProperty("org.slf4j.simpleLogger.log." + name, "debug"));
+            // slf4j-simple asks for System.err at each record (logFile=System.err), so the logs go through this.
+            System.setErr(new EscapingPrintStream(System.err));
         }
     }
 }

@@ -13,8 +13,20 @@ public final class TerminalText {
     }
 
     public static String escape(String text) {
+        return escape(text, false);
+    }
+
+    /**
+     * For one line of a log, a stack trace's included: as {@link #escape(String)}, but a tab stays a tab (stack
+     * frames are indented with one), and a line break is escaped, so that one record is always one line.
+     */
+    public static String escapeKeepingTabs(String text) {
+        return escape(text, true);
+    }
+
+    private static String escape(String text, boolean keepTabs) {
         int first = 0;
-        while (first < text.length() && !isControl(text.charAt(first))) {
+        while (first < text.length() && !needsEscape(text.charAt(first), keepTabs)) {
             first++;
         }
         if (first == text.length()) {
@@ -23,7 +35,7 @@ public final class TerminalText {
         var s = new StringBuilder(text.length() + 16).append(text, 0, first);
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!isControl(c)) {
+            if (!needsEscape(c, keepTabs)) {
                 s.append(c);
                 continue;
             }
@@ -37,6 +49,10 @@ public final class TerminalText {
             }
         }
         return s.toString();
+    }
+
+    private static boolean needsEscape(char c, boolean keepTabs) {
+        return isControl(c) && !(keepTabs && c == '\t');
     }
 
     /**

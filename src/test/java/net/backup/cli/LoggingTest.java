@@ -2,7 +2,16 @@ package net.backup.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import net.backup.testing.BackupProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -21,5 +30,39 @@ class LoggingTest {
         // A logger made after the run, as any later test's would be: still at the level the properties file gives.
         assertThat(LoggerFactory.getLogger("net.schmizz.sshj.AfterAVerboseRun").isDebugEnabled()).isFalse();
         assertThat(LoggerFactory.getLogger("net.backup.AfterAVerboseRun").isDebugEnabled()).isFalse();
+    }
+
+    /**
+     * A peer that is no SSH server puts escape sequences in the lines before its version line and in the version
+     * itself; sshj's debug log quotes both. Under --verbose, as its own process, the tool's standard error must
+     * carry them escaped, never as the bytes that would clear and retitle the operator's terminal.
+     */
+    @Test
+    void verboseLogsShowWhatAPeerSentEscaped() throws Exception {
+        try (var peer = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+                try (Socket client = peer.accept()) {
+                    client.getOutputStream().write(("\u001b[2J\u001b]0;PWNED-BEFORE\u0007\r\n"
+                            + "SSH-2.0-Evil\u001b]0;PWNED-IDENT\u0007\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    client.getOutputStream().flush();
+                    client.getInputStream().readNBytes(1); // the client's version line has begun; then hang up
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Path inventory = Files.writeString(dir.resolve("inventory.yaml"), "defaults: {username: u, password: p}\n"
+                    + "devices:\n  - {name: evil, host: 127.0.0.1, port: " + peer.getLocalPort() + "}\n");
+            Files.setPosixFilePermissions(inventory, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+            try (var run = BackupProcess.start(dir, "--verbose", "--inventory", inventory.toString(), "--output-dir",
+                    dir.resolve("configs").toString(), "--known-hosts", dir.resolve("known_hosts").toString(),
+                    "--retries", "0", "--connect-timeout", "5s", "--no-history")) {
+                assertThat(run.waitFor(Duration.ofSeconds(60))).isEqualTo(ExitCodes.SOME_FAILED);
+                served.get();
+                assertThat(run.err()).contains("PWNED-IDENT").doesNotContain("\u001b", "\u0007")
+                        .contains("SSH-2.0-Evil\\e]0;PWNED-IDENT\\x07");
+                assertThat(run.out()).doesNotContain("\u001b", "\u0007");
+            }
+        }
     }
 }

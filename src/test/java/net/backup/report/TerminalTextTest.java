@@ -19,6 +19,12 @@ class TerminalTextTest {
     }
 
     @Test
+    void aLogLineKeepsItsTabsAndIsAlwaysOneLine() {
+        assertThat(TerminalText.escapeKeepingTabs("\tat x\r\nFORGED " + HOSTILE))
+                .isEqualTo("\tat x\\r\\nFORGED \\e[2J \\e]0;PWNED\\x07 \\e[31mFAKE: all devices OK");
+    }
+
+    @Test
     void leavesPrintableTextAsItIs() {
         String text = "csr1: cannot write /srv/configs/csr1.cfg: 'ünïcode' [ok] % 100";
         assertThat(TerminalText.escape(text)).isSameAs(text);
