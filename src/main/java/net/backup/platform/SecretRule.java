@@ -48,6 +48,28 @@ public record SecretRule(String name, Pattern pattern) {
     }
 
     /**
+     * As {@link #replaceSecrets} with {@link #HIDDEN}, but a rule may match the line from any word on, not
+     * only whole: a device's error line quotes the configuration it choked on after words of its own
+     * ({@code % Error near: snmp-server community S3cret RO}), and that secret is as secret as in the
+     * configuration. Only error messages quote lines, so the extra matching costs nothing on a backup's path.
+     */
+    static String hideSecretsFromAnyWord(String line, List<SecretRule> rules, RegexGuard.GuardedText view) {
+        String result = line;
+        for (int from = 0; from < result.length(); from++) {
+            if (from > 0 && !Character.isWhitespace(result.charAt(from - 1))) {
+                continue;
+            }
+            for (SecretRule rule : rules) {
+                Matcher m = rule.pattern().matcher(view.reset(result)).region(from, result.length());
+                if (m.matches() && m.start("secret") >= 0 && !m.group("secret").equals(HIDDEN)) {
+                    result = result.substring(0, m.start("secret")) + HIDDEN + result.substring(m.end("secret"));
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
      * A device's line as an error message may quote it (stripped): its secrets shown as {@link #HIDDEN}, and
      * the whole line withheld if it may be the start of a line with a secret. A configuration cut short ends
      * part-way through a line ({@code crypto isakmp key S3cr}), which then matches no rule whole: a rule that
@@ -55,7 +77,7 @@ public record SecretRule(String name, Pattern pattern) {
      */
     public static String quotable(String line, List<SecretRule> rules, RegexGuard guard) {
         var view = new RegexGuard.GuardedText(guard);
-        String hidden = replaceSecrets(line, rules, secret -> HIDDEN, view);
+        String hidden = hideSecretsFromAnyWord(line, rules, view);
         for (SecretRule rule : rules) {
             Matcher m = rule.pattern().matcher(view.reset(hidden));
             if (!m.matches() && m.hitEnd()) {

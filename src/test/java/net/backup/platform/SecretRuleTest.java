@@ -18,6 +18,16 @@ class SecretRuleTest {
         assertThat(SecretRule.quotable(" password 7 0822455D0A16", IOS, RegexGuard.NONE)).isEqualTo("password 7 <secret>");
     }
 
+    /** A device's error line quotes the configuration it choked on after words of its own. */
+    @Test
+    void aSecretInsideADevicesErrorLineIsHiddenToo() {
+        assertThat(SecretRule.quotable("% Error near: snmp-server community S3cretCommunity RO", IOS, RegexGuard.NONE))
+                .isEqualTo("% Error near: snmp-server community <secret> RO");
+        assertThat(SecretRule.quotable("% Invalid input: username admin secret 9 $9$ab7xK2pQ$Zm9v", IOS, RegexGuard.NONE))
+                .isEqualTo("% Invalid input: username admin secret 9 <secret>");
+        assertThat(SecretRule.quotable("% Error: no community here", IOS, RegexGuard.NONE)).isEqualTo("% Error: no community here");
+    }
+
     @Test
     void aLineWithoutASecretIsQuotedAsItIs() {
         assertThat(SecretRule.quotable(" description uplink to core", IOS, RegexGuard.NONE)).isEqualTo("description uplink to core");
