@@ -146,7 +146,8 @@ public final class CliSession implements AutoCloseable {
             }
         }
         if (!platform.isPrivileged(reply.lastLine())) {
-            String error = OutputCleaner.firstMatchingLine(reply.text(), platform.errorLines(), guard).orElse("still in user mode");
+            String error = OutputCleaner.firstMatchingLine(reply.text(), platform.errorLines(), guard)
+                    .map(line -> SecretRule.quotable(line, platform.secrets(), guard)).orElse("still in user mode");
             throw new SessionException(SessionException.Cause.AUTHENTICATION, "enable failed: " + error);
         }
         prompt = reply.lastLine();

@@ -132,14 +132,15 @@ public final class ConfigValidator {
         return true;
     }
 
-    /** The first CLI error line in a command's output, if any. */
+    /** The first CLI error line in a command's output, if any, as an error may quote it (secrets hidden). */
     public static Optional<String> errorLine(Platform platform, String output) {
         return errorLine(platform, output, RegexGuard.NONE);
     }
 
     public static Optional<String> errorLine(Platform platform, String output, RegexGuard guard) {
         var errorLine = new LineMatcher(platform.errorLines(), guard);
-        return output.lines().filter(errorLine::matches).map(String::strip).findFirst();
+        return output.lines().filter(errorLine::matches).findFirst()
+                .map(line -> SecretRule.quotable(line, platform.secrets(), guard));
     }
 
     /**

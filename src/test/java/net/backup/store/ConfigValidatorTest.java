@@ -15,6 +15,14 @@ class ConfigValidatorTest {
         return ConfigValidator.validate(Platforms.CISCO_IOS, output);
     }
 
+    /** A save or enable that fails quotes the device's error line: its secrets are hidden there too. */
+    @Test
+    void theErrorLineACommandFailedWithHidesItsSecrets() {
+        assertThat(ConfigValidator.errorLine(Platforms.CISCO_IOS, "wr mem\r\n% Error near: snmp-server community S3cret RO\r\nr1#"))
+                .contains("% Error near: snmp-server community <secret> RO");
+        assertThat(ConfigValidator.errorLine(Platforms.CISCO_IOS, "wr mem\n[OK]\nr1#")).isEmpty();
+    }
+
     @Test
     void dropsVolatileLinesAndLeadingBlanksAndEndsWithOneNewline() throws InvalidConfigException {
         String output = "Building configuration...\n\nCurrent configuration : 20 bytes\n!\n"
