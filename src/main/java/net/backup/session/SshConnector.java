@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import net.backup.secret.Secret;
@@ -14,6 +15,7 @@ import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthKeyboardInteractive;
+import net.schmizz.sshj.userauth.method.AuthNone;
 import net.schmizz.sshj.userauth.method.AuthMethod;
 import net.schmizz.sshj.userauth.method.AuthPassword;
 import net.schmizz.sshj.userauth.method.AuthPublickey;
@@ -227,12 +229,28 @@ public final class SshConnector {
             methods.add(new AuthPassword(secretFinder(login.password().get())));
             methods.add(new AuthKeyboardInteractive(prompts));
         }
+        // First the "none" method, as OpenSSH's client does: the device's refusal lists the methods it takes, and
+        // a credential then goes only to a device that offers a method for it (a device that offers only
+        // keyboard-interactive never sees the password sent as a "password" login it did not ask for).
+        UserAuthException lastRefusal = null;
+        try {
+            client.auth(login.username(), new AuthNone());
+            return; // a device that asks no credential at all
+        } catch (UserAuthException refused) {
+            lastRefusal = refused;
+        } catch (TransportException e) {
+            throw connectionLost(e);
+        } catch (IllegalStateException notConnected) {
+            throw connectionLost(null);
+        }
         // One method at a time, so that a device that hangs up is noticed at once instead of each further
         // method waiting for an answer on a dead connection.
-        UserAuthException lastRefusal = null;
         for (AuthMethod method : methods) {
             if (!client.getTransport().isRunning()) {
                 break;
+            }
+            if (!client.getUserAuth().getAllowedMethods().contains(method.getName())) {
+                continue;
             }
             try {
                 client.auth(login.username(), method);
@@ -254,8 +272,19 @@ public final class SshConnector {
             throw new SessionException(SessionException.Cause.AUTHENTICATION, "the device asked '" + prompts.unanswered()
                     + "' during keyboard-interactive login; only password prompts are answered", lastRefusal);
         }
+        Collection<String> offered = client.getUserAuth().getAllowedMethods();
+        if (methods.stream().noneMatch(method -> offered.contains(method.getName()))) {
+            throw new SessionException(SessionException.Cause.AUTHENTICATION, "the device offers no login that the "
+                    + "inventory has a credential for (it offers: " + offeredMethods(offered) + ")", lastRefusal);
+        }
         throw new SessionException(SessionException.Cause.AUTHENTICATION,
                 "authentication failed for user '" + login.username() + "'", lastRefusal);
+    }
+
+    /** The device's own words, so at a bounded length (consoles escape their control characters). */
+    private static String offeredMethods(Collection<String> offered) {
+        String names = offered.isEmpty() ? "none" : String.join(", ", offered);
+        return names.length() <= 100 ? names : names.substring(0, 100) + "...";
     }
 
     private static SessionException connectionLost(Exception e) {

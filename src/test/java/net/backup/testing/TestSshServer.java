@@ -11,12 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.sshd.common.Service;
+import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.server.session.ServerConnectionServiceFactory;
+import org.apache.sshd.server.session.ServerUserAuthService;
+import org.apache.sshd.server.session.ServerUserAuthServiceFactory;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.auth.UserAuthFactory;
 import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
 import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.keyboard.PromptEntry;
@@ -48,7 +54,7 @@ public final class TestSshServer implements AutoCloseable {
 
     /**
      * Presents {@code hostKeys}; offers only keyboard-interactive login when {@code challenge} is given, and
-     * asks that one question (echo off), refusing whatever the answer.
+     * asks that one question (echo off), refusing whatever the answer; a password sent anyway is recorded.
      */
     public static TestSshServer start(int port, String challenge, KeyPair... hostKeys) throws IOException {
         SshServer sshd = SshServer.setUpDefaultServer();
@@ -56,17 +62,34 @@ public final class TestSshServer implements AutoCloseable {
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
         sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKeys));
-        sshd.setPasswordAuthenticator((username, password, session) -> {
-            test.passwords.add(password);
-            return true;
-        });
+        sshd.setPasswordAuthenticator((username, password, session) -> true);
+        // Every password a client sends is noted where the request arrives, before MINA looks at whether it
+        // offered that method at all: a client that sends its password uninvited is seen doing it.
+        sshd.setServiceFactories(List.of(new ServerUserAuthServiceFactory() {
+            @Override
+            public Service create(Session session) throws IOException {
+                return new ServerUserAuthService(session) {
+                    @Override
+                    protected boolean handleUserAuthRequestMessage(ServerSession serverSession, Buffer request,
+                            AtomicReference<Boolean> authenticated) throws Exception {
+                        int start = request.rpos();
+                        request.getString(); // user
+                        request.getString(); // service
+                        if (UserAuthPasswordFactory.NAME.equals(request.getString())) {
+                            request.getBoolean(); // a password change
+                            test.passwords.add(request.getString());
+                        }
+                        request.rpos(start);
+                        return super.handleUserAuthRequestMessage(serverSession, request, authenticated);
+                    }
+                };
+            }
+        }, ServerConnectionServiceFactory.INSTANCE));
         sshd.setKeyboardInteractiveAuthenticator(new Questions(test, challenge == null ? "Password: " : challenge));
-        var methods = new ArrayList<UserAuthFactory>();
-        if (challenge == null) {
-            methods.add(UserAuthPasswordFactory.INSTANCE);
+        sshd.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE));
+        if (challenge != null) {
+            CoreModuleProperties.AUTH_METHODS.set(sshd, UserAuthKeyboardInteractiveFactory.NAME);
         }
-        methods.add(UserAuthKeyboardInteractiveFactory.INSTANCE);
-        sshd.setUserAuthFactories(methods);
         sshd.addSessionListener(new SessionListener() {
             @Override
             public void sessionCreated(Session session) {
