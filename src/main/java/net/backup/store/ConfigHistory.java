@@ -68,7 +68,7 @@ public final class ConfigHistory implements AutoCloseable {
                 var warnings = new ArrayList<String>();
                 clearStaleIndexLock(gitDir, warnings);
                 boolean ownerOnly = !readableByOthers(gitDir, warnings);
-                return new ConfigHistory(Git.open(directory.toFile()), ownerOnly, warnings);
+                return new ConfigHistory(HistoryRepository.open(directory), ownerOnly, warnings);
             }
             return create(directory, gitDir);
         } catch (GitAPIException | JGitInternalException e) {
@@ -88,7 +88,7 @@ public final class ConfigHistory implements AutoCloseable {
         } catch (FileAlreadyExistsException e) {
             throw UnsafeFileException.inTheWay(gitDir); // not a directory, yet there: a dangling link, a file
         }
-        Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("main").call();
+        Git git = HistoryRepository.create(directory);
         keepOwnerOnly(gitDir);
         return new ConfigHistory(git, true, List.of());
     }
@@ -188,6 +188,9 @@ public final class ConfigHistory implements AutoCloseable {
             }
             add.call();
             var person = new PersonIdent(author.name(), author.email());
+            // Not signed and no pre-commit or commit-msg hook, whatever the repository's config says: a backup
+            // commits without a key, a pass phrase or a program (NoProgramsFs skips the other hooks).
+            commit.setSign(false).setNoVerify(true);
             RevCommit made = commit.setMessage(message).setAuthor(person).setCommitter(person).call();
             if (ownerOnly) {
                 keepOwnerOnly(gitDir);

@@ -49,7 +49,7 @@ public final class HistoryReader implements AutoCloseable {
             throw new HistoryException(directory + " has no history (it is not a git repository; was every run made "
                     + "with --no-history?)");
         }
-        return new HistoryReader(Git.open(directory.toFile()));
+        return new HistoryReader(HistoryRepository.open(directory));
     }
 
     /** Newest first. */
