@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import net.backup.files.FileErrors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
@@ -77,10 +77,8 @@ public final class FlameGraph {
                 exit(input + ": no samples");
             }
             writeSvg(stacks, options.get("--title"), Path.of(options.get("--out")));
-        } catch (NoSuchFileException e) {
-            exit(e.getFile() + ": no such file");
         } catch (FileSystemException e) { // its message is the bare path
-            exit(e.getFile() + ": " + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+            exit(e.getFile() + ": " + FileErrors.reason(e));
         } catch (CharacterCodingException e) {
             exit(input + ": not text; a JFR recording is read with --jfr");
         } catch (IOException | IllegalArgumentException e) {

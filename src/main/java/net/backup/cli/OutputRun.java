@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
+import net.backup.files.FileErrors;
 import net.backup.inventory.Device;
 import net.backup.report.ConsoleReport;
 import net.backup.report.HistoryMessage;
@@ -116,7 +117,7 @@ final class OutputRun {
                             () -> out.println("History: nothing changed, no commit"));
             return true;
         } catch (IOException e) {
-            printError(err, e.getMessage() + "; the backups are stored and the next run commits them");
+            printError(err, FileErrors.describe(e) + "; the backups are stored and the next run commits them");
             return false;
         } finally {
             out.flush();
@@ -129,7 +130,7 @@ final class OutputRun {
             JsonReport.write(file, outcome, started, Instant.now());
             return true;
         } catch (IOException e) {
-            printError(err, "cannot write the report " + file + ": " + e.getMessage());
+            printError(err, "cannot write the report " + file + ": " + FileErrors.describe(e));
             return false;
         }
     }
@@ -144,7 +145,7 @@ final class OutputRun {
         try {
             return ConfigStore.open(outputDir);
         } catch (IOException e) {
-            throw new FailureHandler.UsageException("--output-dir " + outputDir + ": " + e.getMessage());
+            throw new FailureHandler.UsageException("--output-dir " + outputDir + ": " + FileErrors.describe(e));
         }
     }
 
@@ -155,7 +156,7 @@ final class OutputRun {
             return history;
         } catch (IOException e) {
             throw new FailureHandler.UsageException("cannot use the history in " + store.directory() + ": "
-                    + e.getMessage() + " (or run with --no-history)");
+                    + FileErrors.describe(e) + " (or run with --no-history)");
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import net.backup.files.FileErrors;
 import net.backup.platform.Platform;
 import net.backup.platform.PlatformRegistry;
 import net.backup.platform.Platforms;
@@ -239,7 +240,7 @@ public final class InventoryLoader {
         } catch (CredentialFile.Unusable e) {
             throw new InventoryException(at + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new InventoryException(at + ": cannot read the key file " + path);
+            throw new InventoryException(at + ": cannot read the key file " + path + ": " + FileErrors.reason(e));
         }
         if (!Files.isReadable(path)) {
             throw new InventoryException(at + ": cannot read the key file " + path);
@@ -308,7 +309,7 @@ public final class InventoryLoader {
         } catch (CredentialFile.Unusable e) {
             throw new InventoryException(at + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new InventoryException(at + ": cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
+            throw new InventoryException(at + ": cannot read " + path + ": " + FileErrors.reason(e));
         }
         String line = FIRST_LINE.split(text, 2)[0];
         if (line.isEmpty()) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Function;
+import net.backup.files.FileErrors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -108,7 +109,7 @@ public final class YamlSource {
         } catch (CharacterCodingException e) {
             throw fail(fileLabel + ": not UTF-8 text");
         } catch (IOException e) {
-            throw fail(fileLabel + ": cannot read: " + e.getMessage());
+            throw fail(fileLabel + ": cannot read: " + FileErrors.reason(e));
         }
     }
 

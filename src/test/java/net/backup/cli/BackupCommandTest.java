@@ -422,6 +422,29 @@ class BackupCommandTest {
     }
 
     @Test
+    void anOutputDirectoryThatCannotBeCreatedSaysWhyNotOnlyWhere() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            Path below = Files.writeString(dir.resolve("not-a-dir"), "x").resolve("configs");
+
+            CliRun result = CliRun.of("--inventory", run.inventory().toString(), "--output-dir", below.toString());
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err()).isEqualTo("backup: --output-dir " + below + ": not a directory (" + below + ")\n");
+            assertThat(run.lab().sessions().total()).isZero();
+        }
+    }
+
+    @Test
+    void anInventoryThatCannotBeReadSaysWhy() throws IOException {
+        Path below = Files.writeString(dir.resolve("not-a-dir"), "x").resolve("inventory.yaml");
+
+        CliRun result = CliRun.of("--inventory", below.toString(), "--output-dir", dir.resolve("configs").toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("backup: " + below + ": cannot read: not a directory\n");
+    }
+
+    @Test
     void anOutputDirectoryThatIsAFileIsAUsageError() throws IOException {
         try (LabRun run = healthyLab(1)) {
             Path file = Files.writeString(dir.resolve("not-a-dir"), "x");

@@ -330,7 +330,7 @@ class InventoryLoaderTest {
     @Test
     void reportsAnUnreadableSecretFile() {
         assertError("defaults: {username: u, password_file: missing.txt}\ndevices: [{name: r1}]\n",
-                "1:40: defaults.password_file: cannot read " + dir.resolve("missing.txt") + " (NoSuchFileException)");
+                "1:40: defaults.password_file: cannot read " + dir.resolve("missing.txt") + ": no such file or directory");
     }
 
     @Test
@@ -394,7 +394,7 @@ class InventoryLoaderTest {
     @Test
     void reportsAMissingKeyFile() {
         assertError("defaults: {username: u, key_file: nope}\ndevices: [{name: r1}]\n",
-                "1:35: defaults.key_file: cannot read the key file " + dir.resolve("nope"));
+                "1:35: defaults.key_file: cannot read the key file " + dir.resolve("nope") + ": no such file or directory");
     }
 
     @Test
