@@ -151,6 +151,7 @@ public final class BackupCommand implements Callable<Integer> {
     public static CommandLine commandLine() {
         var commandLine = new CommandLine(new BackupCommand());
         commandLine.setExecutionExceptionHandler(new FailureHandler());
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         return commandLine;
     }
 

@@ -387,11 +387,50 @@ class BackupCommandTest {
     }
 
     @Test
-    void anUnknownOptionExitsTwoWithUsage() {
+    void anUnknownOptionExitsTwoWithOneLineAndAPointerToTheHelp() {
         CliRun result = CliRun.of("--frobnicate");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("Unknown option: '--frobnicate'").contains("Usage: backup");
+        assertThat(result.err()).isEqualTo("backup: Unknown option: '--frobnicate'\n"
+                + "Try 'backup --help' for more information.\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsOneLineAndAPointerToTheHelp() {
+        CliRun result = CliRun.of("--workers", "abc");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("backup: Invalid value for option '--workers': 'abc' is not an int\n"
+                + "Try 'backup --help' for more information.\n");
+    }
+
+    @Test
+    void aMisspeltOptionKeepsPicocliSuggestionButNotTheHelp() {
+        CliRun result = CliRun.of("--worker", "3");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("backup: Unknown options: '--worker', '3'\n"
+                + "Possible solutions: --workers\n"
+                + "Try 'backup --help' for more information.\n");
+    }
+
+    @Test
+    void aSubcommandsUsageErrorPointsToItsOwnHelp() {
+        CliRun result = CliRun.of("lab", "--bogus");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("backup: Unknown option: '--bogus'\n"
+                + "Try 'backup lab --help' for more information.\n");
+    }
+
+    @Test
+    void aRangeCheckedAfterParsingIsOneLineAndAPointerToTheHelp() {
+        CliRun result = CliRun.of("--workers", "0");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("backup: --workers must be from 1 to 4096, got 0\n"
+                + "Try 'backup --help' for more information.\n");
     }
 
     @Test
