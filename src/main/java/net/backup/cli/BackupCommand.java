@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -168,6 +169,9 @@ public final class BackupCommand implements Callable<Integer> {
                         Optional.ofNullable(deviceDeadline), Optional.ofNullable(maxOutput), Optional.ofNullable(retries),
                         redact, noSave)))
                 .toList();
+        if (report != null) {
+            ReportDestination.check(report, output.outputDir, filesTheReportMustNotReplace(devices));
+        }
         Supplier<CommitAuthor> commitAuthor = commitAuthor();
         var out = spec.commandLine().getOut();
         return OutputRun.hold(output.outputDir, !noHistory, out, spec.commandLine().getErr(), run -> {
@@ -245,6 +249,15 @@ public final class BackupCommand implements Callable<Integer> {
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private List<ReportDestination.KeptFile> filesTheReportMustNotReplace(List<Device> devices) {
+        var kept = new ArrayList<ReportDestination.KeptFile>();
+        kept.add(new ReportDestination.KeptFile("the inventory", inventory));
+        kept.add(new ReportDestination.KeptFile("the known_hosts file", knownHostsFile()));
+        devices.forEach(device -> device.keyFile().ifPresent(key ->
+                kept.add(new ReportDestination.KeptFile("the key_file of " + device.name(), key))));
+        return kept;
     }
 
     private Path knownHostsFile() {

@@ -12,8 +12,9 @@ import net.backup.store.ExclusiveFiles;
 
 /**
  * {@code --report FILE}: the run as JSON, for monitoring systems, with what the run cost this process
- * ({@code client}: CPU time and peak memory). Written whole to a temporary file and renamed, so a monitor
- * never reads half a report; the temporary file is created exclusively, never through a planted link.
+ * ({@code client}: CPU time and peak memory), owner-only ({@code 0600}). Written whole to a temporary file
+ * and renamed, so a monitor never reads half a report; the temporary file is created exclusively, never
+ * through a planted link.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -47,7 +48,8 @@ public final class JsonReport {
         // Beside the report, perhaps in a directory others can write: never through a link planted there.
         ExclusiveFiles.removeLeftover(temp);
         try {
-            ExclusiveFiles.createAndSync(temp, json.toString().getBytes(StandardCharsets.UTF_8));
+            // Owner-only like the backups: it names every device and quotes their errors.
+            ExclusiveFiles.createAndSync(temp, json.toString().getBytes(StandardCharsets.UTF_8), ExclusiveFiles.OWNER_ONLY);
             ExclusiveFiles.moveOver(temp, absolute);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp); // a link is removed, never followed
