@@ -45,6 +45,12 @@ public enum Fault {
      * long, never done. Named only, never drawn by {@code --fault-rate}.
      */
     TRICKLE,
+    /**
+     * Accepts the login, then refuses the {@code session} channel (administratively prohibited), as a
+     * server that allows no shell does. Named only, never drawn by {@code --fault-rate},
+     * so a seed draws as before.
+     */
+    NO_SESSION,
 
     /**
      * Quirk: one more prompt, a moment after the prompt that ends each command, as any CLI prints when an
@@ -80,9 +86,12 @@ public enum Fault {
     /** Quirk: typed commands are not echoed (a terminal with echo off; the client's {@code echo: false} mode). */
     NO_ECHO;
 
-    /** False for the faults that cost a run its deadlines or its memory by design, so a seed draws as before. */
+    /**
+     * False for the faults that cost a run its deadlines or its memory by design, and for those added after them,
+     * so a seed draws as before.
+     */
     public boolean drawnAtRandom() {
-        return this != FLOOD && this != TRICKLE;
+        return this != FLOOD && this != TRICKLE && this != NO_SESSION;
     }
 
     /** True for the terminal quirks, false for the faults. */

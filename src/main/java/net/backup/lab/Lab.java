@@ -222,6 +222,9 @@ public final class Lab implements AutoCloseable {
         methods.add(UserAuthKeyboardInteractiveFactory.INSTANCE);
         server.setUserAuthFactories(methods);
         server.setShellFactory(channel -> new SimulatedCli(deviceOf(channel.getSession()), settings, counter, shellThreads));
+        var channels = new ArrayList<org.apache.sshd.common.channel.ChannelFactory>(server.getChannelFactories());
+        channels.replaceAll(factory -> factory.getName().equals("session") ? new SessionChannels(this::deviceOf) : factory);
+        server.setChannelFactories(channels);
         var generator = new ConfigGenerator(settings.seed());
         var devices = new ArrayList<SimulatedDevice>(specs.size());
         for (DeviceSpec spec : specs) {
