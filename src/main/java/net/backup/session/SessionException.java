@@ -45,7 +45,7 @@ public final class SessionException extends Exception {
     }
 
     private SessionException(Cause cause, String message, Throwable detail, boolean retryable) {
-        super(message, detail);
+        super(nonEmpty(message, detail), detail);
         this.cause = cause;
         this.retryable = retryable;
     }
@@ -56,6 +56,14 @@ public final class SessionException extends Exception {
      */
     public static SessionException notRetried(Cause cause, String message, Throwable detail) {
         return new SessionException(cause, message, detail, false);
+    }
+
+    /** A device's line and the report never say nothing: at least they name what was thrown. */
+    private static String nonEmpty(String message, Throwable detail) {
+        if (message != null && !message.isBlank()) {
+            return message;
+        }
+        return detail == null ? "failed without a reason" : SshErrors.kindOf(detail);
     }
 
     public Cause failureCause() {

@@ -61,7 +61,7 @@ public final class SshConnector {
             authenticate(client, target);
             client.getSocket().setSoTimeout(millis(target.timeouts().command().plus(SOCKET_GRACE)));
             client.getTransport().setTimeoutMs(millis(target.timeouts().command()));
-            Session session = client.startSession();
+            Session session = openSession(client);
             requestTerminal(session);
             Session.Shell shell = session.startShell();
             Watchdog.Watch watch = watchdog.watch(target.timeouts().command(), () -> CancelHook.closeQuietly(client));
@@ -123,6 +123,22 @@ public final class SshConnector {
         @Override
         public List<String> findExistingAlgorithms(String host, int port) {
             return List.of();
+        }
+    }
+
+    /**
+     * A device that accepts the login but allows no shell (its AAA grants no exec, a server without session
+     * channels) refuses the channel. That is its answer, not a network fault, and it would give it again:
+     * another attempt would only send the password once more.
+     */
+    private static Session openSession(SSHClient client) throws IOException, SessionException {
+        try {
+            return client.startSession();
+        } catch (IOException e) {
+            if (SshErrors.isChannelRefusal(e)) {
+                throw new SessionException(SessionException.Cause.DEVICE, SshErrors.describe(e), e);
+            }
+            throw e;
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.SSHException;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 
 /** Short, human words for what the network and sshj throw. */
 final class SshErrors {
@@ -28,7 +29,32 @@ final class SshErrors {
         return false;
     }
 
+    /**
+     * The device refused to open a channel (SSH_MSG_CHANNEL_OPEN_FAILURE), if that is what {@code error} is:
+     * an answer, not a network fault, and the same answer on every try.
+     */
+    static boolean isChannelRefusal(Throwable error) {
+        return channelRefusal(error) != null;
+    }
+
+    private static OpenFailException channelRefusal(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof OpenFailException refusal) {
+                return refusal;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Never empty: a failure whose exception says nothing (a server may refuse a channel with an empty
+     * description) is named by the exception's kind.
+     */
     static String describe(Throwable error) {
+        OpenFailException refusal = channelRefusal(error);
+        if (refusal != null) {
+            return describe(refusal);
+        }
         for (Throwable e = error; e != null; e = e.getCause()) {
             if (e instanceof ConnectException) {
                 return "connection refused";
@@ -57,7 +83,19 @@ final class SshErrors {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return message.replaceAll("\\s+", " ").trim();
+        String message = root.getMessage() == null ? "" : root.getMessage().replaceAll("\\s+", " ").trim();
+        return message.isEmpty() ? kindOf(root) : message;
+    }
+
+    /** The reason code in words, and the server's description if it gave one. */
+    private static String describe(OpenFailException refusal) {
+        String reason = refusal.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String said = refusal.getMessage() == null ? "" : refusal.getMessage().replaceAll("\\s+", " ").trim();
+        return "the device refused a " + refusal.getChannelType() + " channel (" + reason + (said.isEmpty() ? "" : ": " + said) + ")";
+    }
+
+    /** What was thrown, for a failure that carries no message: {@code EOFException}, not an empty line. */
+    static String kindOf(Throwable error) {
+        return error.getClass().getSimpleName().isEmpty() ? error.getClass().getName() : error.getClass().getSimpleName();
     }
 }

@@ -66,6 +66,28 @@ class FailureCauseTest {
         }
     }
 
+    /**
+     * A server that accepts the login and then refuses the session channel (as a paramiko server without a
+     * shell does) gave its answer: it is named, and it is not asked again, since
+     * every attempt sends the password once more.
+     */
+    @Test
+    void aDeviceThatRefusesTheSessionChannelFailsOnceWithTheReasonAsADeviceError() throws Exception {
+        try (LabRun run = new LabRun(Lab.start(List.of(faulty("noshell", Fault.NO_SESSION)), LabSettings.defaults()), dir)) {
+            Path report = dir.resolve("report.json");
+
+            CliRun result = run.backup("--report", report.toString(), "--retries", "2", "--retry-delay", "10ms");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).containsPattern("(?m)^FAILED +noshell +- +[0-9.]+ s  "
+                    + "the device refused a session channel \\(administratively prohibited(: [^)]*)?\\)$");
+            assertThat(causes(report)).containsExactlyEntriesOf(Map.of("noshell", "DEVICE_ERROR"));
+            assertThat(Files.readString(report)).contains(
+                    "\"attempts\": 1", "\"error\": \"the device refused a session channel (administratively prohibited: ");
+            assertThat(run.lab().authAttempts()).as("passwords the device received").isEqualTo(1);
+        }
+    }
+
     @Test
     void devicesTheDeadlineCutShortAreCancelled() throws Exception {
         try (LabRun run = new LabRun(Lab.start(List.of(faulty("first", Fault.HANG), Lab.DeviceSpec.healthy("second")),
