@@ -74,7 +74,7 @@ public final class CliSession implements AutoCloseable {
         this.watchdog = watchdog;
         this.commandDeadline = commandDeadline;
         this.guard = guard;
-        this.pager = List.of(new PromptReader.Interjection(platform.pagerPrompt(), " "));
+        this.pager = List.of(PromptReader.Interjection.pager(platform.pagerPrompt(), " "));
     }
 
     /** The prompt the device showed after login (and after enable, the privileged one). */
@@ -203,8 +203,7 @@ public final class CliSession implements AutoCloseable {
         }
         try {
             PromptReader.Reply reply = reader.readReply(prompt, interjections, this::send, ending);
-            return OutputCleaner.clean(platform.echo() ? reply.text() : afterPromptLine(reply.text()),
-                    platform.pagerPrompt(), guard);
+            return OutputCleaner.clean(platform.echo() ? reply.text() : afterPromptLine(reply.text()));
         } catch (IOException e) {
             throw failure(e, "after '" + command + "'");
         }
@@ -256,7 +255,7 @@ public final class CliSession implements AutoCloseable {
                     throw failure(e, "after '" + commands.get(i) + "'");
                 }
             }
-            String output = OutputCleaner.clean(text, platform.pagerPrompt(), guard);
+            String output = OutputCleaner.clean(text);
             if (i >= setup.size()) {
                 checkNotWrapped(output);
             }

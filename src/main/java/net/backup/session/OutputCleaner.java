@@ -1,34 +1,37 @@
 package net.backup.session;
 
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.backup.platform.MatchPrefilter;
 import net.backup.platform.RegexGuard;
 
 /**
  * Turns what a terminal would have shown into plain text: line ends become LF, a backspace deletes the
- * character before it, a bare CR starts its line over, pager prompts disappear. IOS erases
- * {@code --More--} with backspaces, spaces and backspaces again, which this reduces to nothing.
+ * character before it, a bare CR starts its line over, and the pager prompts the session answered disappear.
+ *
+ * <p>Only those: a pager prompt is recognised where the reader met it and typed its key, which it marks in
+ * the text with {@link #ANSWERED_PAGER}. A device shows its pager prompt ({@code  --More-- }) with no line
+ * end, as the last thing it sends, waits for the key, then erases it (backspaces, or CR and blanks) and goes
+ * on on the same line. Text that merely looks like a pager prompt (a banner line {@code --More--} after
+ * {@code terminal length 0}) was never answered, and is configuration: it is kept byte for byte.
  */
 final class OutputCleaner {
+    /**
+     * Stands where the reader answered a pager prompt, right after the prompt. Bytes are read one char per
+     * byte (ISO-8859-1), so no device can send this char.
+     */
+    static final char ANSWERED_PAGER = '\u0100';
+
     private OutputCleaner() {
     }
 
-    static String clean(String raw, Pattern pagerPrompt) {
-        return clean(raw, pagerPrompt, RegexGuard.NONE);
-    }
-
-    /** @param guard stops the pager pattern once the task is over */
-    static String clean(String raw, Pattern pagerPrompt, RegexGuard guard) {
+    static String clean(String raw) {
         var out = new StringBuilder(raw.length());
-        Matcher pager = pagerPrompt.matcher("");
-        var terminal = new TerminalLine(pager, guard);
-        var pagerStart = MatchPrefilter.of(pagerPrompt);
+        var terminal = new TerminalLine();
         int length = raw.length();
         for (int lineStart = 0; lineStart <= length; ) {
             // One look at each character finds the line's end and whether the terminal would change it: only
-            // a backspace, an erase or a CR before the end of the line does (the CRs that end it are dropped).
+            // a backspace, an erase, an answered pager or a CR before the end of the line does (the CRs that
+            // end it are dropped).
             int i = lineStart;
             int trailingCr = -1;
             boolean plain = true;
@@ -39,7 +42,7 @@ final class OutputCleaner {
                         trailingCr = i;
                     }
                 } else {
-                    if (trailingCr >= 0 || c == '\b' || c == TerminalFilter.ERASE_LINE) {
+                    if (trailingCr >= 0 || c == '\b' || c == TerminalFilter.ERASE_LINE || c == ANSWERED_PAGER) {
                         plain = false;
                     }
                     trailingCr = -1;
@@ -47,12 +50,12 @@ final class OutputCleaner {
                 i++;
             }
             int shownEnd = trailingCr >= 0 ? trailingCr : i;
-            if (plain && shownEnd > lineStart && !pagerStart.mayMatchAtStartOf(raw, lineStart, shownEnd)) {
-                out.append(raw, lineStart, shownEnd).append('\n'); // what render and emit would do, without copies
-            } else if (i > lineStart) {
-                emit(terminal.render(raw, lineStart, i), out, pager, terminal.view, pagerStart);
-            } else if (i < length) {
-                emit(new StringBuilder(), out, pager, terminal.view, pagerStart);
+            if (plain) {
+                if (i > lineStart || i < length) {
+                    out.append(raw, lineStart, shownEnd).append('\n');
+                }
+            } else if (!onlyAnAnsweredPager(raw, lineStart, shownEnd)) {
+                out.append(terminal.render(raw, lineStart, i)).append('\n');
             }
             lineStart = i + 1;
         }
@@ -62,50 +65,42 @@ final class OutputCleaner {
         return out.toString();
     }
 
-    /** Appends one finished line, less any pager prompt at its start. */
-    private static void emit(StringBuilder line, StringBuilder out, Matcher pager, RegexGuard.GuardedText view,
-            MatchPrefilter pagerStart) {
-        int start = 0;
-        // Where no prompt can be (the line begins with what none begins with), an empty match, for a pattern
-        // that allows one, would leave the line as it is.
-        if (pagerStart.mayMatchAtStartOf(line, 0, line.length()) && pager.reset(view.reset(line)).lookingAt()) {
-            start = pager.end();
-            if (start == line.length()) {
-                return;
-            }
-        }
-        out.append(line, start, line.length()).append('\n');
+    /**
+     * A line that ends right after an answered pager prompt held nothing but the prompt: the device went on
+     * on a new line instead of erasing it. (Where it erased it first, the line that follows is the device's,
+     * blank or not.)
+     */
+    private static boolean onlyAnAnsweredPager(String raw, int lineStart, int shownEnd) {
+        return shownEnd > lineStart && raw.charAt(shownEnd - 1) == ANSWERED_PAGER;
     }
 
     static Optional<String> firstMatchingLine(String text, Pattern pattern, RegexGuard guard) {
-        return text.lines().map(line -> line.replace("\r", "").strip())
+        return clean(text).lines().map(String::strip)
                 .filter(line -> pattern.matcher(guard.text(line)).matches())
                 .findFirst();
     }
 
     /**
      * One line as a terminal shows it: a backspace deletes the character before it, a bare CR starts the
-     * line over. Devices use both to erase their pager prompt, and only that: if what was erased is not
-     * blanks or a pager prompt, the raw line is kept, control characters and all, so the configuration
-     * check refuses it. Line noise must never be tidied into something that looks like a configuration.
+     * line over, an answered pager prompt leaves the screen. Devices use backspaces and CRs to erase their
+     * pager prompt, and only that: if what they erased is not blanks, the raw line is kept, control characters
+     * and all, so the configuration check refuses it. Line noise must never be tidied into something that
+     * looks like a configuration.
      */
     private static final class TerminalLine {
-        private final Matcher pager;
-        private final RegexGuard.GuardedText view;
         private final StringBuilder shown = new StringBuilder(256);
         private final StringBuilder erased = new StringBuilder();
 
-        TerminalLine(Matcher pager, RegexGuard guard) {
-            this.pager = pager;
-            this.view = new RegexGuard.GuardedText(guard);
-        }
-
-        StringBuilder render(String raw, int from, int to) {
+        CharSequence render(String raw, int from, int to) {
             shown.setLength(0);
             erased.setLength(0);
             for (int i = from; i < to; i++) {
                 char c = raw.charAt(i);
-                if (c == '\r') {
+                if (c == ANSWERED_PAGER) {
+                    // All the line showed was the prompt (the reader answered it only then), which the device
+                    // is about to erase: whatever it sends to do so now erases blanks.
+                    shown.setLength(0);
+                } else if (c == '\r') {
                     boolean lineEnd = i + 1 == to || raw.charAt(i + 1) == '\r';
                     if (!lineEnd) {
                         erased.append(shown);
@@ -120,21 +115,20 @@ final class OutputCleaner {
                     shown.append(c);
                 }
             }
-            if (erased.toString().isBlank() || erasedOnlyPagerPrompts()) {
+            if (erased.toString().isBlank()) {
                 return shown;
             }
             int end = to;
             while (end > from && raw.charAt(end - 1) == '\r') {
                 end--; // the line's own CR LF ending is not noise
             }
-            return new StringBuilder(end - from).append(raw, from, end);
-        }
-
-        /** Backspaces erase right to left, so the erased text is also compared reversed. */
-        private boolean erasedOnlyPagerPrompts() {
-            String forwards = erased.toString().strip();
-            String backwards = new StringBuilder(forwards).reverse().toString();
-            return pager.reset(view.reset(forwards)).matches() || pager.reset(view.reset(backwards)).matches();
+            var kept = new StringBuilder(end - from);
+            for (int i = from; i < end; i++) {
+                if (raw.charAt(i) != ANSWERED_PAGER) {
+                    kept.append(raw.charAt(i));
+                }
+            }
+            return kept;
         }
     }
 }

@@ -319,7 +319,16 @@ final class PromptReader {
         void answer(String lastLine, List<Interjection> interjections, Keyboard keyboard) throws IOException {
             for (Interjection interjection : interjections) {
                 if (interjection.question().matcher(guard.text(lastLine)).matches()) {
+                    if (interjection.pager() && in.available() > 0) {
+                        // A pager prompt is the last thing a device sends before it waits for the key: text
+                        // followed by more is output that only looks like one (a banner line "--More--").
+                        return;
+                    }
                     if (line != lastLineStart || with != interjection) {
+                        if (interjection.pager()) {
+                            // Where the prompt stands, so that it alone is removed from the output (OutputCleaner).
+                            buffer.append(OutputCleaner.ANSWERED_PAGER);
+                        }
                         keyboard.type(interjection.keys());
                         line = lastLineStart;
                         with = interjection;
@@ -436,8 +445,20 @@ final class PromptReader {
     record Echo(String prompt, String before) {
     }
 
-    /** A question the device may ask in the middle of a command (a pager, a confirmation) and the keys that answer it. */
-    record Interjection(Pattern question, String keys) {
+    /**
+     * A question the device may ask in the middle of a command (a pager, a confirmation) and the keys that
+     * answer it.
+     *
+     * @param pager the question is a pager prompt, which the device erases once answered: it is no output
+     */
+    record Interjection(Pattern question, String keys, boolean pager) {
+        Interjection(Pattern question, String keys) {
+            this(question, keys, false);
+        }
+
+        static Interjection pager(Pattern prompt, String keys) {
+            return new Interjection(prompt, keys, true);
+        }
     }
 
     /** Types keys to the device. */

@@ -21,6 +21,9 @@ final class ScreenLine {
                 case '\r' -> cursor = 0;
                 case '\b' -> cursor = Math.max(0, cursor - 1);
                 case TerminalFilter.ERASE_LINE -> screen.setLength(cursor);
+                case OutputCleaner.ANSWERED_PAGER -> {
+                    // the reader's mark, not something the device showed
+                }
                 default -> {
                     if (cursor < screen.length()) {
                         screen.setCharAt(cursor, c);

@@ -12,8 +12,9 @@ import net.backup.platform.SecretRule;
 
 /**
  * Decides whether command output is a configuration worth keeping, and gives it its stored form. A
- * configuration is kept only if it is not empty, holds no CLI error line, no pager prompt and no control
- * characters, and (where the platform has an end marker) is complete.
+ * configuration is kept only if it is not empty, holds no CLI error line and no control characters, and
+ * (where the platform has an end marker) is complete. A line that looks like a pager prompt is kept: the
+ * session removed the pager prompts it answered, so any other is the device's text (a banner line).
  */
 public final class ConfigValidator {
     private ConfigValidator() {
@@ -76,19 +77,15 @@ public final class ConfigValidator {
     }
 
     /** What a kept line must not be, and how an error quotes a device's line. */
-    private record LineChecks(Platform platform, RegexGuard guard, LineMatcher errorLine, LineMatcher pagerLine) {
+    private record LineChecks(Platform platform, RegexGuard guard, LineMatcher errorLine) {
         LineChecks(Platform platform, RegexGuard guard) {
-            this(platform, guard, new LineMatcher(platform.errorLines(), guard), new LineMatcher(platform.pagerPrompt(), guard));
+            this(platform, guard, new LineMatcher(platform.errorLines(), guard));
         }
 
         /** Refuses a line that is to be kept as line {@code number} if it is no part of a configuration. */
         void refuseIfNoConfiguration(String output, int from, int to, int number) throws InvalidConfigException {
             if (errorLine.matches(output, from, to)) {
                 throw new InvalidConfigException("the device answered with an error: " + quote(output.substring(from, to)));
-            }
-            if (pagerLine.matches(output, from, to)) {
-                throw new InvalidConfigException("pager residue in the output: '" + quote(output.substring(from, to))
-                        + "' in line " + number);
             }
             if (isPrintableAscii(output, from, to)) {
                 return;

@@ -2,7 +2,6 @@ package net.backup.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.backup.platform.Platforms;
 import org.junit.jupiter.api.Test;
 
 class OutputCleanerTest {
@@ -15,22 +14,47 @@ class OutputCleanerTest {
         assertThat(clean("show run\r\nhostname r1\r\nend\r\n", "show run")).isEqualTo("hostname r1\nend");
     }
 
-    @Test
-    void removesAnIosPagerPromptErasedWithBackspaces() {
-        String erase = "\b".repeat(10) + " ".repeat(10) + "\b".repeat(10);
-        String raw = "show run\r\nline 1\r\n --More-- " + erase + "line 2\r\nend\r\n";
+    /** Where the reader answered a pager prompt (it marks the spot in the text as it types the key). */
+    private static final String ANSWERED = String.valueOf(OutputCleaner.ANSWERED_PAGER);
 
-        assertThat(clean(raw, "show run")).isEqualTo("line 1\nline 2\nend");
+    @Test
+    void removesAnAnsweredIosPagerPromptErasedWithBackspaces() {
+        String erase = "\b".repeat(10) + " ".repeat(10) + "\b".repeat(10);
+        String raw = "line 1\r\n --More-- " + ANSWERED + erase + "line 2\r\nend\r\n";
+
+        assertThat(OutputCleaner.clean(raw)).isEqualTo("line 1\nline 2\nend");
     }
 
     @Test
-    void removesAPagerPromptThatWasNeverErased() {
-        assertThat(clean("x\r\nline 1\r\n --More-- line 2\r\n", "x")).isEqualTo("line 1\nline 2");
+    void removesAnAnsweredPagerPromptThatWasNeverErased() {
+        assertThat(OutputCleaner.clean("line 1\r\n --More-- " + ANSWERED + "line 2\r\n")).isEqualTo("line 1\nline 2");
     }
 
     @Test
     void aBareCarriageReturnStartsTheLineOver() {
-        assertThat(clean("x\r\n --More--\r          \rline 2\r\n", "x")).isEqualTo("line 2");
+        assertThat(OutputCleaner.clean(" --More--" + ANSWERED + "\r          \rline 2\r\n")).isEqualTo("line 2");
+    }
+
+    @Test
+    void anAnsweredPagerPromptAloneOnItsLineIsDroppedButABlankLineAfterAnErasedOneIsKept() {
+        assertThat(OutputCleaner.clean("a\r\n --More-- " + ANSWERED + "\r\nb\r\n")).isEqualTo("a\nb");
+        String erase = "\b".repeat(10) + " ".repeat(10) + "\b".repeat(10);
+        assertThat(OutputCleaner.clean("a\r\n --More-- " + ANSWERED + erase + "\r\nb\r\n")).isEqualTo("a\n\nb");
+    }
+
+    /** The tester's banner: after terminal length 0 no pager was answered, so nothing looks like one to remove. */
+    @Test
+    void keepsEveryLineThatLooksLikeAPagerPromptWhereNoneWasAnswered() {
+        String banner = "banner exec ^C\r\n--More--\r\n --More-- \r\n --More-- text\r\n<--- More --->\r\n^C\r\nend\r\n";
+
+        assertThat(clean("show run\r\n" + banner, "show run")).isEqualTo(banner.replace("\r\n", "\n").strip());
+    }
+
+    @Test
+    void aMarkInLineNoiseIsNeverKept() {
+        String cleaned = OutputCleaner.clean(" --More-- " + ANSWERED + "\bjunk\rinterface Gi1\r\n");
+
+        assertThat(cleaned).isEqualTo(" --More-- \bjunk\rinterface Gi1").doesNotContain(ANSWERED);
     }
 
     @Test
@@ -41,8 +65,7 @@ class OutputCleanerTest {
 
     @Test
     void aJunosStylePagerEraseWithCarriageReturnsIsRemoved() {
-        var junos = java.util.regex.Pattern.compile("---\\(more( \\d+%)?\\)---");
-        assertThat(OutputCleaner.clean("line 1\r\n---(more 42%)---\r" + " ".repeat(20) + "\rline 2\r\n", junos))
+        assertThat(OutputCleaner.clean("line 1\r\n---(more 42%)---" + ANSWERED + "\r" + " ".repeat(20) + "\rline 2\r\n"))
                 .isEqualTo("line 1\nline 2");
     }
 
@@ -56,38 +79,24 @@ class OutputCleanerTest {
         assertThat(clean("x\r\n description see --More-- docs\r\n", "x")).isEqualTo(" description see --More-- docs");
     }
 
-    private static String cleanWith(String pager, String raw) {
-        return OutputCleaner.clean(raw, java.util.regex.Pattern.compile(pager));
+    @Test
+    void anIndentedAnsweredPagerPromptIsRemovedAndAnIndentedLineKept() {
+        assertThat(OutputCleaner.clean("a\r\n   --More-- " + ANSWERED + "b\r\n ip address 10.0.0.1\r\n"))
+                .isEqualTo("a\nb\n ip address 10.0.0.1");
     }
 
+    /** Whatever a platform's pager pattern matches, a line the reader did not answer at stays as it is. */
     @Test
-    void anIndentedPagerPromptIsRemovedAndAnIndentedLineKept() {
-        assertThat(cleanWith(" *--More-- *", "a\r\n   --More-- b\r\n ip address 10.0.0.1\r\n")).isEqualTo("a\nb\n ip address 10.0.0.1");
-    }
-
-    @Test
-    void aPagerPatternThatMatchesSpacesAloneTakesTheIndentation() {
-        assertThat(cleanWith(" +|--More--", "a\r\n  b\r\n   \r\nc\r\n")).isEqualTo("a\nb\nc");
-        assertThat(cleanWith("(?: )?x", "a\r\n  b\r\n")).isEqualTo("a\n  b");
-    }
-
-    @Test
-    void aPagerPatternThatMatchesTheEmptyLineDropsEmptyLinesOnly() {
-        assertThat(cleanWith("(--More--)?", "a\r\n\r\n\nb --More--\r\n--More--c\r\n")).isEqualTo("a\nb --More--\nc");
-        assertThat(cleanWith("(?!)", "a\r\n\r\n\nb\r\n")).isEqualTo("a\n\n\nb");
-    }
-
-    @Test
-    void aPagerPatternWithFlagsOrAlternativesIsAppliedAsWritten() {
-        assertThat(cleanWith("(?i)-- ?more ?-- ?", "a\r\n--more-- b\r\n-- MORE --c\r\n")).isEqualTo("a\nb\nc");
-        assertThat(cleanWith("More: |<--- More ---> ", "a\r\nMore: b\r\n<--- More ---> c\r\n")).isEqualTo("a\nb\nc");
+    void indentationBlankLinesAndPagerLookalikesAreKeptWhereNoPagerWasAnswered() {
+        assertThat(OutputCleaner.clean("a\r\n  b\r\n   \r\n\r\n--more-- b\r\nMore: c\r\n"))
+                .isEqualTo("a\n  b\n   \n\n--more-- b\nMore: c");
     }
 
     @Test
     void carriageReturnsThatEndALineAreNotNoiseButOneInsideItIs() {
-        assertThat(cleanWith("(?!)", "a\r\r\r\nb\r\n")).isEqualTo("a\nb");
-        assertThat(cleanWith("(?!)", "a\r\nhostname\rx\r\n")).isEqualTo("a\nhostname\rx");
-        assertThat(cleanWith("(?!)", "a\r\nhost\u0000name\r\n")).isEqualTo("a\nhostname");
-        assertThat(cleanWith("(?!)", "no newline at the end\r")).isEqualTo("no newline at the end");
+        assertThat(OutputCleaner.clean("a\r\r\r\nb\r\n")).isEqualTo("a\nb");
+        assertThat(OutputCleaner.clean("a\r\nhostname\rx\r\n")).isEqualTo("a\nhostname\rx");
+        assertThat(OutputCleaner.clean("a\r\nhost\u0000name\r\n")).isEqualTo("a\nhostname");
+        assertThat(OutputCleaner.clean("no newline at the end\r")).isEqualTo("no newline at the end");
     }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PromptReaderTest {
     private static final Pattern IOS_PROMPT = Pattern.compile("[\\w.@()/:-]+[>#] ?");
     private static final List<PromptReader.Interjection> PAGER =
-            List.of(new PromptReader.Interjection(Pattern.compile(" *--More-- *"), " "));
+            List.of(PromptReader.Interjection.pager(Pattern.compile(" *--More-- *"), " "));
 
     /** Between two chunks: what follows is not there yet when the reader looks. */
     private static final String LATER = "<later>";
@@ -214,16 +214,25 @@ class PromptReaderTest {
         assertThat(reader.readUntil(line -> IOS_PROMPT.matcher(line).matches(), PAGER, typed::add).lastLine()).isEqualTo("sw1# ");
         assertThat(reader.skipToEcho("show run", seen -> seen.strip().equals("sw1#")).prompt()).isEqualTo("sw1# ");
         String text = reader.readReply("sw1# ", PAGER, typed::add, PromptReader.Ending.COMMAND).text();
-        assertThat(OutputCleaner.clean(text, PAGER.get(0).question())).isEqualTo("hostname sw1\nend");
+        assertThat(OutputCleaner.clean(text)).isEqualTo("hostname sw1\nend");
     }
 
     @Test
     void aPagerIsAnsweredWithASpace() throws IOException {
-        var reader = afterPrompt("sw1#", "show run\r\nline 1\r\n --More-- ", "\b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\bend\r\nsw1#");
+        var reader = afterPrompt("sw1#", "show run\r\nline 1\r\n --More-- ", LATER, "\b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\bend\r\nsw1#");
         reader.skipToEcho("show run", "sw1#"::equals);
         String text = reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text();
         assertThat(typed).containsExactly(" ");
-        assertThat(OutputCleaner.clean(text, PAGER.get(0).question())).isEqualTo("line 1\nend");
+        assertThat(OutputCleaner.clean(text)).isEqualTo("line 1\nend");
+    }
+
+    @Test
+    void aConfigurationLineThatLooksLikeThePagerIsNeitherAnsweredNorRemoved() throws IOException {
+        var reader = afterPrompt("sw1#", "show run\r\nbanner exec ^C\r\n --More-- ", "\r\n^C\r\nend\r\nsw1#");
+        reader.skipToEcho("show run", "sw1#"::equals);
+        String text = reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text();
+        assertThat(typed).isEmpty();
+        assertThat(OutputCleaner.clean(text)).isEqualTo("banner exec ^C\n --More-- \n^C\nend");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package net.backup.session;
 
-import net.backup.platform.Platforms;
-
 /** Lets tests of other packages run the output cleaner the way a session does, for IOS. */
 public final class TestAccess {
     private TestAccess() {
@@ -13,7 +11,6 @@ public final class TestAccess {
         new TerminalFilter().feed(bytes, bytes.length, filtered);
         String text = filtered.toString();
         String echo = command + "\r\n";
-        return OutputCleaner.clean(text.startsWith(echo) ? text.substring(echo.length()) : text,
-                Platforms.CISCO_IOS.pagerPrompt());
+        return OutputCleaner.clean(text.startsWith(echo) ? text.substring(echo.length()) : text);
     }
 }
