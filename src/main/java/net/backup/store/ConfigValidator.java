@@ -37,6 +37,7 @@ public final class ConfigValidator {
     public static String validate(Platform platform, String output, RegexGuard guard) throws InvalidConfigException {
         var volatileLine = new LineMatcher(platform.volatileLines(), guard);
         var checks = new LineChecks(platform, guard);
+        var banner = new BannerBlock();
         // One pass over the lines as String.lines() splits them (LF, CR or CR LF), each an index range of the
         // output: kept lines go straight into the stored form, and only a refused line becomes a string.
         var config = new StringBuilder(output.length() + 1);
@@ -51,8 +52,9 @@ public final class ConfigValidator {
                 to++;
             }
             boolean blank = isBlank(output, from, to);
+            boolean bannerText = banner.isText(output, from, to);
             if (!(volatileLine.matches(output, from, to) || kept == 0 && blank)) {
-                checks.refuseIfNoConfiguration(output, from, to, kept + 1);
+                checks.refuseIfNoConfiguration(output, from, to, kept + 1, bannerText);
                 config.append(output, from, to).append('\n');
                 kept++;
                 if (!blank) {
@@ -82,9 +84,13 @@ public final class ConfigValidator {
             this(platform, guard, new LineMatcher(platform.errorLines(), guard));
         }
 
-        /** Refuses a line that is to be kept as line {@code number} if it is no part of a configuration. */
-        void refuseIfNoConfiguration(String output, int from, int to, int number) throws InvalidConfigException {
-            if (errorLine.matches(output, from, to)) {
+        /**
+         * Refuses a line that is to be kept as line {@code number} if it is no part of a configuration. A
+         * banner's text is what an operator wrote, not the device's answer: it is not taken for an error line.
+         */
+        void refuseIfNoConfiguration(String output, int from, int to, int number, boolean bannerText)
+                throws InvalidConfigException {
+            if (!bannerText && errorLine.matches(output, from, to)) {
                 throw new InvalidConfigException("the device answered with an error: " + quote(output.substring(from, to)));
             }
             if (isPrintableAscii(output, from, to)) {

@@ -59,6 +59,18 @@ class ConfigValidatorTest {
                 .hasMessage("incomplete configuration: it ends with '" + SecretRule.WITHHELD + "' instead of 'end' (truncated?)");
     }
 
+    /** A login banner commonly reads like an error; inside a banner it is configuration. */
+    @Test
+    void aBannerLineThatReadsLikeAnErrorIsConfiguration() throws InvalidConfigException {
+        String config = "hostname r1\nbanner motd ^C\n% Access denied to unauthorized users\n% Error: authorised use only^C\n"
+                + "banner exec #\n% Access denied\n#\nbanner login ^C% Error in one line^C\nend\n";
+        assertThat(validate(config)).isEqualTo(config);
+        assertThatThrownBy(() -> validate("hostname r1\nbanner motd ^C\nhello\n^C\n% Access denied\nend\n"))
+                .as("after the banner closes").hasMessage("the device answered with an error: % Access denied");
+        assertThatThrownBy(() -> validate("hostname r1\nbanner login ^C% x^C\n% Access denied\nend\n"))
+                .as("a banner on one line").hasMessage("the device answered with an error: % Access denied");
+    }
+
     @Test
     void refusesCliErrors() {
         assertThatThrownBy(() -> validate("hostname r1\n% Invalid input detected at '^' marker.\nend\n"))

@@ -1,0 +1,42 @@
+package net.backup.store;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Follows the banners of a configuration shown as IOS, IOS-XE and NX-OS show them: {@code banner motd ^C},
+ * the operator's lines, and the delimiter again ({@code ^C}, or the character they chose) to close it, at the
+ * end of a line or on one of its own. A login banner commonly reads {@code % Access denied to unauthorized
+ * users} or {@code % Error: authorised use only}, which the platform's error lines would take for the
+ * device refusing the command; inside a banner such a line is configuration.
+ */
+final class BannerBlock {
+    private static final Pattern START = Pattern.compile("\\s*banner\\s+\\S+\\s+(\\^C|\\S)(.*)");
+
+    private String closing;
+
+    /** Whether the line {@code output[from, to)}, the next one in order, is a banner's text (its first line not). */
+    boolean isText(String output, int from, int to) {
+        if (closing != null) {
+            if (output.substring(from, to).contains(closing)) {
+                closing = null;
+            }
+            return true;
+        }
+        if (to - from > 6 && output.startsWith("banner", firstNonBlank(output, from, to))) {
+            Matcher m = START.matcher(output.subSequence(from, to));
+            if (m.matches() && !m.group(2).contains(m.group(1))) {
+                closing = m.group(1);
+            }
+        }
+        return false;
+    }
+
+    private static int firstNonBlank(String output, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(output.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+}
