@@ -261,6 +261,7 @@ public final class SshConnector {
         }
         // One method at a time, so that a device that hangs up is noticed at once instead of each further
         // method waiting for an answer on a dead connection.
+        boolean credentialSent = false;
         for (AuthMethod method : methods) {
             if (!client.getTransport().isRunning()) {
                 break;
@@ -269,20 +270,21 @@ public final class SshConnector {
                 continue;
             }
             try {
+                credentialSent = true;
                 client.auth(login.username(), method);
                 return;
             } catch (UserAuthException e) {
                 lastRefusal = e;
             } catch (TransportException e) {
-                throw connectionLost(e);
+                throw hungUp(e, credentialSent);
             } catch (IllegalStateException notConnected) {
                 // sshj's "Not connected": the device hung up after the last method's refusal, before the
                 // transport noticed. The same event as above, seen a moment earlier.
-                throw connectionLost(lastRefusal);
+                throw hungUp(lastRefusal, credentialSent);
             }
         }
         if (!client.getTransport().isRunning()) {
-            throw connectionLost(lastRefusal);
+            throw hungUp(lastRefusal, credentialSent);
         }
         if (prompts != null && prompts.unanswered() != null) {
             throw new SessionException(SessionException.Cause.AUTHENTICATION, "the device asked '" + prompts.unanswered()
@@ -301,6 +303,20 @@ public final class SshConnector {
     private static String offeredMethods(Collection<String> offered) {
         String names = offered.isEmpty() ? "none" : String.join(", ", offered);
         return names.length() <= 100 ? names : names.substring(0, 100) + "...";
+    }
+
+    /**
+     * Some devices answer a wrong password by hanging up, and an account locks after a few wrong ones: once a
+     * credential has gone out, a device that says goodbye (SSH_MSG_DISCONNECT, with its reason) is not tried
+     * again in this run. A connection that is merely lost (reset, closed) still is.
+     */
+    private static SessionException hungUp(Exception e, boolean credentialSent) {
+        if (!credentialSent || !SshErrors.isDeliberateDisconnect(e)) {
+            return connectionLost(e); // a reset or a closed socket: the network's doing, tried again
+        }
+        return new SessionException(SessionException.Cause.AUTHENTICATION, "the device hung up after the login was "
+                + "sent (a refused login?); not retried, so that the account is not locked out"
+                + (e == null ? "" : ": " + SshErrors.describe(e)), e);
     }
 
     private static SessionException connectionLost(Exception e) {

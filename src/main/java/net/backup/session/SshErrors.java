@@ -29,6 +29,16 @@ final class SshErrors {
         return false;
     }
 
+    /** The device hung up on purpose: it sent SSH_MSG_DISCONNECT, with a reason, rather than the network failing. */
+    static boolean isDeliberateDisconnect(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e instanceof SSHException ssh && ssh.getDisconnectReason() != DisconnectReason.UNKNOWN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The device refused to open a channel (SSH_MSG_CHANNEL_OPEN_FAILURE), if that is what {@code error} is:
      * an answer, not a network fault, and the same answer on every try.

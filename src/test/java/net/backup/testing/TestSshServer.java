@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.Service;
+import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 import org.apache.sshd.server.session.ServerUserAuthService;
@@ -57,12 +58,35 @@ public final class TestSshServer implements AutoCloseable {
      * asks that one question (echo off), refusing whatever the answer; a password sent anyway is recorded.
      */
     public static TestSshServer start(int port, String challenge, KeyPair... hostKeys) throws IOException {
+        return start(port, challenge, false, hostKeys);
+    }
+
+    /**
+     * Offers password login and answers every password by hanging up (SSH_MSG_DISCONNECT, "Access denied"), as
+     * some devices answer a wrong one.
+     */
+    public static TestSshServer startHangingUpOnPasswords(KeyPair... hostKeys) throws IOException {
+        return start(0, null, true, hostKeys);
+    }
+
+    private static TestSshServer start(int port, String challenge, boolean hangUpOnPasswords, KeyPair... hostKeys)
+            throws IOException {
         SshServer sshd = SshServer.setUpDefaultServer();
         var test = new TestSshServer(sshd);
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
         sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKeys));
-        sshd.setPasswordAuthenticator((username, password, session) -> true);
+        sshd.setPasswordAuthenticator((username, password, session) -> {
+            if (hangUpOnPasswords) {
+                try {
+                    session.disconnect(SshConstants.SSH2_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE, "Access denied");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return false;
+            }
+            return true;
+        });
         // Every password a client sends is noted where the request arrives, before MINA looks at whether it
         // offered that method at all: a client that sends its password uninvited is seen doing it.
         sshd.setServiceFactories(List.of(new ServerUserAuthServiceFactory() {
