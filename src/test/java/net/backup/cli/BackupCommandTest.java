@@ -153,8 +153,10 @@ class BackupCommandTest {
                     "  - command: copy running-config startup-config",
                     "    answers:",
                     "      - {question: 'Destination filename \\[startup-config\\]\\? ?', reply: ''}");
+            String builtInSave = "save:\n  - {command: wr mem, answers: [{question: '.*\\[confirm\\]'}]}";
+            assertThat(ios).contains(builtInSave);
             Files.writeString(platforms.resolve("ios_copy.yaml"), ios.replace("name: cisco_ios", "name: ios_copy")
-                    .replace("aliases: [cisco_xe]\n", "").replace("save: [wr mem]", save));
+                    .replace("aliases: [cisco_xe]\n", "").replace(builtInSave, save));
             Files.writeString(run.inventory(), Files.readString(run.inventory())
                     .replace("platform: cisco_ios", "platform: ios_copy"));
 

@@ -23,7 +23,9 @@ class DefaultPlatformTest {
             String ios = new String(getClass().getResourceAsStream("/platforms/cisco_ios.yaml").readAllBytes(),
                     StandardCharsets.UTF_8);
             // The replacement never saves: a device backed up with it sees no 'wr mem'.
-            Files.writeString(platforms.resolve("cisco_ios.yaml"), ios.replace("save: [wr mem]\n", ""));
+            String save = "save:\n  - {command: wr mem, answers: [{question: '.*\\[confirm\\]'}]}\n";
+            assertThat(ios).contains(save);
+            Files.writeString(platforms.resolve("cisco_ios.yaml"), ios.replace(save, ""));
             String inventory = Files.readString(run.inventory());
             assertThat(inventory).contains("platform: cisco_ios");
             Files.writeString(run.inventory(), inventory.replaceAll(" *platform: cisco_ios\n", ""));
