@@ -319,12 +319,13 @@ final class PromptReader {
         void answer(String lastLine, List<Interjection> interjections, Keyboard keyboard) throws IOException {
             for (Interjection interjection : interjections) {
                 if (interjection.question().matcher(guard.text(lastLine)).matches()) {
-                    if (interjection.pager() && in.available() > 0) {
-                        // A pager prompt is the last thing a device sends before it waits for the key: text
-                        // followed by more is output that only looks like one (a banner line "--More--").
-                        return;
-                    }
                     if (line != lastLineStart || with != interjection) {
+                        if (interjection.pager() && !quiet()) {
+                            // A device that pages sends its prompt last and then waits for the key, for ever:
+                            // text that more output follows within QUIET only looks like one (a banner line
+                            // "--More--", or the start of a line that goes on, split across packets).
+                            return;
+                        }
                         if (interjection.pager()) {
                             // Where the prompt stands, so that it alone is removed from the output (OutputCleaner).
                             buffer.append(OutputCleaner.ANSWERED_PAGER);

@@ -79,9 +79,9 @@ public final class ConfigValidator {
     }
 
     /** What a kept line must not be, and how an error quotes a device's line. */
-    private record LineChecks(Platform platform, RegexGuard guard, LineMatcher errorLine) {
+    private record LineChecks(Platform platform, RegexGuard guard, LineMatcher errorLine, LineMatcher pagerLine) {
         LineChecks(Platform platform, RegexGuard guard) {
-            this(platform, guard, new LineMatcher(platform.errorLines(), guard));
+            this(platform, guard, new LineMatcher(platform.errorLines(), guard), new LineMatcher(platform.pagerPrompt(), guard));
         }
 
         /**
@@ -92,6 +92,12 @@ public final class ConfigValidator {
                 throws InvalidConfigException {
             if (!bannerText && errorLine.matches(output, from, to)) {
                 throw new InvalidConfigException("the device answered with an error: " + quote(output.substring(from, to)));
+            }
+            // The session removes the pager prompts it answered; one left outside a banner was not answered, and
+            // a device does not print its pager as configuration: output went wrong.
+            if (!bannerText && pagerLine.matches(output, from, to)) {
+                throw new InvalidConfigException("pager residue in the output: '" + quote(output.substring(from, to))
+                        + "' in line " + number);
             }
             if (isPrintableAscii(output, from, to)) {
                 return;

@@ -26,6 +26,8 @@ class PromptReaderTest {
 
     /** Between two chunks: what follows is not there yet when the reader looks. */
     private static final String LATER = "<later>";
+    /** The next chunk arrives 20 ms after the read before it: well within PromptReader.QUIET, a packet's gap. */
+    private static final String SOON = "<soon>";
 
     private final List<String> typed = new ArrayList<>();
 
@@ -235,6 +237,20 @@ class PromptReaderTest {
         assertThat(OutputCleaner.clean(text)).isEqualTo("banner exec ^C\n --More-- \n^C\nend");
     }
 
+    /**
+     * Text that reads like the pager prompt and is then continued a moment later (a line split across packets,
+     * a banner line) is not answered: a device that pages waits for its key.
+     */
+    @Test
+    void textThatLooksLikeThePagerAndGoesOnAMomentLaterIsNeitherAnsweredNorChanged() throws IOException {
+        var reader = afterPrompt("sw1#", "show run\r\nbanner exec ^C\r\n --More-- ", SOON, "is not a prompt here\r\n",
+                "--More--", SOON, "\r\n^C\r\nend\r\nsw1#");
+        reader.skipToEcho("show run", "sw1#"::equals);
+        String text = reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text();
+        assertThat(typed).isEmpty();
+        assertThat(OutputCleaner.clean(text)).isEqualTo("banner exec ^C\n --More-- is not a prompt here\n--More--\n^C\nend");
+    }
+
     @Test
     void outputBeyondTheCapFailsTheCommand() {
         var reader = new PromptReader(new Chunks(List.of("sw1#show run\r\n", "x".repeat(600), "y".repeat(600))), 1000);
@@ -293,10 +309,14 @@ class PromptReaderTest {
      */
     private static final class Chunks extends InputStream {
         private static final byte[] GAP = new byte[0];
+        private static final byte[] SHORT_GAP = new byte[0];
+        private static final long SHORT_GAP_NANOS = 20_000_000;
         private final Deque<byte[]> chunks = new ArrayDeque<>();
+        private long lastRead = System.nanoTime();
 
         Chunks(List<String> texts) {
-            texts.forEach(t -> chunks.add(t.equals(LATER) ? GAP : t.getBytes(StandardCharsets.ISO_8859_1)));
+            texts.forEach(t -> chunks.add(t.equals(LATER) ? GAP : t.equals(SOON) ? SHORT_GAP
+                    : t.getBytes(StandardCharsets.ISO_8859_1)));
         }
 
         @Override
@@ -307,9 +327,10 @@ class PromptReaderTest {
         @Override
         public int read(byte[] b, int off, int len) {
             byte[] next = chunks.poll();
-            while (next == GAP) {
+            while (next == GAP || next == SHORT_GAP) {
                 next = chunks.poll();
             }
+            lastRead = System.nanoTime();
             if (next == null) {
                 return -1;
             }
@@ -317,8 +338,16 @@ class PromptReaderTest {
             return next.length;
         }
 
+        /**
+         * A short gap's chunk counts once its time has come: availability only grows with time, so however late
+         * the reader looks, it never sees the gap as longer than it is.
+         */
         @Override
         public int available() {
+            if (chunks.peek() == SHORT_GAP) {
+                var rest = new java.util.ArrayList<>(chunks);
+                return System.nanoTime() - lastRead >= SHORT_GAP_NANOS && rest.size() > 1 ? rest.get(1).length : 0;
+            }
             return chunks.isEmpty() ? 0 : chunks.peek().length; // GAP has length 0
         }
     }

@@ -79,11 +79,16 @@ class ConfigValidatorTest {
                 .hasMessage("the device answered with an error: % Authorization failed.");
     }
 
-    /** The session removes the pager prompts it answered; a line that only looks like one is configuration. */
+    /**
+     * The session removes the pager prompts it answered; in a banner a line that only looks like one is
+     * configuration, elsewhere it is a prompt left unanswered.
+     */
     @Test
-    void keepsALineThatLooksLikeAPagerPrompt() throws InvalidConfigException {
+    void keepsALineThatLooksLikeAPagerPromptInABannerAndRefusesOneElsewhere() throws InvalidConfigException {
         String config = "banner exec ^C\n --More-- \n--More--\n^C\nend\n";
         assertThat(validate(config)).isEqualTo(config);
+        assertThatThrownBy(() -> validate("hostname r1\n --More-- \nend\n"))
+                .hasMessage("pager residue in the output: '--More--' in line 2");
     }
 
     @Test
