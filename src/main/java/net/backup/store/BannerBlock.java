@@ -11,7 +11,13 @@ import java.util.regex.Pattern;
  * device refusing the command; inside a banner such a line is configuration.
  */
 final class BannerBlock {
-    private static final Pattern START = Pattern.compile("\\s*banner\\s+\\S+\\s+(\\^C|\\S)(.*)");
+    /**
+     * IOS, IOS-XE and IOS-XR show every banner's delimiter as {@code ^C}, its text possibly on the same line;
+     * NX-OS shows the character chosen, alone at the end of the line. Anything else ({@code banner motd
+     * Authorized use only}, as ASA shows each line of a banner) opens no block: its first character would be
+     * taken for a delimiter that may never come again.
+     */
+    private static final Pattern START = Pattern.compile("\\s*banner\\s+\\S+\\s+(?:(\\^C)(.*)|([^\\w\\s])\\s*)");
 
     private String closing;
 
@@ -23,10 +29,12 @@ final class BannerBlock {
             }
             return true;
         }
-        if (to - from > 6 && output.startsWith("banner", firstNonBlank(output, from, to))) {
+        if (output.startsWith("banner", firstNonBlank(output, from, to))) {
             Matcher m = START.matcher(output.subSequence(from, to));
-            if (m.matches() && !m.group(2).contains(m.group(1))) {
+            if (m.matches() && m.group(1) != null && !m.group(2).contains(m.group(1))) {
                 closing = m.group(1);
+            } else if (m.matches() && m.group(3) != null) {
+                closing = m.group(3);
             }
         }
         return false;

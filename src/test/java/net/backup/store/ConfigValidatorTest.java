@@ -69,6 +69,9 @@ class ConfigValidatorTest {
                 .as("after the banner closes").hasMessage("the device answered with an error: % Access denied");
         assertThatThrownBy(() -> validate("hostname r1\nbanner login ^C% x^C\n% Access denied\nend\n"))
                 .as("a banner on one line").hasMessage("the device answered with an error: % Access denied");
+        // ASA shows each banner line as a command of its own: no block, its first character no delimiter.
+        assertThatThrownBy(() -> validate("hostname r1\nbanner motd Authorized use only\nbanner motd % x\n% Access denied\nend\n"))
+                .as("no delimiter").hasMessage("the device answered with an error: % Access denied");
     }
 
     @Test
