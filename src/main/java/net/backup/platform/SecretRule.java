@@ -47,22 +47,38 @@ public record SecretRule(String name, Pattern pattern) {
         return result;
     }
 
+    /** Longer quoted lines are cut here: error messages stay readable, and the matching below stays cheap. */
+    static final int MAX_QUOTED = 512;
+
     /**
-     * As {@link #replaceSecrets} with {@link #HIDDEN}, but a rule may match the line from any word on, not
-     * only whole: a device's error line quotes the configuration it choked on after words of its own
-     * ({@code % Error near: snmp-server community S3cret RO}), and that secret is as secret as in the
-     * configuration. Only error messages quote lines, so the extra matching costs nothing on a backup's path.
+     * As {@link #replaceSecrets} with {@link #HIDDEN}, but a rule may match from any word on, or from the blanks
+     * before it (rules for indented lines start with blanks), and need not reach the end of the line: a device's
+     * error line quotes the configuration it choked on among words of its own ({@code % Error near: snmp-server
+     * community S3cret RO}, {@code ... enable secret 5 $1$x (line 3)}), and that secret is as secret as in the
+     * configuration. Hiding too much in an error message costs nothing; only error messages quote lines.
+     *
+     * @return the line with secrets hidden, or {@link #WITHHELD} if {@code mayBeCutShort} and a rule ran out
+     *         of line before it failed: it could have matched, and hidden a secret in, a longer line
      */
-    static String hideSecretsFromAnyWord(String line, List<SecretRule> rules, RegexGuard.GuardedText view) {
+    static String hideSecretsFromAnyWord(String line, List<SecretRule> rules, RegexGuard.GuardedText view,
+            boolean mayBeCutShort) {
         String result = line;
         for (int from = 0; from < result.length(); from++) {
-            if (from > 0 && !Character.isWhitespace(result.charAt(from - 1))) {
+            boolean wordStart = from == 0 || Character.isWhitespace(result.charAt(from - 1))
+                    && !Character.isWhitespace(result.charAt(from));
+            boolean blanksStart = Character.isWhitespace(result.charAt(from))
+                    && (from == 0 || !Character.isWhitespace(result.charAt(from - 1)));
+            if (!wordStart && !blanksStart) {
                 continue;
             }
             for (SecretRule rule : rules) {
                 Matcher m = rule.pattern().matcher(view.reset(result)).region(from, result.length());
-                if (m.matches() && m.start("secret") >= 0 && !m.group("secret").equals(HIDDEN)) {
-                    result = result.substring(0, m.start("secret")) + HIDDEN + result.substring(m.end("secret"));
+                if (m.lookingAt()) {
+                    if (m.start("secret") >= 0 && !m.group("secret").equals(HIDDEN)) {
+                        result = result.substring(0, m.start("secret")) + HIDDEN + result.substring(m.end("secret"));
+                    }
+                } else if (mayBeCutShort && m.hitEnd()) {
+                    return WITHHELD;
                 }
             }
         }
@@ -70,20 +86,26 @@ public record SecretRule(String name, Pattern pattern) {
     }
 
     /**
-     * A device's line as an error message may quote it (stripped): its secrets shown as {@link #HIDDEN}, and
-     * the whole line withheld if it may be the start of a line with a secret. A configuration cut short ends
-     * part-way through a line ({@code crypto isakmp key S3cr}), which then matches no rule whole: a rule that
-     * ran out of line before it failed could have matched a longer one.
+     * A whole line from a device as an error message may quote it (stripped, at most {@link #MAX_QUOTED}
+     * characters): its secrets shown as {@link #HIDDEN}.
      */
     public static String quotable(String line, List<SecretRule> rules, RegexGuard guard) {
-        var view = new RegexGuard.GuardedText(guard);
-        String hidden = hideSecretsFromAnyWord(line, rules, view);
-        for (SecretRule rule : rules) {
-            Matcher m = rule.pattern().matcher(view.reset(hidden));
-            if (!m.matches() && m.hitEnd()) {
-                return WITHHELD;
-            }
-        }
-        return hidden.strip();
+        return quote(line, rules, guard, false);
+    }
+
+    /**
+     * As {@link #quotable}, for a line that may have been cut short: the last line of a configuration that stops
+     * part-way ({@code crypto isakmp key S3cr}), what a stalled device showed last. Such a line matches no rule
+     * whole, so it is withheld if a rule ran out of line before it failed.
+     */
+    public static String quotablePerhapsCutShort(String line, List<SecretRule> rules, RegexGuard guard) {
+        return quote(line, rules, guard, true);
+    }
+
+    private static String quote(String line, List<SecretRule> rules, RegexGuard guard, boolean mayBeCutShort) {
+        boolean cut = line.length() > MAX_QUOTED;
+        String quoted = cut ? line.substring(0, MAX_QUOTED) : line;
+        String hidden = hideSecretsFromAnyWord(quoted, rules, new RegexGuard.GuardedText(guard), mayBeCutShort || cut);
+        return hidden.equals(WITHHELD) ? hidden : hidden.strip() + (cut ? "..." : "");
     }
 }

@@ -399,14 +399,15 @@ public final class CliSession implements AutoCloseable {
     /**
      * A device that waits for an answer says so on its last line: a question no platform answer matched. A
      * device that stalled part-way through its configuration leaves a configuration line there, so its
-     * secrets are hidden ({@link SecretRule#quotable}).
+     * secrets are hidden, and a line that may be the cut-short start of one with a secret is not shown
+     * ({@link SecretRule#quotablePerhapsCutShort}).
      */
     private String waitingWith() {
         String last = reader.lastLineShown();
         if (last.isEmpty() || prompt != null && last.equals(prompt.strip())) {
             return "";
         }
-        String shown = SecretRule.quotable(last, platform.secrets(), guard);
+        String shown = SecretRule.quotablePerhapsCutShort(last, platform.secrets(), guard);
         return "; it was waiting after '" + (shown.length() > 80 ? shown.substring(0, 80) + "..." : shown) + "'";
     }
 

@@ -72,7 +72,7 @@ public final class ConfigValidator {
         Optional<Pattern> end = platform.completeLastLine();
         if (end.isPresent() && !new LineMatcher(end.get(), guard).matches(output, lastFrom, lastTo)) {
             throw new InvalidConfigException("incomplete configuration: it ends with '"
-                    + abbreviate(checks.quote(output.substring(lastFrom, lastTo)))
+                    + abbreviate(checks.quotePerhapsCutShort(output.substring(lastFrom, lastTo)))
                     + "' instead of '" + end.get().pattern() + "' (truncated?)");
         }
         return config.toString();
@@ -117,6 +117,11 @@ public final class ConfigValidator {
         /** See {@link SecretRule#quotable}: errors go to the terminal, cron's mail and the JSON report. */
         String quote(String line) {
             return SecretRule.quotable(line, platform.secrets(), guard);
+        }
+
+        /** The last line of a configuration that may have been cut short part-way through. */
+        String quotePerhapsCutShort(String line) {
+            return SecretRule.quotablePerhapsCutShort(line, platform.secrets(), guard);
         }
     }
 

@@ -26,6 +26,25 @@ class SecretRuleTest {
         assertThat(SecretRule.quotable("% Invalid input: username admin secret 9 $9$ab7xK2pQ$Zm9v", IOS, RegexGuard.NONE))
                 .isEqualTo("% Invalid input: username admin secret 9 <secret>");
         assertThat(SecretRule.quotable("% Error: no community here", IOS, RegexGuard.NONE)).isEqualTo("% Error: no community here");
+        // A rule for an indented line starts with blanks; a rule need not reach the end of the quote.
+        assertThat(SecretRule.quotable("% Error near: password 7 0822455D0A16", IOS, RegexGuard.NONE))
+                .isEqualTo("% Error near: password 7 <secret>");
+        assertThat(SecretRule.quotable("% Invalid: enable secret 5 $1$xYz$abc (line 3)", IOS, RegexGuard.NONE))
+                .isEqualTo("% Invalid: enable secret 5 <secret> (line 3)");
+    }
+
+    /** A whole line is never taken for one cut short: an error line on a platform whose rules look far ahead. */
+    @Test
+    void aWholeLineIsQuotedEvenWhereARuleRanOutOfLine() {
+        assertThat(SecretRule.quotable("crypto isakmp key", IOS, RegexGuard.NONE)).isEqualTo("crypto isakmp key");
+        var junosLike = List.of(new SecretRule("quoted", Pattern.compile("[^\"]*\"(?<secret>[^\"]+)\".*")));
+        assertThat(SecretRule.quotable("error: syntax error", junosLike, RegexGuard.NONE)).isEqualTo("error: syntax error");
+    }
+
+    @Test
+    void aLongLineIsQuotedCutAndItsCutEndIsTreatedAsPerhapsASecret() {
+        String quoted = SecretRule.quotable("% Error " + "x".repeat(SecretRule.MAX_QUOTED), IOS, RegexGuard.NONE);
+        assertThat(quoted).hasSize(SecretRule.MAX_QUOTED + 3).endsWith("x...");
     }
 
     @Test
@@ -37,8 +56,13 @@ class SecretRuleTest {
     /** A configuration cut short ends part-way through a line, which then matches no rule whole. */
     @Test
     void aLineThatMayBeTheStartOfOneWithASecretIsWithheld() {
-        assertThat(SecretRule.quotable("crypto isakmp key Sup3rPsk", IOS, RegexGuard.NONE)).isEqualTo(SecretRule.WITHHELD);
-        assertThat(SecretRule.quotable("snmp-server community", IOS, RegexGuard.NONE)).isEqualTo(SecretRule.WITHHELD);
+        assertThat(SecretRule.quotablePerhapsCutShort("crypto isakmp key Sup3rPsk", IOS, RegexGuard.NONE))
+                .isEqualTo(SecretRule.WITHHELD);
+        assertThat(SecretRule.quotablePerhapsCutShort("snmp-server community", IOS, RegexGuard.NONE))
+                .isEqualTo(SecretRule.WITHHELD);
+        assertThat(SecretRule.quotablePerhapsCutShort("% cut here: crypto isakmp key Sup3r", IOS, RegexGuard.NONE))
+                .isEqualTo(SecretRule.WITHHELD);
+        assertThat(SecretRule.quotablePerhapsCutShort("hostname r1", IOS, RegexGuard.NONE)).isEqualTo("hostname r1");
     }
 
     /** A user's rule may make its secret group optional: where the group took no part, nothing is replaced. */
