@@ -14,7 +14,8 @@ final class HostSyntax {
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?");
     private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+");
     private static final Pattern OCTET = Pattern.compile("0|[1-9][0-9]{0,2}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
+    /** Starts with a hex digit or a colon: text the JDK then parses as an address, never looks up by name. */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*(%[A-Za-z0-9_.-]+)?");
     private static final int MAX_NAME = 253;
 
     private HostSyntax() {

@@ -136,7 +136,9 @@ public final class SshConnector {
             return client.startSession();
         } catch (IOException e) {
             if (SshErrors.isChannelRefusal(e)) {
-                throw new SessionException(SessionException.Cause.DEVICE, SshErrors.describe(e), e);
+                // An answer, the same on every try; but for a device out of sessions, which may have one later.
+                throw new SessionException(SshErrors.isTransientChannelRefusal(e) ? SessionException.Cause.NETWORK
+                        : SessionException.Cause.DEVICE, SshErrors.describe(e), e);
             }
             throw e;
         }
@@ -266,8 +268,9 @@ public final class SshConnector {
             if (!client.getTransport().isRunning()) {
                 break;
             }
-            if (!client.getUserAuth().getAllowedMethods().contains(method.getName())) {
-                continue;
+            Collection<String> allowed = client.getUserAuth().getAllowedMethods();
+            if (!allowed.isEmpty() && !allowed.contains(method.getName())) {
+                continue; // an empty list says nothing (the "none" request timed out, say): every method is tried
             }
             try {
                 credentialSent = true;
@@ -283,15 +286,16 @@ public final class SshConnector {
                 throw hungUp(lastRefusal, credentialSent);
             }
         }
-        if (!client.getTransport().isRunning()) {
-            throw hungUp(lastRefusal, credentialSent);
-        }
         if (prompts != null && prompts.unanswered() != null) {
+            // Said first: a device that asked for a code and then hung up failed on the question.
             throw new SessionException(SessionException.Cause.AUTHENTICATION, "the device asked '" + prompts.unanswered()
                     + "' during keyboard-interactive login; only password prompts are answered", lastRefusal);
         }
+        if (!client.getTransport().isRunning()) {
+            throw hungUp(lastRefusal, credentialSent);
+        }
         Collection<String> offered = client.getUserAuth().getAllowedMethods();
-        if (methods.stream().noneMatch(method -> offered.contains(method.getName()))) {
+        if (!offered.isEmpty() && methods.stream().noneMatch(method -> offered.contains(method.getName()))) {
             throw new SessionException(SessionException.Cause.AUTHENTICATION, "the device offers no login that the "
                     + "inventory has a credential for (it offers: " + offeredMethods(offered) + ")", lastRefusal);
         }

@@ -10,6 +10,9 @@ import net.schmizz.sshj.connection.channel.OpenFailException;
 
 /** Short, human words for what the network and sshj throw. */
 final class SshErrors {
+    /** What a device says about a refusal is its own text, of any length: a device's line shows this much. */
+    private static final int MAX_DEVICE_WORDS = 100;
+
     private SshErrors() {
     }
 
@@ -29,14 +32,30 @@ final class SshErrors {
         return false;
     }
 
-    /** The device hung up on purpose: it sent SSH_MSG_DISCONNECT, with a reason, rather than the network failing. */
+    /**
+     * What a device gives when it hangs up on a login (SSH_MSG_DISCONNECT): OpenSSH says PROTOCOL_ERROR for "Too
+     * many authentication failures". Not the reasons sshj itself gives to a broken packet or key exchange (MAC
+     * and compression errors, KEY_EXCHANGE_FAILED), which are faults on the way, tried again.
+     */
+    private static final java.util.Set<DisconnectReason> LOGIN_HANG_UPS = java.util.EnumSet.of(
+            DisconnectReason.NO_MORE_AUTH_METHODS_AVAILABLE, DisconnectReason.ILLEGAL_USER_NAME,
+            DisconnectReason.BY_APPLICATION, DisconnectReason.AUTH_CANCELLED_BY_USER, DisconnectReason.PROTOCOL_ERROR,
+            DisconnectReason.SERVICE_NOT_AVAILABLE);
+
+    /** The device hung up on a login on purpose: it sent SSH_MSG_DISCONNECT with a reason a login failure has. */
     static boolean isDeliberateDisconnect(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e instanceof SSHException ssh && ssh.getDisconnectReason() != DisconnectReason.UNKNOWN) {
+            if (e instanceof SSHException ssh && LOGIN_HANG_UPS.contains(ssh.getDisconnectReason())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A channel refused for want of resources (too many sessions open): busy now, perhaps not in a while. */
+    static boolean isTransientChannelRefusal(Throwable error) {
+        OpenFailException refusal = channelRefusal(error);
+        return refusal != null && refusal.getReason() == OpenFailException.Reason.RESOURCE_SHORTAGE;
     }
 
     /**
@@ -101,6 +120,7 @@ final class SshErrors {
     private static String describe(OpenFailException refusal) {
         String reason = refusal.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         String said = refusal.getMessage() == null ? "" : refusal.getMessage().replaceAll("\\s+", " ").trim();
+        said = said.length() <= MAX_DEVICE_WORDS ? said : said.substring(0, MAX_DEVICE_WORDS) + "...";
         return "the device refused a " + refusal.getChannelType() + " channel (" + reason + (said.isEmpty() ? "" : ": " + said) + ")";
     }
 

@@ -153,7 +153,7 @@ class BackupCommandTest {
                     "  - command: copy running-config startup-config",
                     "    answers:",
                     "      - {question: 'Destination filename \\[startup-config\\]\\? ?', reply: ''}");
-            String builtInSave = "save:\n  - {command: wr mem, answers: [{question: '.*\\[confirm\\]'}]}";
+            String builtInSave = "save:\n  - {command: wr mem, answers: [{question: 'Overwrite the previous NVRAM configuration\\?\\[confirm\\] *'}]}";
             assertThat(ios).contains(builtInSave);
             Files.writeString(platforms.resolve("ios_copy.yaml"), ios.replace("name: cisco_ios", "name: ios_copy")
                     .replace("aliases: [cisco_xe]\n", "").replace(builtInSave, save));

@@ -23,7 +23,7 @@ class DefaultPlatformTest {
             String ios = new String(getClass().getResourceAsStream("/platforms/cisco_ios.yaml").readAllBytes(),
                     StandardCharsets.UTF_8);
             // The replacement never saves: a device backed up with it sees no 'wr mem'.
-            String save = "save:\n  - {command: wr mem, answers: [{question: '.*\\[confirm\\]'}]}\n";
+            String save = "save:\n  - {command: wr mem, answers: [{question: 'Overwrite the previous NVRAM configuration\\?\\[confirm\\] *'}]}\n";
             assertThat(ios).contains(save);
             Files.writeString(platforms.resolve("cisco_ios.yaml"), ios.replace(save, ""));
             String inventory = Files.readString(run.inventory());
