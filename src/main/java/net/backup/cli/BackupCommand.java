@@ -170,7 +170,7 @@ public final class BackupCommand implements Callable<Integer> {
                         redact, noSave)))
                 .toList();
         if (report != null) {
-            ReportDestination.check(report, output.outputDir, filesTheReportMustNotReplace(devices));
+            ReportDestination.check(report, output.outputDir, filesTheReportMustNotReplace(devices, loaded.secretFiles()));
         }
         Supplier<CommitAuthor> commitAuthor = commitAuthor();
         var out = spec.commandLine().getOut();
@@ -251,10 +251,11 @@ public final class BackupCommand implements Callable<Integer> {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    private List<ReportDestination.KeptFile> filesTheReportMustNotReplace(List<Device> devices) {
+    private List<ReportDestination.KeptFile> filesTheReportMustNotReplace(List<Device> devices, List<Path> secretFiles) {
         var kept = new ArrayList<ReportDestination.KeptFile>();
         kept.add(new ReportDestination.KeptFile("the inventory", inventory));
         kept.add(new ReportDestination.KeptFile("the known_hosts file", knownHostsFile()));
+        secretFiles.forEach(file -> kept.add(new ReportDestination.KeptFile("a file the inventory reads a secret from", file)));
         devices.forEach(device -> device.keyFile().ifPresent(key ->
                 kept.add(new ReportDestination.KeptFile("the key_file of " + device.name(), key))));
         return kept;

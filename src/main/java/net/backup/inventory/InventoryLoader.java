@@ -91,12 +91,16 @@ public final class InventoryLoader {
         var layers = new ArrayList<SettingsLayer>(groups.values());
         layers.add(defaults);
         PlatformRegistry platforms = platforms(sections.get("platforms_dir"), base, source);
-        List<Device> devices = devices(list, defaults, groups, new Context(source, base, platforms), layers);
-        return new Inventory(devices, LiteralSecrets.warnings(file, layers));
+        var context = new Context(source, base, platforms, new java.util.LinkedHashSet<>());
+        List<Device> devices = devices(list, defaults, groups, context, layers);
+        return new Inventory(devices, LiteralSecrets.warnings(file, layers), List.copyOf(context.secretFiles()));
     }
 
-    /** Where the file is (for messages, and to find files named relative to it) and the platforms it may use. */
-    private record Context(YamlSource source, Path base, PlatformRegistry platforms) {
+    /**
+     * Where the file is (for messages, and to find files named relative to it), the platforms it may use, and
+     * the secret files read so far.
+     */
+    private record Context(YamlSource source, Path base, PlatformRegistry platforms, java.util.Set<Path> secretFiles) {
     }
 
     private PlatformRegistry platforms(Node directory, Path base, YamlSource source) {
@@ -315,6 +319,7 @@ public final class InventoryLoader {
         if (line.isEmpty()) {
             throw new InventoryException(at + ": the first line of " + path + " is empty");
         }
+        context.secretFiles().add(path);
         return Secret.of(line);
     }
 

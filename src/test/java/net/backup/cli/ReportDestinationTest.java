@@ -50,6 +50,22 @@ class ReportDestinationTest {
     }
 
     @Test
+    void aReportOnAPasswordFileIsRefusedAndTheFileKept() throws IOException {
+        try (LabRun run = lab()) {
+            Path passwordFile = Files.writeString(dir.resolve("core.pass"), "ntc123\n");
+            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+            Files.writeString(run.inventory(), Files.readString(run.inventory())
+                    .replace("  password: ntc123\n", "  password_file: " + passwordFile + "\n"));
+
+            CliRun result = run.backup("--report", passwordFile.toString());
+
+            assertRefusedBeforeAnyDevice(run, result, "--report " + passwordFile + ": that is a file the inventory reads "
+                    + "a secret from (" + passwordFile + "); the report would replace it", 0);
+            assertThat(Files.readString(passwordFile)).isEqualTo("ntc123\n");
+        }
+    }
+
+    @Test
     void aReportInAnOutputDirectoryNotYetCreatedIsRefused() throws IOException {
         try (LabRun run = lab()) {
             Path report = run.output().resolve("sub/report.json");
