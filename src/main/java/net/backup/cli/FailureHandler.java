@@ -20,7 +20,10 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         }
         err.println("backup: " + TerminalText.escape(e.toString()));
         if (parseResult.hasMatchedOption("--verbose")) {
-            e.printStackTrace(err);
+            // A trace's messages may quote a device too: each of its lines is shown escaped, tabs kept.
+            var trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            trace.toString().lines().forEach(line -> err.println(TerminalText.escapeKeepingTabs(line)));
         } else {
             err.println("(run again with --verbose for details)");
         }

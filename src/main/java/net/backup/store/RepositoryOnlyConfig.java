@@ -13,8 +13,9 @@ import org.eclipse.jgit.util.SystemReader;
  * ({@code ~/.gitconfig}, {@code $XDG_CONFIG_HOME/git/config}) and the user's {@code git/ignore} are not read,
  * since they could change what a commit stores or whether it happens ({@code core.autocrlf},
  * {@code core.excludesFile}, {@code core.attributesFile} and its filters, {@code commit.gpgSign}) or run
- * programs ({@code core.hooksPath}). JGit sees no environment variable either: none of them (PATH,
- * XDG_CONFIG_HOME, GIT_*) has a say in the history, and the environment holds the devices' credentials.
+ * programs ({@code core.hooksPath}). JGit sees no environment variable either through this reader: none of
+ * them (PATH, GIT_*) has a say in the history, and the environment holds the devices' credentials. (The wrapped
+ * reader still finds JGit's own cache below by XDG_CONFIG_HOME.)
  *
  * <p>JGit takes this from one JVM-wide {@link SystemReader}, so {@link #install} wraps the current one, once;
  * everything else (the clock, the host name) still comes from it. One thing is left to the wrapped reader:
