@@ -279,11 +279,13 @@ public final class SshConnector {
             } catch (UserAuthException e) {
                 lastRefusal = e;
             } catch (TransportException e) {
-                throw hungUp(e, credentialSent);
+                // Writing the next method's request can be what finds the connection gone ("Socket closed"),
+                // when the device's goodbye came with the refusal of the method before: both are looked at.
+                throw hungUp(e, lastRefusal, credentialSent);
             } catch (IllegalStateException notConnected) {
                 // sshj's "Not connected": the device hung up after the last method's refusal, before the
                 // transport noticed. The same event as above, seen a moment earlier.
-                throw hungUp(lastRefusal, credentialSent);
+                throw hungUp(lastRefusal, null, credentialSent);
             }
         }
         if (prompts != null && prompts.unanswered() != null) {
@@ -292,7 +294,7 @@ public final class SshConnector {
                     + "' during keyboard-interactive login; only password prompts are answered", lastRefusal);
         }
         if (!client.getTransport().isRunning()) {
-            throw hungUp(lastRefusal, credentialSent);
+            throw hungUp(lastRefusal, null, credentialSent);
         }
         Collection<String> offered = client.getUserAuth().getAllowedMethods();
         if (!offered.isEmpty() && methods.stream().noneMatch(method -> offered.contains(method.getName()))) {
@@ -314,9 +316,12 @@ public final class SshConnector {
      * credential has gone out, a device that says goodbye (SSH_MSG_DISCONNECT, with its reason) is not tried
      * again in this run. A connection that is merely lost (reset, closed) still is.
      */
-    private static SessionException hungUp(Exception e, boolean credentialSent) {
-        if (!credentialSent || !SshErrors.isDeliberateDisconnect(e)) {
+    private static SessionException hungUp(Exception e, Exception earlier, boolean credentialSent) {
+        if (!credentialSent || !SshErrors.isDeliberateDisconnect(e) && !SshErrors.isDeliberateDisconnect(earlier)) {
             return connectionLost(e); // a reset or a closed socket: the network's doing, tried again
+        }
+        if (!SshErrors.isDeliberateDisconnect(e)) {
+            e = earlier; // the goodbye, not the write that found the socket closed after it
         }
         return new SessionException(SessionException.Cause.AUTHENTICATION, "the device hung up after the login was "
                 + "sent (a refused login?); not retried, so that the account is not locked out"
