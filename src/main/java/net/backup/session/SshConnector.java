@@ -193,20 +193,29 @@ public final class SshConnector {
         client.getTransport().setTimeoutMs(millis(target.timeouts().connect()));
         try {
             client.connect(target.host(), target.port());
-        } catch (TransportException e) {
+        } catch (IOException | RuntimeException e) {
+            // Once the key was refused, whatever else broke is its consequence: sshj's reader closes the socket,
+            // and the connecting thread may learn of it from a write ("Socket closed") rather than from the
+            // refusal. It is the host key, never retried, whatever the exception.
             if (check.outcome() == KnownHosts.Outcome.CHANGED || check.outcome() == KnownHosts.Outcome.UNKNOWN) {
                 throw new SessionException(SessionException.Cause.HOST_KEY, check.explain(target.host(), target.port()), e);
             }
-            throw handshakeFailure(target, e);
-        } catch (SocketException e) {
-            throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
-        } catch (IOException | RuntimeException e) {
-            String what = SshErrors.describe(e);
-            if (what.equals("timed out")) {
-                what = "no SSH connection within " + Durations.setting(target.timeouts().connect()) + " (connect_timeout)";
-            }
-            throw new SessionException(SessionException.Cause.NETWORK, what, e);
+            throw connectFailure(target, e);
         }
+    }
+
+    private static SessionException connectFailure(ConnectionTarget target, Exception failure) {
+        if (failure instanceof TransportException e) {
+            return handshakeFailure(target, e);
+        }
+        if (failure instanceof SocketException e) {
+            return new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
+        }
+        String what = SshErrors.describe(failure);
+        if (what.equals("timed out")) {
+            what = "no SSH connection within " + Durations.setting(target.timeouts().connect()) + " (connect_timeout)";
+        }
+        return new SessionException(SessionException.Cause.NETWORK, what, failure);
     }
 
     private static SessionException handshakeFailure(ConnectionTarget target, TransportException e) {
