@@ -408,7 +408,7 @@ public final class CliSession implements AutoCloseable {
             return "";
         }
         String shown = SecretRule.quotablePerhapsCutShort(last, platform.secrets(), guard);
-        return "; it was waiting after '" + (shown.length() > 80 ? shown.substring(0, 80) + "..." : shown) + "'";
+        return "; it was waiting after '" + Excerpt.of(shown, 80) + "'";
     }
 
     /** A prompt line is short (the reader offers nothing longer), but the pattern is the user's. */

@@ -417,7 +417,7 @@ final class PromptReader {
 
     static String abbreviate(String text) {
         String oneLine = text.replace("\r", "\\r").replace("\n", "\\n");
-        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "..." : oneLine;
+        return Excerpt.of(oneLine, 200);
     }
 
     /**

@@ -316,8 +316,7 @@ public final class SshConnector {
 
     /** The device's own words, so at a bounded length (consoles escape their control characters). */
     private static String offeredMethods(Collection<String> offered) {
-        String names = offered.isEmpty() ? "none" : String.join(", ", offered);
-        return names.length() <= 100 ? names : names.substring(0, 100) + "...";
+        return Excerpt.of(offered.isEmpty() ? "none" : String.join(", ", offered), SshErrors.MAX_DEVICE_WORDS);
     }
 
     /**
@@ -399,7 +398,7 @@ public final class SshConnector {
             }
             if (unanswered == null) {
                 String shown = prompt.strip().replaceAll("\\p{Cntrl}", "?");
-                unanswered = shown.length() > SHOWN_PROMPT_LENGTH ? shown.substring(0, SHOWN_PROMPT_LENGTH) + "..." : shown;
+                unanswered = Excerpt.of(shown, SHOWN_PROMPT_LENGTH);
             }
             return new char[0];
         }

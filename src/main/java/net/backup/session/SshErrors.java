@@ -10,8 +10,8 @@ import net.schmizz.sshj.connection.channel.OpenFailException;
 
 /** Short, human words for what the network and sshj throw. */
 final class SshErrors {
-    /** What a device says about a refusal is its own text, of any length: a device's line shows this much. */
-    private static final int MAX_DEVICE_WORDS = 100;
+    /** What a device says in its own words (a refusal's reason, the login methods it offers): a line shows this much. */
+    static final int MAX_DEVICE_WORDS = 100;
 
     private SshErrors() {
     }
@@ -120,7 +120,7 @@ final class SshErrors {
     private static String describe(OpenFailException refusal) {
         String reason = refusal.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         String said = refusal.getMessage() == null ? "" : refusal.getMessage().replaceAll("\\s+", " ").trim();
-        said = said.length() <= MAX_DEVICE_WORDS ? said : said.substring(0, MAX_DEVICE_WORDS) + "...";
+        said = Excerpt.of(said, MAX_DEVICE_WORDS);
         return "the device refused a " + refusal.getChannelType() + " channel (" + reason + (said.isEmpty() ? "" : ": " + said) + ")";
     }
 
