@@ -40,11 +40,15 @@ public record SecretRule(String name, Pattern pattern) {
         for (SecretRule rule : rules) {
             Matcher m = rule.pattern().matcher(view.reset(result));
             if (m.matches() && m.start("secret") >= 0) {
-                result = result.substring(0, m.start("secret")) + replacement.apply(m.group("secret"))
-                        + result.substring(m.end("secret"));
+                result = withSecret(result, m, replacement.apply(m.group("secret")));
             }
         }
         return result;
+    }
+
+    /** {@code text} with what {@code matched}'s group "secret" found in it replaced by {@code replacement}. */
+    private static String withSecret(String text, Matcher matched, String replacement) {
+        return text.substring(0, matched.start("secret")) + replacement + text.substring(matched.end("secret"));
     }
 
     /** Longer quoted lines are cut here: error messages stay readable, and the matching below stays cheap. */
@@ -75,7 +79,7 @@ public record SecretRule(String name, Pattern pattern) {
                 Matcher m = rule.pattern().matcher(view.reset(result)).region(from, result.length());
                 if (m.lookingAt()) {
                     if (m.start("secret") >= 0 && !m.group("secret").equals(HIDDEN)) {
-                        result = result.substring(0, m.start("secret")) + HIDDEN + result.substring(m.end("secret"));
+                        result = withSecret(result, m, HIDDEN);
                     }
                 } else if (mayBeCutShort && m.hitEnd()) {
                     return WITHHELD;
