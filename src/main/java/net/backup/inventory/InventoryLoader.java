@@ -1,6 +1,7 @@
 package net.backup.inventory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -309,7 +310,7 @@ public final class InventoryLoader {
         String text;
         try {
             byte[] bytes = CredentialFile.read(path, CredentialFile.SECRET_LIMIT);
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CredentialFile.Unusable e) {
             throw new InventoryException(at + ": " + e.getMessage());
         } catch (IOException e) {
