@@ -6,11 +6,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.backup.lab.ConfigGenerator;
@@ -87,7 +92,7 @@ public final class Benchmark {
                     List.of("--workers", "" + maxWorkers(scenario)));
             MinimalClient.OneDevice minimal = minimalClient(inventory);
             long oneDevice = minimal.millis();
-            progress.accept(String.format(java.util.Locale.ROOT, "%s: a minimal client backs up one device in %d ms, of which "
+            progress.accept(String.format(Locale.ROOT, "%s: a minimal client backs up one device in %d ms, of which "
                     + "%d ms are the SSH handshake", scenario.name(), oneDevice, minimal.handshakeMillis()));
             if (scenario.name().equals(Scenario.STARTUP)) {
                 return startup(scenario, inventory, knownHosts, dir, oneDevice);
@@ -197,7 +202,7 @@ public final class Benchmark {
      * port in sshj's reader threads' names) the same kind of thread is one tower.
      */
     static Map<String, Long> threadsByName(Map<String, Long> stacks) {
-        var merged = new java.util.TreeMap<String, Long>();
+        var merged = new TreeMap<String, Long>();
         stacks.forEach((stack, count) -> {
             String named = stack.replaceFirst("^\\[([^\\]]*?)(-\\d+)? tid=\\d+\\]", "[$1]")
                     .replaceFirst("^\\[sshj-Reader-[^;]*\\]", "[sshj-Reader]")
@@ -256,7 +261,7 @@ public final class Benchmark {
                 Path output = dir.resolve("run-" + String.join("", mode).replace("-", "") + "-" + c + "-" + i + "-"
                         + System.nanoTime());
                 Measurement m = measure(client, scenario, inventory, knownHosts, output, mode);
-                progress.accept(String.format(java.util.Locale.ROOT, "  wall %.2f s, run %.2f s, cpu %.2f s, peak rss %d MB, failed %d",
+                progress.accept(String.format(Locale.ROOT, "  wall %.2f s, run %.2f s, cpu %.2f s, peak rss %d MB, failed %d",
                         m.wallMillis() / 1e3, m.runMillis() / 1e3, m.cpuMillis() / 1e3, m.peakRssBytes() >> 20, m.failed()));
                 runs.get(c).add(m);
                 deleteTree(output);
@@ -318,8 +323,8 @@ public final class Benchmark {
                 }
                 String name = device.get();
                 String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                var simulated = new SimulatedDevice(name, kind, LabSettings.USERNAME, LabSettings.PASSWORD, java.util.Optional.empty(),
-                        java.util.Set.of(), generator.generate(kind, name, LabSettings.USERNAME), java.time.Clock.systemUTC());
+                var simulated = new SimulatedDevice(name, kind, LabSettings.USERNAME, LabSettings.PASSWORD, Optional.empty(),
+                        Set.of(), generator.generate(kind, name, LabSettings.USERNAME), Clock.systemUTC());
                 if (!stored.equals(simulated.stableConfig())) {
                     wrong++;
                 }
@@ -353,7 +358,7 @@ public final class Benchmark {
             return;
         }
         try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

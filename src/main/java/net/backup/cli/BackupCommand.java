@@ -2,6 +2,8 @@ package net.backup.cli;
 
 import java.io.Console;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,13 +17,13 @@ import java.util.regex.Pattern;
 import net.backup.inventory.Device;
 import net.backup.inventory.Inventory;
 import net.backup.inventory.InventoryLoader;
-import net.backup.secret.Secret;
 import net.backup.inventory.Settings;
-import net.backup.size.Sizes;
 import net.backup.run.FleetBackup;
+import net.backup.secret.Secret;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
 import net.backup.session.OutputBudget;
+import net.backup.size.Sizes;
 import net.backup.store.CommitAuthor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -212,8 +214,8 @@ public final class BackupCommand implements Callable<Integer> {
 
     private static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return "localhost";
         }
     }

@@ -1,6 +1,7 @@
 package net.backup.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +13,10 @@ import java.util.concurrent.Callable;
 import net.backup.bench.BaselineBuild;
 import net.backup.bench.Benchmark;
 import net.backup.bench.MarkdownReport;
-import net.backup.bench.Target;
 import net.backup.bench.Plot;
 import net.backup.bench.Row;
 import net.backup.bench.Scenario;
+import net.backup.bench.Target;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -128,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Benchmark.Baseline baseline(Path work, java.io.PrintWriter out) {
+    private Benchmark.Baseline baseline(Path work, PrintWriter out) {
         try {
             return BaselineBuild.checkOut(repository(), baselineRef, work, out);
         } catch (IOException e) {

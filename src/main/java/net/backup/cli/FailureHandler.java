@@ -1,5 +1,7 @@
 package net.backup.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import net.backup.inventory.InventoryException;
 import net.backup.platform.PlatformException;
 import net.backup.report.TerminalText;
@@ -21,8 +23,8 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
         err.println("backup: " + TerminalText.escape(e.toString()));
         if (parseResult.hasMatchedOption("--verbose")) {
             // A trace's messages may quote a device too: each of its lines is shown escaped, tabs kept.
-            var trace = new java.io.StringWriter();
-            e.printStackTrace(new java.io.PrintWriter(trace));
+            var trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
             trace.toString().lines().forEach(line -> err.println(TerminalText.escapeKeepingTabs(line)));
         } else {
             err.println("(run again with --verbose for details)");

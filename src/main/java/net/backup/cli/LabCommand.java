@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import net.backup.lab.DeviceKinds;
 import net.backup.lab.Fault;
 import net.backup.lab.FaultPlan;
 import net.backup.lab.Lab;
 import net.backup.lab.LabHostKey;
-import net.backup.lab.DeviceKinds;
 import net.backup.lab.LabSettings;
 import net.backup.time.Durations;
 import picocli.CommandLine;
@@ -126,7 +129,7 @@ final class LabCommand implements Callable<Integer> {
             DeviceKinds known = kinds();
             List<String> kinds = platforms.stream().map(name -> known.get(name).name()).toList();
             List<Lab.DeviceSpec> specs = FaultPlan.parse(faults, faultRate, seed).withQuirkRate(quirkRate).devices(prefix, devices);
-            var mixed = new java.util.ArrayList<Lab.DeviceSpec>(specs.size());
+            var mixed = new ArrayList<Lab.DeviceSpec>(specs.size());
             for (int i = 0; i < specs.size(); i++) {
                 Lab.DeviceSpec spec = specs.get(i);
                 mixed.add(new Lab.DeviceSpec(spec.name(), spec.faults(), kinds.get(i % kinds.size())));
@@ -173,8 +176,8 @@ final class LabCommand implements Callable<Integer> {
     /** Fault names for the help text. */
     static final class FaultNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(Fault.values()).map(Fault::label).iterator();
+        public Iterator<String> iterator() {
+            return Arrays.stream(Fault.values()).map(Fault::label).iterator();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /** One line about the machine a benchmark ran on. */
 final class Machine {
@@ -27,11 +28,11 @@ final class Machine {
         }).orElse("unknown");
     }
 
-    private static java.util.Optional<String> procLine(String file, String prefix) {
+    private static Optional<String> procLine(String file, String prefix) {
         try {
             return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(prefix)).findFirst();
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

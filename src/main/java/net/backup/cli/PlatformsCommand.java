@@ -1,5 +1,6 @@
 package net.backup.cli;
 
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import net.backup.platform.Platform;
 import net.backup.platform.PlatformRegistry;
@@ -26,7 +27,7 @@ final class PlatformsCommand implements Callable<Integer> {
             out.printf("%-12s save: %s; setup: %s; backup: %s%n", "", String.join(", ", platform.saveCommands().stream().map(net.backup.platform.SaveStep::command).toList()),
                     String.join(", ", platform.setupCommands()), String.join(", ", platform.backupCommands()));
         }
-        new java.util.TreeMap<>(registry.aliases()).forEach((alias, name) -> out.printf("%-12s alias of %s%n", alias, name));
+        new TreeMap<>(registry.aliases()).forEach((alias, name) -> out.printf("%-12s alias of %s%n", alias, name));
         out.flush();
         return ExitCodes.OK;
     }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -34,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("backup-train-");
-        var labs = new java.util.concurrent.CopyOnWriteArrayList<Process>();
+        var labs = new CopyOnWriteArrayList<Process>();
         // Ended by a signal (the launcher's timeout, a kill), the training takes its lab and files with it.
         Thread cleanUp = new Thread(() -> stop(labs, work), "train-clean-up");
         Runtime.getRuntime().addShutdownHook(cleanUp);
@@ -70,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // A temporary folder the system cleans up: nothing to report for a training run.
         }
     }
@@ -87,8 +91,8 @@ final class TrainCommand implements Callable<Integer> {
         Process lab = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         labs.add(lab);
         // A lab that neither serves nor ends is ended, which ends the wait for its line.
-        var timer = new java.util.Timer("lab-start-deadline", true);
-        timer.schedule(new java.util.TimerTask() {
+        var timer = new Timer("lab-start-deadline", true);
+        timer.schedule(new TimerTask() {
             @Override
             public void run() {
                 lab.destroyForcibly();

@@ -1,5 +1,7 @@
 package net.backup.inventory;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -64,9 +66,9 @@ final class HostSyntax {
      */
     private static boolean parsesAsAddress(String host) {
         try {
-            java.net.InetAddress.getByName(host);
+            InetAddress.getByName(host);
             return true;
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return false;
         }
     }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,7 +94,7 @@ public final class InventoryLoader {
         var layers = new ArrayList<SettingsLayer>(groups.values());
         layers.add(defaults);
         PlatformRegistry platforms = platforms(sections.get("platforms_dir"), base, source);
-        var context = new Context(source, base, platforms, new java.util.LinkedHashSet<>());
+        var context = new Context(source, base, platforms, new LinkedHashSet<>());
         List<Device> devices = devices(list, defaults, groups, context, layers);
         return new Inventory(devices, LiteralSecrets.warnings(file, layers), List.copyOf(context.secretFiles()));
     }
@@ -101,7 +103,7 @@ public final class InventoryLoader {
      * Where the file is (for messages, and to find files named relative to it), the platforms it may use, and
      * the secret files read so far.
      */
-    private record Context(YamlSource source, Path base, PlatformRegistry platforms, java.util.Set<Path> secretFiles) {
+    private record Context(YamlSource source, Path base, PlatformRegistry platforms, Set<Path> secretFiles) {
     }
 
     private PlatformRegistry platforms(Node directory, Path base, YamlSource source) {
@@ -174,7 +176,7 @@ public final class InventoryLoader {
                     + "' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.'");
         }
         // Lower case: csr1 and CSR1 would be one file on a case-insensitive file system.
-        Integer first = firstLineByName.putIfAbsent(text.toLowerCase(java.util.Locale.ROOT),
+        Integer first = firstLineByName.putIfAbsent(text.toLowerCase(Locale.ROOT),
                 name.node().getStartMark().getLine() + 1);
         if (first != null) {
             throw new InventoryException(source.at(name.node().getStartMark()) + ": " + name.field()

@@ -1,6 +1,7 @@
 package net.backup.lab;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -26,9 +27,9 @@ public final class ConfigGenerator {
     }
 
     /** A generated body and every secret string in it. */
-    public record GeneratedConfig(String body, java.util.Set<String> secrets) {
+    public record GeneratedConfig(String body, Set<String> secrets) {
         public GeneratedConfig {
-            secrets = java.util.Set.copyOf(secrets);
+            secrets = Set.copyOf(secrets);
         }
     }
 

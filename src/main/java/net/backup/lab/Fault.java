@@ -1,6 +1,7 @@
 package net.backup.lab;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -118,7 +119,7 @@ public enum Fault {
     }
 
     /** The quirks alone, for tests and help texts. */
-    public static java.util.List<Fault> quirks() {
+    public static List<Fault> quirks() {
         return Arrays.stream(values()).filter(Fault::isQuirk).toList();
     }
 }

@@ -1,6 +1,7 @@
 package net.backup.lab;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class FaultPlan {
         var random = new SplittableRandom(seed);
         // A separate stream for quirks, so that adding quirks leaves the faults a seed draws as they were.
         var quirkRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        Fault[] faults = java.util.Arrays.stream(Fault.values()).filter(f -> !f.isQuirk() && f.drawnAtRandom())
+        Fault[] faults = Arrays.stream(Fault.values()).filter(f -> !f.isQuirk() && f.drawnAtRandom())
                 .toArray(Fault[]::new);
         Fault[] quirks = Fault.quirks().toArray(Fault[]::new);
         var specs = new ArrayList<Lab.DeviceSpec>(count);

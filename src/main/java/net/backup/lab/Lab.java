@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,8 +75,8 @@ public final class Lab implements AutoCloseable {
     private final AtomicInteger authAttempts = new AtomicInteger();
     private final Map<String, SimulatedDevice> byName = new LinkedHashMap<>();
     private final Map<String, Integer> portByName = new LinkedHashMap<>();
-    private final Map<Integer, SimulatedDevice> byPort = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<Socket> refusingPorts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<Integer, SimulatedDevice> byPort = new ConcurrentHashMap<>();
+    private final List<Socket> refusingPorts = new CopyOnWriteArrayList<>();
     private final KeyPair hostKey;
     private final LabSettings settings;
 

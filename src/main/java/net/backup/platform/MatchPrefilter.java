@@ -1,5 +1,6 @@
 package net.backup.platform;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -97,7 +98,7 @@ public final class MatchPrefilter {
 
         static Set all() {
             var set = new Set();
-            java.util.Arrays.fill(set.bits, -1L);
+            Arrays.fill(set.bits, -1L);
             return set;
         }
 

@@ -2,10 +2,12 @@ package net.backup.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -79,7 +81,7 @@ public final class PlatformFile {
             }
             var source = new YamlSource("platforms/" + name + ".yaml (built in)", KIND,
                     PlatformException::new);
-            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return new PlatformFile(source, Nodes.mapping(source.composeText(text), "top level", source)).platform();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read built-in platform " + name, e);
@@ -231,7 +233,7 @@ public final class PlatformFile {
 
     private boolean bool(NodeTuple tuple, String field) {
         String text = text(tuple, field);
-        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on" -> true;
             case "false", "no", "off" -> false;
             default -> throw source.fail(source.at(tuple.getValueNode().getStartMark()) + ": " + field

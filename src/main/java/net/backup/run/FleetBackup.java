@@ -1,5 +1,7 @@
 package net.backup.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -59,8 +61,8 @@ public final class FleetBackup {
     private Redactor redactor() {
         try {
             return Redactor.forDirectory(store.directory());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read or create the redaction key in " + store.directory(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the redaction key in " + store.directory(), e);
         }
     }
 

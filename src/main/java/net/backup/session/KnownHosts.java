@@ -7,13 +7,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.common.Buffer;
+import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
@@ -105,7 +106,7 @@ public final class KnownHosts {
 
     /** How OpenSSH writes a host in known_hosts: bare on port 22, else {@code [host]:port}. */
     static String hostPart(String host, int port) {
-        String lower = host.toLowerCase(java.util.Locale.ROOT);
+        String lower = host.toLowerCase(Locale.ROOT);
         return port == 22 ? lower : "[" + lower + "]:" + port;
     }
 

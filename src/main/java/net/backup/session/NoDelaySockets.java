@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import javax.net.SocketFactory;
 
@@ -38,7 +39,7 @@ public final class NoDelaySockets extends SocketFactory {
     @Override
     public Socket createSocket(String host, int port, InetAddress localAddress, int localPort) throws IOException {
         Socket socket = createSocket();
-        socket.bind(new java.net.InetSocketAddress(localAddress, localPort));
+        socket.bind(new InetSocketAddress(localAddress, localPort));
         return connected(socket, InetAddress.getByName(host), port);
     }
 
@@ -50,12 +51,12 @@ public final class NoDelaySockets extends SocketFactory {
     @Override
     public Socket createSocket(InetAddress host, int port, InetAddress localAddress, int localPort) throws IOException {
         Socket socket = createSocket();
-        socket.bind(new java.net.InetSocketAddress(localAddress, localPort));
+        socket.bind(new InetSocketAddress(localAddress, localPort));
         return connected(socket, host, port);
     }
 
     private static Socket connected(Socket socket, InetAddress host, int port) throws IOException {
-        socket.connect(new java.net.InetSocketAddress(host, port));
+        socket.connect(new InetSocketAddress(host, port));
         return socket;
     }
 

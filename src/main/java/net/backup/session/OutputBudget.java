@@ -1,6 +1,7 @@
 package net.backup.session;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -97,7 +98,7 @@ public final class OutputBudget {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while waiting for the output budget");
+                    throw new InterruptedIOException("interrupted while waiting for the output budget");
                 }
                 held += bytes;
                 used += bytes;

@@ -2,6 +2,7 @@ package net.backup.session;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -300,7 +301,7 @@ final class PromptReader {
                 Thread.sleep(QUIET_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while waiting for the device to go quiet");
+                throw new InterruptedIOException("interrupted while waiting for the device to go quiet");
             }
         }
         return false;

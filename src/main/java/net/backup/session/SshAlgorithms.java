@@ -1,12 +1,13 @@
 package net.backup.session;
 
+import com.hierynomus.sshj.transport.cipher.BlockCiphers;
+import com.hierynomus.sshj.transport.cipher.GcmCiphers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import com.hierynomus.sshj.transport.cipher.BlockCiphers;
-import com.hierynomus.sshj.transport.cipher.GcmCiphers;
 import net.schmizz.sshj.Config;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.common.Factory;
@@ -137,7 +138,7 @@ public final class SshAlgorithms {
         Map<String, T> byName = available.stream().collect(Collectors.toMap(name, f -> f, (a, b) -> a));
         var picked = new ArrayList<T>();
         for (List<String> names : wanted) {
-            names.stream().map(byName::get).filter(java.util.Objects::nonNull).forEach(picked::add);
+            names.stream().map(byName::get).filter(Objects::nonNull).forEach(picked::add);
         }
         return picked;
     }

@@ -2,11 +2,13 @@ package net.backup.session;
 
 import java.io.IOException;
 import java.net.SocketException;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import net.backup.secret.Secret;
 import net.backup.time.Durations;
 import net.schmizz.sshj.SSHClient;
@@ -15,8 +17,8 @@ import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthKeyboardInteractive;
-import net.schmizz.sshj.userauth.method.AuthNone;
 import net.schmizz.sshj.userauth.method.AuthMethod;
+import net.schmizz.sshj.userauth.method.AuthNone;
 import net.schmizz.sshj.userauth.method.AuthPassword;
 import net.schmizz.sshj.userauth.method.AuthPublickey;
 import net.schmizz.sshj.userauth.method.ChallengeResponseProvider;
@@ -114,7 +116,7 @@ public final class SshConnector {
         private volatile String fingerprint = "";
 
         @Override
-        public boolean verify(String host, int port, java.security.PublicKey key) {
+        public boolean verify(String host, int port, PublicKey key) {
             type = net.schmizz.sshj.common.KeyType.fromKey(key).toString();
             fingerprint = KnownHosts.fingerprint(key);
             return false;
@@ -371,10 +373,10 @@ public final class SshConnector {
         private static final int MAX_PROMPT_LENGTH = 1024;
 
         private final Secret password;
-        private final java.util.regex.Pattern passwordPrompt;
+        private final Pattern passwordPrompt;
         private volatile String unanswered;
 
-        PasswordPrompts(Secret password, java.util.regex.Pattern passwordPrompt) {
+        PasswordPrompts(Secret password, Pattern passwordPrompt) {
             this.password = password;
             this.passwordPrompt = passwordPrompt;
         }

@@ -4,6 +4,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.SSHException;
 import net.schmizz.sshj.connection.channel.OpenFailException;
@@ -37,7 +40,7 @@ final class SshErrors {
      * many authentication failures". Not the reasons sshj itself gives to a broken packet or key exchange (MAC
      * and compression errors, KEY_EXCHANGE_FAILED), which are faults on the way, tried again.
      */
-    private static final java.util.Set<DisconnectReason> LOGIN_HANG_UPS = java.util.EnumSet.of(
+    private static final Set<DisconnectReason> LOGIN_HANG_UPS = EnumSet.of(
             DisconnectReason.NO_MORE_AUTH_METHODS_AVAILABLE, DisconnectReason.ILLEGAL_USER_NAME,
             DisconnectReason.BY_APPLICATION, DisconnectReason.AUTH_CANCELLED_BY_USER, DisconnectReason.PROTOCOL_ERROR,
             DisconnectReason.SERVICE_NOT_AVAILABLE);
@@ -118,7 +121,7 @@ final class SshErrors {
 
     /** The reason code in words, and the server's description if it gave one. */
     private static String describe(OpenFailException refusal) {
-        String reason = refusal.getReason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String reason = refusal.getReason().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         String said = refusal.getMessage() == null ? "" : refusal.getMessage().replaceAll("\\s+", " ").trim();
         said = Excerpt.of(said, MAX_DEVICE_WORDS);
         return "the device refused a " + refusal.getChannelType() + " channel (" + reason + (said.isEmpty() ? "" : ": " + said) + ")";

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -243,7 +244,7 @@ public final class ConfigHistory implements AutoCloseable {
     private static void strip(Path path) throws IOException {
         Set<PosixFilePermission> mode;
         try {
-            mode = Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            mode = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
         } catch (UnsupportedOperationException notPosix) {
             return;
         }

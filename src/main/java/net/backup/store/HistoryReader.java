@@ -2,6 +2,7 @@ package net.backup.store;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ public final class HistoryReader implements AutoCloseable {
         }
     }
 
-    private DiffFormatter formatter(java.io.OutputStream out, String path) {
+    private DiffFormatter formatter(OutputStream out, String path) {
         var formatter = new DiffFormatter(out);
         formatter.setRepository(repository);
         formatter.setPathFilter(PathFilter.create(path));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -33,7 +34,7 @@ public final class OutputLock implements AutoCloseable {
         try {
             requireOnlyName(file);
             lock = channel.tryLock();
-        } catch (java.nio.channels.OverlappingFileLockException heldInThisProcess) {
+        } catch (OverlappingFileLockException heldInThisProcess) {
             lock = null;
         } catch (IOException | RuntimeException e) {
             channel.close();

@@ -2,8 +2,10 @@ package net.backup.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -41,8 +43,8 @@ public final class Redactor {
             ExclusiveFiles.createAndSync(temp, HexFormat.of().formatHex(fresh).getBytes(StandardCharsets.US_ASCII),
                     ExclusiveFiles.OWNER_ONLY);
             try {
-                Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
                 Files.deleteIfExists(temp);
             }
         }

@@ -2,6 +2,7 @@ package net.backup.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -27,11 +28,11 @@ public final class UnsafeFileException extends IOException {
                 target = "";
             }
             what = "it is a symbolic link" + target;
-        } else if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
             what = "it is a directory";
-        } else if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             what = "it already exists";
-        } else if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        } else if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             what = "it is not a regular file";
         } else {
             what = "it appeared while the tool was creating it";

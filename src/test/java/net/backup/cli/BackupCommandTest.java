@@ -3,6 +3,7 @@ package net.backup.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -147,7 +148,7 @@ class BackupCommandTest {
         try (LabRun run = healthyLab(1)) {
             Path platforms = Files.createDirectories(dir.resolve("platforms"));
             String ios = new String(getClass().getResourceAsStream("/platforms/cisco_ios.yaml").readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
+                    StandardCharsets.UTF_8);
             String save = String.join("\n",
                     "save:",
                     "  - command: copy running-config startup-config",

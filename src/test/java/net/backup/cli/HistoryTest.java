@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.backup.lab.Lab;
 import net.backup.lab.LabSettings;
 import net.backup.testing.LabRun;
@@ -139,7 +140,7 @@ class HistoryTest {
     @Test
     void aFailedDeviceCommitsNothingAndTheSubjectCountsIt() throws Exception {
         var devices = List.of(Lab.DeviceSpec.healthy("good"),
-                new Lab.DeviceSpec("bad", java.util.Set.of(net.backup.lab.Fault.AUTH_FAIL)));
+                new Lab.DeviceSpec("bad", Set.of(net.backup.lab.Fault.AUTH_FAIL)));
         try (LabRun run = new LabRun(Lab.start(devices, LabSettings.defaults()), dir)) {
             run.writeBackup("bad", "! last good\nend\n");
 
@@ -210,7 +211,7 @@ class HistoryTest {
     @SuppressWarnings("unchecked")
     void theJsonReportParsesAndMatchesTheRun() throws IOException {
         var devices = List.of(Lab.DeviceSpec.healthy("csr1"),
-                new Lab.DeviceSpec("csr2", java.util.Set.of(net.backup.lab.Fault.WRMEM_INVALID)));
+                new Lab.DeviceSpec("csr2", Set.of(net.backup.lab.Fault.WRMEM_INVALID)));
         try (LabRun run = new LabRun(Lab.start(devices, LabSettings.defaults()), dir)) {
             Path report = dir.resolve("report.json");
 

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -85,7 +86,7 @@ class LoadTest {
     }
 
     private static Lab.DeviceSpec withoutSilentFaults(Lab.DeviceSpec device) {
-        var faults = java.util.EnumSet.noneOf(Fault.class);
+        var faults = EnumSet.noneOf(Fault.class);
         faults.addAll(device.faults());
         faults.removeAll(SILENT);
         return new Lab.DeviceSpec(device.name(), faults);

@@ -3,12 +3,14 @@ package net.backup.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import net.backup.testing.BackupProcess;
@@ -47,12 +49,12 @@ class LoggingTest {
                     client.getOutputStream().flush();
                     client.getInputStream().readNBytes(1); // the client's version line has begun; then hang up
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             Path inventory = Files.writeString(dir.resolve("inventory.yaml"), "defaults: {username: u, password: p}\n"
                     + "devices:\n  - {name: evil, host: 127.0.0.1, port: " + peer.getLocalPort() + "}\n");
-            Files.setPosixFilePermissions(inventory, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(inventory, PosixFilePermissions.fromString("rw-------"));
 
             try (var run = BackupProcess.start(dir, "--verbose", "--inventory", inventory.toString(), "--output-dir",
                     dir.resolve("configs").toString(), "--known-hosts", dir.resolve("known_hosts").toString(),

@@ -3,6 +3,7 @@ package net.backup.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,8 +20,8 @@ import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
 import net.backup.store.ConfigStore;
 import net.backup.store.DurableFiles;
-import net.backup.testing.Victim;
 import net.backup.testing.LabRun;
+import net.backup.testing.Victim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,7 +174,7 @@ class OutputFilesTest {
         try (LabRun run = lab(2)) {
             String ios;
             try (var in = getClass().getResourceAsStream("/platforms/cisco_ios.yaml")) {
-                ios = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                ios = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             // An error marker of the operator's own that the device's description happens to match.
             Path platforms = Files.createDirectories(dir.resolve("platforms"));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -417,15 +418,15 @@ class InventoryLoaderTest {
     @Test
     void warnsAboutALiteralPasswordOnlyWhenOthersCanReadTheFile() throws IOException {
         Path file = write("defaults: {username: u, password: p}\ndevices: [{name: r1}]\n");
-        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         assertThat(new InventoryLoader(environment::get).loadWithWarnings(file).warnings()).singleElement()
                 .asString().contains("holds a password in clear text and others can read it (rw-r-----): chmod 600");
 
-        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         assertThat(new InventoryLoader(environment::get).loadWithWarnings(file).warnings()).isEmpty();
 
         Path fromEnv = write("defaults: {username: u, password_env: CORE_PASS}\ndevices: [{name: r1}]\n");
-        java.nio.file.Files.setPosixFilePermissions(fromEnv, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(fromEnv, PosixFilePermissions.fromString("rw-r--r--"));
         assertThat(new InventoryLoader(environment::get).loadWithWarnings(fromEnv).warnings()).isEmpty();
     }
 

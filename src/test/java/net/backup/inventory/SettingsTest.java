@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +55,7 @@ class SettingsTest {
         assertThat(Settings.PASSWORD.forms()).extracting(Setting::name)
                 .containsExactly("password", "password_env", "password_file");
         assertThat(Settings.SECRETS).flatExtracting(SecretSetting::forms)
-                .allMatch(form -> form.levels().equals(java.util.Set.of(Setting.Level.values())));
+                .allMatch(form -> form.levels().equals(Set.of(Setting.Level.values())));
     }
 
     private List<Device> load(String yaml) throws IOException {

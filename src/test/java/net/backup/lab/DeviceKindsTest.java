@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -151,6 +152,6 @@ class DeviceKindsTest {
 
     private static SimulatedDevice device(DeviceKind kind, String name) {
         return new SimulatedDevice(name, kind, "ntc", "ntc123", Optional.empty(), Set.of(),
-                new ConfigGenerator(1).generate(kind, name, "ntc"), java.time.Clock.systemUTC());
+                new ConfigGenerator(1).generate(kind, name, "ntc"), Clock.systemUTC());
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.backup.cli.CliRun;
 import net.backup.cli.ExitCodes;
 import net.backup.testing.LabRun;
@@ -51,7 +52,7 @@ class FaultsTest {
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
             String tries = attempts == 1 ? "" : "\\(" + attempts + " attempts\\)  ";
             assertThat(result.out()).containsPattern("(?m)^FAILED +bad +- +[0-9.]+ s  " + tries
-                            + java.util.regex.Pattern.quote(expectedError))
+                            + Pattern.quote(expectedError))
                     .contains("3 devices: 2 new, 0 changed, 0 unchanged, 1 failed");
             assertThat(run.backupOf("bad")).isEqualTo(PREVIOUS);
             assertThat(run.backupOf("good1")).isEqualTo(run.lab().device("good1").stableConfig());

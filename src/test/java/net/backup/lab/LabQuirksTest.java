@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.backup.cli.CliRun;
 import net.backup.testing.LabRun;
@@ -92,8 +95,8 @@ class LabQuirksTest {
     void aDeviceThatDoesNotEchoIsBackedUpByAPlatformThatSaysEchoFalse(String quirks) throws IOException {
         Path platforms = Files.createDirectories(dir.resolve("no-echo-platforms"));
         writePlatforms(platforms, "echo: false");
-        Set<Fault> faults = java.util.Arrays.stream(quirks.split("\\+")).map(Fault::parse)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<Fault> faults = Arrays.stream(quirks.split("\\+")).map(Fault::parse)
+                .collect(Collectors.toSet());
         everyKind(faults, platforms, quirks + "/echo:false", (run, device, outcome, softly) -> {
             if (!faults.contains(Fault.STRAY_PROMPT)) {
                 softly.assertThat(outcome).as(device.name()).isEqualTo("ok");
@@ -165,7 +168,7 @@ class LabQuirksTest {
         for (String kind : DeviceKinds.builtIn().names()) {
             String file = kind + ".yaml";
             var builtIn = LabQuirksTest.class.getResourceAsStream("/platforms/" + file);
-            String text = builtIn != null ? new String(builtIn.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            String text = builtIn != null ? new String(builtIn.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(resource("lab-platforms-keystroke").resolve(file));
             Files.writeString(folder.resolve(file), text + "\n" + extra + "\n");
         }

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import net.backup.cli.CliRun;
 import net.backup.cli.ExitCodes;
@@ -191,14 +197,14 @@ class LabTest {
                 Lab.DeviceSpec.healthy("c"));
         // Three free consecutive ports cannot be reserved ahead: another test JVM (or anything on the machine)
         // may take one between a probe and the lab's bind. Below Linux's ephemeral range, and tried again if taken.
-        var random = new java.util.Random();
+        var random = new Random();
         for (int attempt = 1; ; attempt++) {
             int base = 20_000 + random.nextInt(10_000);
             try (Lab lab = Lab.builder(devices, LabSettings.defaults()).basePort(base).start()) {
                 assertThat(List.of(lab.port("a"), lab.port("b"), lab.port("c"))).containsExactly(base, base + 1, base + 2);
                 assertThat(LabTerminal.type(lab, "c", "show run")).contains("c>");
                 return;
-            } catch (java.net.BindException taken) {
+            } catch (BindException taken) {
                 if (attempt == 20) {
                     throw taken;
                 }
@@ -211,15 +217,15 @@ class LabTest {
         Path inventory = dir.resolve("lab.yaml");
         try (var lab = net.backup.testing.BackupProcess.start(dir, "lab", "--devices", "2", "--latency", "0ms",
                 "--write-inventory", inventory.toString(), "--host-key", LabKeyFile.copyTo(dir.resolve("key")).toString(), "--stop-after", "5m")) {
-            assertThat(lab.awaitLine(line -> line.startsWith("back it up:"), java.time.Duration.ofSeconds(60))).isTrue();
+            assertThat(lab.awaitLine(line -> line.startsWith("back it up:"), Duration.ofSeconds(60))).isTrue();
             int port = InventoryLoader.withSystemEnvironment().load(inventory).get(0).port();
 
             lab.signal("TERM");
 
-            assertThat(lab.waitFor(java.time.Duration.ofSeconds(30))).isEqualTo(143);
+            assertThat(lab.waitFor(Duration.ofSeconds(30))).isEqualTo(143);
             assertThat(lab.err()).contains("backup lab: stopped").doesNotContain("Exception");
-            assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", port).close()).as("nothing listens any more")
-                    .isInstanceOf(java.net.ConnectException.class);
+            assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).as("nothing listens any more")
+                    .isInstanceOf(ConnectException.class);
         }
     }
 
@@ -261,7 +267,7 @@ class LabTest {
     private static List<String> difference(String before, String after) {
         List<String> a = before.lines().toList();
         List<String> b = after.lines().toList();
-        var changed = new java.util.ArrayList<String>();
+        var changed = new ArrayList<String>();
         b.stream().filter(line -> !a.contains(line)).forEach(changed::add);
         a.stream().filter(line -> !b.contains(line)).forEach(changed::add);
         return changed;

@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
+import java.util.Random;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -33,7 +34,7 @@ class KnownHostsFileTest {
     /** {@code ssh-keygen -H}: {@code |1|base64(salt)|base64(HMAC-SHA1(salt, host))}. */
     private static String hashed(String hostPart) throws GeneralSecurityException {
         byte[] salt = new byte[20];
-        new java.util.Random(1).nextBytes(salt);
+        new Random(1).nextBytes(salt);
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(salt, "HmacSHA1"));
         byte[] hash = mac.doFinal(hostPart.getBytes(StandardCharsets.UTF_8));

@@ -2,9 +2,11 @@ package net.backup.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class NoDelaySocketsTest {
@@ -26,12 +28,12 @@ class NoDelaySocketsTest {
         try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 Socket connected = NoDelaySockets.INSTANCE.createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
                 Socket peer = server.accept()) {
-            peer.getOutputStream().write("SSH-2.0-device\r\nmore".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            peer.getOutputStream().write("SSH-2.0-device\r\nmore".getBytes(StandardCharsets.US_ASCII));
             var input = connected.getInputStream();
-            assertThat(input).isInstanceOf(java.io.BufferedInputStream.class).isSameAs(connected.getInputStream());
+            assertThat(input).isInstanceOf(BufferedInputStream.class).isSameAs(connected.getInputStream());
             // A byte at a time, as sshj reads the version line: what the buffer read ahead is not lost.
             assertThat((char) input.read()).isEqualTo('S');
-            assertThat(new String(connected.getInputStream().readNBytes(19), java.nio.charset.StandardCharsets.US_ASCII))
+            assertThat(new String(connected.getInputStream().readNBytes(19), StandardCharsets.US_ASCII))
                     .isEqualTo("SH-2.0-device\r\nmore");
         }
     }

@@ -345,7 +345,7 @@ class PromptReaderTest {
         @Override
         public int available() {
             if (chunks.peek() == SHORT_GAP) {
-                var rest = new java.util.ArrayList<>(chunks);
+                var rest = new ArrayList<>(chunks);
                 return System.nanoTime() - lastRead >= SHORT_GAP_NANOS && rest.size() > 1 ? rest.get(1).length : 0;
             }
             return chunks.isEmpty() ? 0 : chunks.peek().length; // GAP has length 0

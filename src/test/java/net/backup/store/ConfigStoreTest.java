@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,8 +48,8 @@ class ConfigStoreTest {
     void leavesAnUnchangedBackupAloneAndSaysItIsNewTheFirstTime() throws IOException {
         ConfigStore store = ConfigStore.open(dir);
         assertThat(store.write("r1", "same\nend\n").change()).isEqualTo(ConfigStore.Change.NEW);
-        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(dir.resolve("r1.cfg"));
-        Files.setLastModifiedTime(dir.resolve("r1.cfg"), java.nio.file.attribute.FileTime.fromMillis(0));
+        FileTime written = Files.getLastModifiedTime(dir.resolve("r1.cfg"));
+        Files.setLastModifiedTime(dir.resolve("r1.cfg"), FileTime.fromMillis(0));
 
         assertThat(store.write("r1", "same\nend\n").change()).isEqualTo(ConfigStore.Change.UNCHANGED);
 

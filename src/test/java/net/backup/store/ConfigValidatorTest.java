@@ -3,7 +3,9 @@ package net.backup.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Random;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
 import net.backup.platform.Platforms;
@@ -104,21 +106,21 @@ class ConfigValidatorTest {
     void refusesBytesThatAreNotTextButKeepsUtf8() throws InvalidConfigException {
         assertThatThrownBy(() -> validate("hostname r1\n description \u00e9\u00ff\u0091 noise\nend\n"))
                 .hasMessage("garbage in the output: bytes that are not text (not ASCII, not UTF-8) in line 2");
-        String utf8 = new String(" description caf\u00e9 \u20ac".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        String utf8 = new String(" description caf\u00e9 \u20ac".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1);
         assertThat(validate("hostname r1\n" + utf8 + "\nend\n")).contains(utf8);
     }
 
     @Test
     void lineNoiseAnywhereInAConfigurationIsNeverAccepted() {
-        var random = new java.util.Random(42);
+        var random = new Random(42);
         String good = "hostname r1\r\ninterface Gi1\r\n description uplink\r\n!\r\nend\r\n";
         for (int i = 0; i < 2000; i++) {
             byte[] noise = new byte[8 + random.nextInt(64)];
             random.nextBytes(noise);
             int at = random.nextInt(good.length());
             String output = "show run\r\n" + good.substring(0, at)
-                    + new String(noise, java.nio.charset.StandardCharsets.ISO_8859_1) + good.substring(at);
+                    + new String(noise, StandardCharsets.ISO_8859_1) + good.substring(at);
             String cleaned = net.backup.session.TestAccess.clean(output, "show run");
             assertThatThrownBy(() -> validate(cleaned)).as("noise %d at %d", i, at).isInstanceOf(InvalidConfigException.class);
         }
