@@ -17,6 +17,10 @@ class ConfigValidatorTest {
         return ConfigValidator.validate(Platforms.CISCO_IOS, output);
     }
 
+    private static Platform eos() {
+        return Platforms.builtIn().find("arista_eos").orElseThrow();
+    }
+
     /** A save or enable that fails quotes the device's error line: its secrets are hidden there too. */
     @Test
     void theErrorLineACommandFailedWithHidesItsSecrets() {
@@ -74,6 +78,15 @@ class ConfigValidatorTest {
         // ASA shows each banner line as a command of its own: no block, its first character no delimiter.
         assertThatThrownBy(() -> validate("hostname r1\nbanner motd Authorized use only\nbanner motd % x\n% Access denied\nend\n"))
                 .as("no delimiter").hasMessage("the device answered with an error: % Access denied");
+    }
+
+    /** Arista EOS shows a banner as the keyword alone, its lines, and EOF on a line of its own. */
+    @Test
+    void anEosBannerLineThatReadsLikeAnErrorIsConfiguration() throws InvalidConfigException {
+        String config = "hostname leaf1\nbanner motd\n% Error: unauthorised access is prohibited\nEOF in a line is text\nEOF\n"
+                + "banner login\n% Access denied\n   EOF\nend\n";
+        assertThat(ConfigValidator.validate(eos(), config)).isEqualTo(config);
+        assertThatThrownBy(() -> ConfigValidator.validate(eos(), "hostname leaf1\nbanner motd\nhello\nEOF\n% Invalid input\nend\n")).as("after the banner closes").hasMessage("the device answered with an error: % Invalid input");
     }
 
     @Test
