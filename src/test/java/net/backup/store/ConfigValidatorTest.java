@@ -17,10 +17,6 @@ class ConfigValidatorTest {
         return ConfigValidator.validate(Platforms.CISCO_IOS, output);
     }
 
-    private static Platform eos() {
-        return Platforms.builtIn().find("arista_eos").orElseThrow();
-    }
-
     /** A save or enable that fails quotes the device's error line: its secrets are hidden there too. */
     @Test
     void theErrorLineACommandFailedWithHidesItsSecrets() {
@@ -85,8 +81,37 @@ class ConfigValidatorTest {
     void anEosBannerLineThatReadsLikeAnErrorIsConfiguration() throws InvalidConfigException {
         String config = "hostname leaf1\nbanner motd\n% Error: unauthorised access is prohibited\nEOF in a line is text\nEOF\n"
                 + "banner login\n% Access denied\n   EOF\nend\n";
-        assertThat(ConfigValidator.validate(eos(), config)).isEqualTo(config);
-        assertThatThrownBy(() -> ConfigValidator.validate(eos(), "hostname leaf1\nbanner motd\nhello\nEOF\n% Invalid input\nend\n")).as("after the banner closes").hasMessage("the device answered with an error: % Invalid input");
+        assertThat(ConfigValidator.validate(builtIn("arista_eos"), config)).isEqualTo(config);
+        assertThatThrownBy(() -> ConfigValidator.validate(builtIn("arista_eos"), "hostname leaf1\nbanner motd\nhello\nEOF\n% Invalid input\nend\n")).as("after the banner closes").hasMessage("the device answered with an error: % Invalid input");
+    }
+
+    private static Platform builtIn(String name) {
+        return Platforms.builtIn().find(name).orElseThrow();
+    }
+
+    /**
+     * What each vendor prints at the prompt while a backup runs (a log message under terminal monitor, JunOS's
+     * chassis context and syslog broadcasts) changes from run to run and is no configuration; a configuration
+     * line that merely resembles one stays.
+     */
+    @Test
+    void eachVendorsLogLinesAndPromptContextAreDropped() throws InvalidConfigException {
+        assertThat(ConfigValidator.validate(builtIn("juniper_junos"), "## Last changed: 2026-11-28 02:00:00 UTC\nversion 21.4R3.15;\n"
+                + "system {\n    host-name mx1;\n}\n\nMessage from syslogd@mx1 at Nov 28 02:00:00  ...\n"
+                + "mx1 chassisd[1234]: CHASSISD_SNMP_TRAP7: SNMP trap generated\nmx1 /kernel: KERN_ARP_ADDR_CHANGE: arp info\n"
+                + "policy-options {\n    description \"{master:0}\";\n}\n\n{master:0}\n"))
+                .isEqualTo("version 21.4R3.15;\nsystem {\n    host-name mx1;\n}\n\npolicy-options {\n    description \"{master:0}\";\n}\n");
+        assertThat(ConfigValidator.validate(builtIn("arista_eos"), "hostname leaf1\n"
+                + "Nov 28 02:00:00 leaf1 Ebra: %LINEPROTO-5-UPDOWN: Line protocol on Interface Ethernet1, changed state to up\n"
+                + "logging format timestamp high-resolution\nend\n"))
+                .isEqualTo("hostname leaf1\nlogging format timestamp high-resolution\nend\n");
+        assertThat(ConfigValidator.validate(builtIn("cisco_xr"), "hostname pe1\nRP/0/RP0/CPU0:Nov 28 02:00:00.123 UTC: "
+                + "ifmgr[257]: %PKT_INFRA-LINK-3-UPDOWN : Interface GigabitEthernet0/0/0/0, changed state to Up\nend\n"))
+                .isEqualTo("hostname pe1\nend\n");
+        assertThat(ConfigValidator.validate(builtIn("cisco_asa"), "hostname fw1\n%ASA-5-111008: User 'enable_15' executed the "
+                + "'write memory' command.\nNov 28 2026 02:00:00 fw1 : %ASA-6-605005: Login permitted\n"
+                + "logging message 111008 level 5\n: end\n"))
+                .isEqualTo("hostname fw1\nlogging message 111008 level 5\n: end\n");
     }
 
     @Test
