@@ -61,8 +61,9 @@ public record SecretRule(String name, Pattern pattern) {
      * community S3cret RO}, {@code ... enable secret 5 $1$x (line 3)}), and that secret is as secret as in the
      * configuration. Hiding too much in an error message costs nothing; only error messages quote lines.
      *
-     * @return the line with secrets hidden, or {@link #WITHHELD} if {@code mayBeCutShort} and a rule ran out
-     *         of line before it failed: it could have matched, and hidden a secret in, a longer line
+     * @return the line with secrets hidden; if {@code mayBeCutShort} and a rule ran out of line before it
+     *         failed (it could have matched a longer line), the line up to where that rule's secret would
+     *         start, then {@link #HIDDEN}, or {@link #WITHHELD} where that place cannot be told
      */
     static String hideSecretsFromAnyWord(String line, List<SecretRule> rules, RegexGuard.GuardedText view,
             boolean mayBeCutShort) {
@@ -82,11 +83,58 @@ public record SecretRule(String name, Pattern pattern) {
                         result = withSecret(result, m, HIDDEN);
                     }
                 } else if (mayBeCutShort && m.hitEnd()) {
-                    return WITHHELD;
+                    int secretFrom = secretCouldStartAt(rule, view, result, from);
+                    if (secretFrom == WITHHOLD) {
+                        return WITHHELD;
+                    }
+                    if (secretFrom < result.length()) {
+                        return result.substring(0, secretFrom) + HIDDEN;
+                    }
                 }
             }
         }
         return result;
+    }
+
+    private static final String SECRET_GROUP = "(?<secret>";
+    private static final int WITHHOLD = -1;
+
+    /**
+     * Where a longer line could have had its secret, for a rule that ran out of {@code line} from {@code from}
+     * on: the end of what the rule's part before its secret group matches there, or {@code line}'s length if
+     * that part does not match (the line never got as far as a secret: {@code root@mx1:RE:0% } against
+     * {@code ' *(?:\S+ )?secret "(?<secret>...'}). {@link #WITHHOLD} if the rule cannot be split there (its
+     * secret group inside another group).
+     */
+    private static int secretCouldStartAt(SecretRule rule, RegexGuard.GuardedText view, String line, int from) {
+        String regex = rule.pattern().pattern();
+        String head = regex.substring(0, regex.indexOf(SECRET_GROUP));
+        if (!isBalanced(head)) {
+            return WITHHOLD;
+        }
+        Matcher m = Pattern.compile(head, rule.pattern().flags()).matcher(view.reset(line)).region(from, line.length());
+        return m.lookingAt() ? m.end() : line.length();
+    }
+
+    /** Whether every group {@code regex} opens it also closes (escaped and bracketed parentheses aside). */
+    private static boolean isBalanced(String regex) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return depth == 0 && !inClass;
     }
 
     /**
@@ -99,8 +147,9 @@ public record SecretRule(String name, Pattern pattern) {
 
     /**
      * As {@link #quotable}, for a line that may have been cut short: the last line of a configuration that stops
-     * part-way ({@code crypto isakmp key S3cr}), what a stalled device showed last. Such a line matches no rule
-     * whole, so it is withheld if a rule ran out of line before it failed.
+     * part-way ({@code crypto isakmp key S3cr}), what a stalled device showed last. Such a line may match no
+     * rule whole and still hold the start of a secret: where a rule ran out of line with its part before the
+     * secret matched, the rest of the line is hidden ({@code crypto isakmp key <secret>}).
      */
     public static String quotablePerhapsCutShort(String line, List<SecretRule> rules, RegexGuard guard) {
         return quote(line, rules, guard, true);

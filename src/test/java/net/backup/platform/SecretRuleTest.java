@@ -53,16 +53,38 @@ class SecretRuleTest {
         assertThat(SecretRule.quotable("hostname r1", IOS, RegexGuard.NONE)).isEqualTo("hostname r1");
     }
 
-    /** A configuration cut short ends part-way through a line, which then matches no rule whole. */
+    /**
+     * A configuration cut short ends part-way through a line, which then matches no rule whole: where a rule's
+     * part before its secret matched, the rest of the line may be the start of a secret and is hidden.
+     */
     @Test
-    void aLineThatMayBeTheStartOfOneWithASecretIsWithheld() {
+    void theRestOfALineThatMayBeTheStartOfOneWithASecretIsHidden() {
         assertThat(SecretRule.quotablePerhapsCutShort("crypto isakmp key Sup3rPsk", IOS, RegexGuard.NONE))
-                .isEqualTo(SecretRule.WITHHELD);
-        assertThat(SecretRule.quotablePerhapsCutShort("snmp-server community", IOS, RegexGuard.NONE))
-                .isEqualTo(SecretRule.WITHHELD);
+                .isEqualTo("crypto isakmp key <secret>");
         assertThat(SecretRule.quotablePerhapsCutShort("% cut here: crypto isakmp key Sup3r", IOS, RegexGuard.NONE))
-                .isEqualTo(SecretRule.WITHHELD);
+                .isEqualTo("% cut here: crypto isakmp key <secret>");
+        // Cut before the secret: nothing to hide.
+        assertThat(SecretRule.quotablePerhapsCutShort("snmp-server community", IOS, RegexGuard.NONE)).isEqualTo("snmp-server community");
         assertThat(SecretRule.quotablePerhapsCutShort("hostname r1", IOS, RegexGuard.NONE)).isEqualTo("hostname r1");
+    }
+
+    /** A prompt ends in a blank, where many rules would run out of line; it holds no secret and is shown. */
+    @Test
+    void aLineThatNeverReachesARulesSecretIsShown() {
+        var junos = Platforms.builtIn().find("juniper_junos").orElseThrow().secrets();
+        var eos = Platforms.builtIn().find("arista_eos").orElseThrow().secrets();
+        assertThat(SecretRule.quotablePerhapsCutShort("root@mx1:RE:0% ", junos, RegexGuard.NONE)).isEqualTo("root@mx1:RE:0%");
+        assertThat(SecretRule.quotablePerhapsCutShort("boot nxos bootflash:/nxos.9.3.8.bin ", eos, RegexGuard.NONE))
+                .isEqualTo("boot nxos bootflash:/nxos.9.3.8.bin");
+        assertThat(SecretRule.quotablePerhapsCutShort("r1#", IOS, RegexGuard.NONE)).isEqualTo("r1#");
+    }
+
+    /** Where the rule cannot be split before its secret (the group inside another), the line is withheld. */
+    @Test
+    void aLineCutShortForARuleWithANestedSecretGroupIsWithheld() {
+        var nested = List.of(new SecretRule("nested", Pattern.compile("foo(?: (?<secret>\\S+) bar)")));
+        assertThat(SecretRule.quotablePerhapsCutShort("foo S3c", nested, RegexGuard.NONE)).isEqualTo(SecretRule.WITHHELD);
+        assertThat(SecretRule.quotablePerhapsCutShort("bar", nested, RegexGuard.NONE)).isEqualTo("bar");
     }
 
     /** A user's rule may make its secret group optional: where the group took no part, nothing is replaced. */

@@ -9,7 +9,6 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
 import net.backup.platform.Platforms;
-import net.backup.platform.SecretRule;
 import org.junit.jupiter.api.Test;
 
 class ConfigValidatorTest {
@@ -58,7 +57,7 @@ class ConfigValidatorTest {
                 .hasMessageContaining("'snmp-server community <secret> RO'").hasMessageNotContaining("s3cr3t");
         // Cut short in the middle of a line that, whole, would have held a secret.
         assertThatThrownBy(() -> validate("hostname r1\ncrypto isakmp key Sup3rPsk"))
-                .hasMessage("incomplete configuration: it ends with '" + SecretRule.WITHHELD + "' instead of 'end' (truncated?)");
+                .hasMessage("incomplete configuration: it ends with 'crypto isakmp key <secret>' instead of 'end' (truncated?)");
     }
 
     /** A login banner commonly reads like an error; inside a banner it is configuration. */
