@@ -57,6 +57,8 @@ public final class SshConnector {
     public CliSession open(ConnectionTarget target, CancelHook hook, OutputBudget.Account account) throws SessionException {
         var client = new SSHClient(algorithms.forDevice(target.legacyAlgorithms()));
         client.getConnection().setWindowSize(SshAlgorithms.CHANNEL_WINDOW);
+        var death = new TransportDeath();
+        client.getTransport().setDisconnectListener(death);
         hook.attach(client);
         try {
             connect(client, target);
@@ -79,10 +81,10 @@ public final class SshConnector {
             }
         } catch (SessionException e) {
             CancelHook.closeQuietly(client);
-            throw e;
+            throw death.explain(e);
         } catch (IOException | RuntimeException e) {
             CancelHook.closeQuietly(client);
-            throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
+            throw death.explain(new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e));
         }
     }
 

@@ -70,6 +70,13 @@ public final class TestSshServer implements AutoCloseable {
         return start(0, null, true, hostKeys);
     }
 
+    /** Shows {@code banner} before the login (SSH_MSG_USERAUTH_BANNER), as OpenSSH's Banner setting does. */
+    public static TestSshServer startWithBanner(String banner, KeyPair... hostKeys) throws IOException {
+        TestSshServer test = start(0, null, false, hostKeys);
+        CoreModuleProperties.WELCOME_BANNER.set(test.server, banner);
+        return test;
+    }
+
     private static TestSshServer start(int port, String challenge, boolean hangUpOnPasswords, KeyPair... hostKeys)
             throws IOException {
         SshServer sshd = SshServer.setUpDefaultServer();

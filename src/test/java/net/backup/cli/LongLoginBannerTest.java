@@ -1,0 +1,35 @@
+package net.backup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import net.backup.testing.TestSshServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A login banner longer than the SSH library reads (32 KiB a field) ends the connection on our side. That is
+ * the device's doing and the same on every try: it is said as such, not as a lost connection, and not retried.
+ */
+class LongLoginBannerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLoginBannerTooLongToReadFailsTheDeviceOnceWithTheReason() throws IOException {
+        String banner = "Authorised use only. Activity is monitored and recorded.\n".repeat(700); // 40 KB
+        try (var device = TestSshServer.startWithBanner(banner, TestSshServer.newKey("EC", 256))) {
+            Path inventory = device.writeInventory(dir.resolve("inventory.yaml"), "csr1", "Pw-banner-7q2m");
+
+            CliRun result = CliRun.of("--inventory", inventory.toString(), "--output-dir", dir.resolve("configs").toString(),
+                    "--known-hosts", dir.resolve("known_hosts").toString(), "--retries", "3", "--retry-delay", "10ms");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("FAILED", "the device sent an SSH message with a field of " + banner.length()
+                    + " bytes, and the SSH library reads at most 32 KiB (a login banner that long?)").doesNotContain("attempts");
+            assertThat(device.connections()).isEqualTo(1);
+            assertThat(device.passwordsSeen()).isEmpty();
+        }
+    }
+}
