@@ -134,23 +134,47 @@ public final class CliSession implements AutoCloseable {
         type(platform.enableCommand());
         awaitEcho(platform.enableCommand());
         PromptReader.Reply reply = read(promptOrPassword, "waiting for enable", pager);
+        boolean secretSent = false;
         if (platform.passwordPrompt().matcher(guard.text(reply.lastLine())).matches()) {
             if (enableSecret.isEmpty()) {
                 throw new SessionException(SessionException.Cause.AUTHENTICATION, "logged in to user mode ('" + prompt
                         + "') and enable asks for a password, but no enable_secret is set");
             }
             type(enableSecret.get().reveal());
+            secretSent = true;
             reply = read(promptOrPassword, "waiting for enable", pager);
             if (platform.passwordPrompt().matcher(guard.text(reply.lastLine())).matches()) {
                 throw new SessionException(SessionException.Cause.AUTHENTICATION, "enable secret rejected");
             }
         }
         if (!platform.isPrivileged(reply.lastLine())) {
-            String error = OutputCleaner.firstMatchingLine(reply.text(), platform.errorLines(), guard)
-                    .map(line -> SecretRule.quotable(line, platform.secrets(), guard)).orElse("still in user mode");
-            throw new SessionException(SessionException.Cause.AUTHENTICATION, "enable failed: " + error);
+            throw enableFailed(reply, secretSent);
         }
         prompt = reply.lastLine();
+    }
+
+    /**
+     * An error line in the reply is quoted, and is a refusal (AAA's "% Error in authentication", say); so is
+     * silence after the secret. A device that neither asked for a secret nor refused in the platform's words
+     * answered something else ("% No password set", JunOS's "unknown command." to a device given the wrong
+     * platform): its words are quoted, and it is no credential problem.
+     */
+    private SessionException enableFailed(PromptReader.Reply reply, boolean secretSent) {
+        Optional<String> error = OutputCleaner.firstMatchingLine(reply.text(), platform.errorLines(), guard);
+        if (error.isPresent() || secretSent) {
+            return new SessionException(SessionException.Cause.AUTHENTICATION, "enable failed: "
+                    + error.map(line -> SecretRule.quotable(line, platform.secrets(), guard)).orElse("still in user mode"));
+        }
+        // A caret line under the command ("^", where the error is) is no words.
+        String before = OutputCleaner.clean(reply.text()).lines().map(String::strip).filter(CliSession::hasWords)
+                .reduce((first, last) -> last).map(line -> SecretRule.quotable(line, platform.secrets(), guard)).orElse("");
+        return new SessionException(SessionException.Cause.DEVICE, "enable failed: still in user mode ('" + prompt + "'), "
+                + (before.isEmpty() ? "the device said nothing" : "the device answered '" + before + "'")
+                + " (is its platform " + platform.name() + "?)");
+    }
+
+    private static boolean hasWords(String line) {
+        return line.chars().anyMatch(Character::isLetterOrDigit);
     }
 
     /** Runs one command and returns its output: no echo, no prompt, no pager prompts, LF line ends. */

@@ -283,6 +283,25 @@ class BackupCommandTest {
         }
     }
 
+    /**
+     * A JunOS device given the IOS platform answers enable with its own "unknown command.": that is quoted, and
+     * the failure is no credential problem.
+     */
+    @Test
+    void anEnableTheDeviceDoesNotKnowIsQuotedAndNotCalledAnAuthenticationFailure() throws IOException {
+        try (LabRun run = new LabRun(Lab.start(List.of(new Lab.DeviceSpec("mx1", Set.of(), "juniper_junos")),
+                LabSettings.defaults()), dir)) {
+            Files.writeString(run.inventory(), Files.readString(run.inventory()).replace("platform: juniper_junos", "platform: cisco_ios"));
+
+            CliRun result = run.backup("--retries", "0", "--report", dir.resolve("report.json").toString());
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("enable failed: still in user mode ('ntc@mx1>'), the device answered "
+                    + "'unknown command.' (is its platform cisco_ios?)");
+            assertThat(Files.readString(dir.resolve("report.json"))).contains("\"cause\": \"DEVICE_ERROR\"");
+        }
+    }
+
     @Test
     void failsClearlyWhenTheEnableSecretIsWrong() throws IOException {
         try (LabRun run = healthyLab(1)) {
