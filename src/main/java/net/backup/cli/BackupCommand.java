@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.backup.files.UserHome;
 import net.backup.inventory.Device;
 import net.backup.inventory.Inventory;
 import net.backup.inventory.InventoryLoader;
@@ -264,7 +265,11 @@ public final class BackupCommand implements Callable<Integer> {
     }
 
     private Path knownHostsFile() {
-        return knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+        if (knownHosts != null) {
+            return knownHosts;
+        }
+        return UserHome.directory().map(home -> home.resolve(".ssh").resolve("known_hosts"))
+                .orElseThrow(() -> usage(UserHome.UNKNOWN + ": give --known-hosts FILE"));
     }
 
     /** Accepts the policies as written in the help: {@code strict}, {@code accept-new}, {@code off}. */

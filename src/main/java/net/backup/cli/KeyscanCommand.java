@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import net.backup.files.UserHome;
 import net.backup.inventory.Device;
 import net.backup.inventory.InventoryLoader;
 import net.backup.inventory.Settings;
@@ -77,7 +78,8 @@ final class KeyscanCommand implements Callable<Integer> {
                 .map(d -> d.withOverrides(new Device.RunOverrides(Optional.ofNullable(connectTimeout), Optional.empty(),
                         Optional.empty(), false, false)))
                 .toList();
-        Path file = knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+        Path file = knownHosts != null ? knownHosts : UserHome.directory().map(home -> home.resolve(".ssh").resolve("known_hosts"))
+                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), UserHome.UNKNOWN + ": give --known-hosts FILE"));
         var keys = new KnownHosts(file, HostKeyPolicy.ACCEPT_NEW);
         List<Line> lines = scan(devices, keys);
         PrintWriter out = spec.commandLine().getOut();

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import net.backup.files.FileErrors;
+import net.backup.files.UserHome;
 import net.backup.platform.Platform;
 import net.backup.platform.PlatformRegistry;
 import net.backup.platform.Platforms;
@@ -255,8 +256,12 @@ public final class InventoryLoader {
         return path;
     }
 
+    /** A {@code ~/} with no home to stand for is left as it is: the file is then not found, under that name. */
     private static String expandHome(String path) {
-        return path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path;
+        if (!path.startsWith("~/")) {
+            return path;
+        }
+        return UserHome.directory().map(home -> home + path.substring(1)).orElse(path);
     }
 
     private static <T> Optional<SettingsLayer.Value<T>> first(List<SettingsLayer> chain, Setting<T> setting) {

@@ -57,16 +57,48 @@ public final class ConfigStore {
             return;
         }
         String owner = attributes.owner().getName();
-        String user = System.getProperty("user.name");
-        if (!owner.equals(user) && !owner.equals("root")) {
-            throw new UnsafeFileException(directory + " belongs to " + owner + ", not to " + user
-                    + " (or root): whoever owns it could make this run write elsewhere; use a directory of your own");
+        Optional<Long> user = ownUid();
+        boolean ours = user.isPresent() ? uidOf(directory) == user.get() || uidOf(directory) == ROOT
+                : owner.equals(System.getProperty("user.name")) || owner.equals("root");
+        if (!ours) {
+            String me = user.map(ConfigStore::userName).orElse(System.getProperty("user.name"));
+            throw new UnsafeFileException(directory + " belongs to " + owner + ", not to " + me
+                    + (user.orElse(-1L) == ROOT ? "" : " (or root)")
+                    + ": whoever owns it could make this run write elsewhere; use a directory of your own");
         }
         Set<PosixFilePermission> mode = attributes.permissions();
         if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw new UnsafeFileException(directory + " can be written by others (" + PosixFilePermissions.toString(mode)
                     + "), who could plant links in it: chmod go-w " + directory);
         }
+    }
+
+    private static final long ROOT = 0;
+    /**
+     * Owned by this process's user, on Linux. (The JDK's UnixSystem says uid 0 for a uid the user database does
+     * not know, which would make a stranger root here.)
+     */
+    private static final Path OWN_PROCESS = Path.of("/proc/self");
+
+    private static long uidOf(Path path) throws IOException {
+        return ((Number) Files.getAttribute(path, "unix:uid")).longValue();
+    }
+
+    /**
+     * By number: a uid the user database does not know (a container's --user) has no name to compare. Where
+     * there is no {@code /proc}, names are compared instead.
+     */
+    private static Optional<Long> ownUid() {
+        try {
+            return Optional.of(uidOf(OWN_PROCESS));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String userName(long uid) {
+        String name = System.getProperty("user.name");
+        return name == null || name.isBlank() || name.equals("?") ? "uid " + uid : name;
     }
 
     public static ConfigStore open(Path directory) throws IOException {
