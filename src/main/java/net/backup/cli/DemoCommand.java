@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static OutputRun.Finished runOnce(OutputRun run, FleetBackup backup, List<Device> fleet, int workers, String title,
-            PrintWriter out) {
+            PrintWriter out) throws IOException {
         out.println(title);
         OutputRun.Finished finished = run.backUp(backup, fleet, workers, Optional.empty());
         out.println();

@@ -22,6 +22,7 @@ import net.backup.store.CommitAuthor;
 import net.backup.store.ConfigHistory;
 import net.backup.store.ConfigStore;
 import net.backup.store.OutputLock;
+import net.backup.store.Redactor;
 import net.backup.store.UnsafeFileException;
 
 /**
@@ -68,7 +69,7 @@ final class OutputRun {
         } catch (OutputLock.LockedException e) {
             printError(err, e.getMessage());
             return ExitCodes.LOCKED;
-        } catch (UnsafeFileException e) {
+        } catch (UnsafeFileException | Redactor.UnusableKeyException e) {
             printError(err, e.getMessage());
             return ExitCodes.USAGE;
         }
@@ -85,7 +86,7 @@ final class OutputRun {
     }
 
     /** One run: a line per device as it finishes, then the summary; a first Ctrl-C or SIGTERM stops it cleanly. */
-    Finished backUp(FleetBackup fleet, List<Device> devices, int workers, Optional<Duration> deadline) {
+    Finished backUp(FleetBackup fleet, List<Device> devices, int workers, Optional<Duration> deadline) throws IOException {
         var console = new ConsoleReport(out, devices.stream().map(Device::name).toList());
         RunOutcome outcome;
         OptionalInt signal = OptionalInt.empty();

@@ -1,7 +1,6 @@
 package net.backup.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +39,11 @@ public final class FleetBackup {
     /**
      * @param workers  1 for a sequential run
      * @param deadline how long the whole run may take
+     * @throws Redactor.UnusableKeyException when a device is to be redacted and the directory's key is unusable;
+     *         no device has been contacted then
      */
-    public RunOutcome run(List<Device> devices, int workers, Optional<Duration> deadline, Consumer<DeviceResult> listener) {
+    public RunOutcome run(List<Device> devices, int workers, Optional<Duration> deadline, Consumer<DeviceResult> listener)
+            throws IOException {
         long started = System.nanoTime();
         Optional<Redactor> redactor = devices.stream().anyMatch(Device::redact) ? Optional.of(redactor()) : Optional.empty();
         var budget = new OutputBudget(outputBudget);
@@ -58,12 +60,8 @@ public final class FleetBackup {
         }
     }
 
-    private Redactor redactor() {
-        try {
-            return Redactor.forDirectory(store.directory());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the redaction key in " + store.directory(), e);
-        }
+    private Redactor redactor() throws IOException {
+        return Redactor.forDirectory(store.directory());
     }
 
     /** From another thread: ends the run under way, failing its unfinished devices with {@code reason}. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import net.backup.files.FileErrors;
 import net.backup.platform.RegexGuard;
 import net.backup.platform.SecretRule;
 
@@ -25,6 +26,8 @@ import net.backup.platform.SecretRule;
  */
 public final class Redactor {
     private static final Pattern MARKER = Pattern.compile("<redacted:[0-9a-f]{8}>");
+    private static final int KEY_BYTES = 32;
+    private static final Pattern KEY_HEX = Pattern.compile("[0-9a-fA-F]{" + KEY_BYTES * 2 + "}");
 
     private final byte[] key;
 
@@ -35,25 +38,47 @@ public final class Redactor {
     /** The output directory's key, created the first time it is needed. */
     public static Redactor forDirectory(Path directory) throws IOException {
         Path file = directory.resolve(OutputFiles.REDACT_KEY);
-        if (ExclusiveFiles.attributes(file).isEmpty()) {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            Path temp = directory.resolve(OutputFiles.REDACT_KEY_TEMPORARY);
-            ExclusiveFiles.removeLeftover(temp);
-            ExclusiveFiles.createAndSync(temp, HexFormat.of().formatHex(fresh).getBytes(StandardCharsets.US_ASCII),
-                    ExclusiveFiles.OWNER_ONLY);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException raced) {
-                Files.deleteIfExists(temp);
-            }
-        }
-        // Never through a link: a planted .redact-key -> /some/file would make its content the key.
-        String hex = new String(ExclusiveFiles.readRegularFile(file), StandardCharsets.US_ASCII).strip();
+        String hex;
         try {
-            return new Redactor(HexFormat.of().parseHex(hex));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + " is not a redaction key (64 hex digits); remove it to make a new one");
+            if (ExclusiveFiles.attributes(file).isEmpty()) {
+                create(directory, file);
+            }
+            // Never through a link: a planted .redact-key -> /some/file would make its content the key.
+            hex = new String(ExclusiveFiles.readRegularFile(file), StandardCharsets.US_ASCII).strip();
+        } catch (UnsafeFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UnusableKeyException("cannot read or create the redaction key " + file + ": " + FileErrors.reason(e));
+        }
+        // Of the length it was made with: a key of a byte or two would let anyone match markers against a list of
+        // common secrets.
+        if (!KEY_HEX.matcher(hex).matches()) {
+            throw new UnusableKeyException(file + " is not a redaction key (" + KEY_BYTES * 2 + " hex digits); remove it "
+                    + "to make a new one (the markers in the backups then change, once)");
+        }
+        return new Redactor(HexFormat.of().parseHex(hex));
+    }
+
+    private static void create(Path directory, Path file) throws IOException {
+        byte[] fresh = new byte[KEY_BYTES];
+        new SecureRandom().nextBytes(fresh);
+        Path temp = directory.resolve(OutputFiles.REDACT_KEY_TEMPORARY);
+        ExclusiveFiles.removeLeftover(temp);
+        ExclusiveFiles.createAndSync(temp, HexFormat.of().formatHex(fresh).getBytes(StandardCharsets.US_ASCII),
+                ExclusiveFiles.OWNER_ONLY);
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException raced) {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The output directory's key cannot be read, made, or is no key: no device can be redacted with it. */
+    public static final class UnusableKeyException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnusableKeyException(String message) {
+            super(message);
         }
     }
 

@@ -302,6 +302,22 @@ class BackupCommandTest {
         }
     }
 
+    /** A damaged redaction key stops the run before any device, in one line that says what to do. */
+    @Test
+    void aDamagedRedactionKeyIsOneLineAndNoDeviceIsContacted() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            Files.createDirectories(run.output());
+            Files.writeString(run.output().resolve(".redact-key"), "ab\n");
+
+            CliRun result = run.backup("--redact");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err()).isEqualTo("backup: " + run.output().resolve(".redact-key") + " is not a redaction key "
+                    + "(64 hex digits); remove it to make a new one (the markers in the backups then change, once)\n");
+            assertThat(run.lab().device("csr1").linesReceived()).isZero();
+        }
+    }
+
     @Test
     void failsClearlyWhenTheEnableSecretIsWrong() throws IOException {
         try (LabRun run = healthyLab(1)) {

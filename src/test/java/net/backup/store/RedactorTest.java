@@ -1,6 +1,7 @@
 package net.backup.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,5 +84,24 @@ class RedactorTest {
         assertThat(there).as("another directory, another key").isNotEqualTo(here);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(".redact-key"))))
                 .isEqualTo("rw-------");
+    }
+
+    /** A key cut short or damaged by hand is refused, with the way out: an empty or one-byte key is no secret. */
+    @ParameterizedTest
+    @CsvSource(value = {"''", "ab", "not hex at all", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde"})
+    void aKeyThatIsNotOneIsRefusedWithTheWayOut(String content) throws IOException {
+        Files.writeString(dir.resolve(".redact-key"), content);
+
+        assertThatThrownBy(() -> Redactor.forDirectory(dir)).isInstanceOf(Redactor.UnusableKeyException.class)
+                .hasMessage(dir.resolve(".redact-key") + " is not a redaction key (64 hex digits); remove it to make a new "
+                        + "one (the markers in the backups then change, once)");
+    }
+
+    @Test
+    void aKeyAsTheToolWritesItIsRead() throws IOException {
+        Files.writeString(dir.resolve(".redact-key"), "0123456789abcdef".repeat(4) + "\n");
+
+        assertThat(Redactor.forDirectory(dir).redact("snmp-server community alpha RO", Platforms.CISCO_IOS.secrets()))
+                .matches("snmp-server community <redacted:[0-9a-f]{8}> RO");
     }
 }
