@@ -61,8 +61,8 @@ public final class OutputLock implements AutoCloseable {
         try {
             return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), ExclusiveFiles.OWNER_ONLY);
-        } catch (IOException e) { // ELOOP comes as a plain IOException
-            if (Files.isSymbolicLink(file)) {
+        } catch (IOException e) { // ELOOP comes as a plain IOException, EISDIR as a FileSystemException
+            if (Files.isSymbolicLink(file) || Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                 throw UnsafeFileException.inTheWay(file);
             }
             throw e;

@@ -174,6 +174,14 @@ class ConfigStoreTest {
     }
 
     @Test
+    void refusesALockFileThatIsADirectory() throws IOException {
+        Files.createDirectory(dir.resolve(".backup.lock"));
+
+        assertThatThrownBy(() -> ConfigStore.open(dir).lock()).isInstanceOf(UnsafeFileException.class)
+                .hasMessage("refusing to write through " + dir.resolve(".backup.lock") + ": it is a directory");
+    }
+
+    @Test
     void refusesALockFileThatIsAHardLinkToAnotherFile() throws IOException {
         Path victim = Files.writeString(dir.resolve("victim-in-place"), "precious\n");
         Files.createLink(dir.resolve(".backup.lock"), victim);
