@@ -277,6 +277,7 @@ public final class SshConnector {
         // One method at a time, so that a device that hangs up is noticed at once instead of each further
         // method waiting for an answer on a dead connection.
         boolean credentialSent = false;
+        List<String> refused = new ArrayList<>();
         for (AuthMethod method : methods) {
             if (!client.getTransport().isRunning()) {
                 break;
@@ -291,14 +292,15 @@ public final class SshConnector {
                 return;
             } catch (UserAuthException e) {
                 lastRefusal = e;
+                refused.add(method.getName());
             } catch (TransportException e) {
                 // Writing the next method's request can be what finds the connection gone ("Socket closed"),
                 // when the device's goodbye came with the refusal of the method before: both are looked at.
-                throw hungUp(e, lastRefusal, credentialSent);
+                throw hungUp(e, lastRefusal, credentialSent, refused);
             } catch (IllegalStateException notConnected) {
                 // sshj's "Not connected": the device hung up after the last method's refusal, before the
                 // transport noticed. The same event as above, seen a moment earlier.
-                throw hungUp(lastRefusal, null, credentialSent);
+                throw hungUp(lastRefusal, null, credentialSent, refused);
             }
         }
         if (prompts != null && prompts.unanswered() != null) {
@@ -307,7 +309,7 @@ public final class SshConnector {
                     + "' during keyboard-interactive login; only password prompts are answered", lastRefusal);
         }
         if (!client.getTransport().isRunning()) {
-            throw hungUp(lastRefusal, null, credentialSent);
+            throw hungUp(lastRefusal, null, credentialSent, refused);
         }
         Collection<String> offered = client.getUserAuth().getAllowedMethods();
         if (!offered.isEmpty() && methods.stream().noneMatch(method -> offered.contains(method.getName()))) {
@@ -328,15 +330,18 @@ public final class SshConnector {
      * credential has gone out, a device that says goodbye (SSH_MSG_DISCONNECT, with its reason) is not tried
      * again in this run. A connection that is merely lost (reset, closed) still is.
      */
-    private static SessionException hungUp(Exception e, Exception earlier, boolean credentialSent) {
+    private static SessionException hungUp(Exception e, Exception earlier, boolean credentialSent, List<String> refused) {
         if (!credentialSent || !SshErrors.isDeliberateDisconnect(e) && !SshErrors.isDeliberateDisconnect(earlier)) {
             return connectionLost(e); // a reset or a closed socket: the network's doing, tried again
         }
         if (!SshErrors.isDeliberateDisconnect(e)) {
             e = earlier; // the goodbye, not the write that found the socket closed after it
         }
+        // What it refused first: a device that allows one try (MaxAuthTries 1) hangs up on a refused key, and the
+        // password is never sent.
         return new SessionException(SessionException.Cause.AUTHENTICATION, "the device hung up after the login was "
-                + "sent (a refused login?); not retried, so that the account is not locked out"
+                + "sent (a refused login?" + (refused.isEmpty() ? "" : " it had refused " + String.join(", then ", refused))
+                + "); not retried, so that the account is not locked out"
                 + (e == null ? "" : ": " + SshErrors.describe(e)), e);
     }
 

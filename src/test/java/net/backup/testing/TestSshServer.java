@@ -27,6 +27,7 @@ import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.keyboard.PromptEntry;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.server.session.ServerUserAuthService;
@@ -64,7 +65,7 @@ public final class TestSshServer implements AutoCloseable {
 
     /**
      * Offers password login and answers every password by hanging up (SSH_MSG_DISCONNECT, "Access denied"), as
-     * some devices answer a wrong one.
+     * some devices answer a wrong one; offers public key login too, and refuses every key.
      */
     public static TestSshServer startHangingUpOnPasswords(KeyPair... hostKeys) throws IOException {
         return start(0, null, true, hostKeys);
@@ -119,6 +120,11 @@ public final class TestSshServer implements AutoCloseable {
         }, ServerConnectionServiceFactory.INSTANCE));
         sshd.setKeyboardInteractiveAuthenticator(new Questions(test, challenge == null ? "Password: " : challenge));
         sshd.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE));
+        if (hangUpOnPasswords) {
+            sshd.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE,
+                    UserAuthKeyboardInteractiveFactory.INSTANCE));
+            sshd.setPublickeyAuthenticator((username, key, session) -> false);
+        }
         if (challenge != null) {
             CoreModuleProperties.AUTH_METHODS.set(sshd, UserAuthKeyboardInteractiveFactory.NAME);
         }
