@@ -1,9 +1,12 @@
 package net.backup.cli;
 
+import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import net.backup.platform.Platform;
 import net.backup.platform.PlatformRegistry;
+import net.backup.platform.SaveStep;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,14 +24,22 @@ final class PlatformsCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         PlatformRegistry registry = platforms.registry();
+        int width = Stream.concat(registry.names().stream(), registry.aliases().keySet().stream())
+                .mapToInt(String::length).max().orElse(0);
+        String column = "%-" + width + "s ";
         for (String name : registry.names()) {
             Platform platform = registry.find(name).orElseThrow();
-            out.printf("%-12s %s%n", platform.name(), platform.description());
-            out.printf("%-12s save: %s; setup: %s; backup: %s%n", "", String.join(", ", platform.saveCommands().stream().map(net.backup.platform.SaveStep::command).toList()),
-                    String.join(", ", platform.setupCommands()), String.join(", ", platform.backupCommands()));
+            out.printf(column + "%s%n", platform.name(), platform.description());
+            out.printf(column + "save: %s; setup: %s; backup: %s%n", "", listOrNone(platform.saveCommands().stream()
+                    .map(SaveStep::command).toList()), listOrNone(platform.setupCommands()), listOrNone(platform.backupCommands()));
         }
-        new TreeMap<>(registry.aliases()).forEach((alias, name) -> out.printf("%-12s alias of %s%n", alias, name));
+        new TreeMap<>(registry.aliases()).forEach((alias, name) -> out.printf(column + "alias of %s%n", alias, name));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** A platform that saves nothing (IOS-XR and JunOS commit instead) says so rather than "save: ;". */
+    private static String listOrNone(List<String> commands) {
+        return commands.isEmpty() ? "none" : String.join(", ", commands);
     }
 }

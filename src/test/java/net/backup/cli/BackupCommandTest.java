@@ -138,8 +138,10 @@ class BackupCommandTest {
 
             Files.writeString(run.inventory(), "platforms_dir: platforms\n" + Files.readString(run.inventory()));
             assertThat(run.backup().exitCode()).as("platforms_dir in the inventory").isEqualTo(ExitCodes.OK);
-            assertThat(CliRun.of("platforms", "--platforms", platforms.toString()).out())
-                    .contains("lab_router   written by a user, by the docs");
+            String listed = CliRun.of("platforms", "--platforms", platforms.toString()).out();
+            assertThat(listed).contains("lab_router    written by a user, by the docs")
+                    .as("one column, as wide as the longest name").contains("juniper_junos Juniper JunOS")
+                    .as("a platform that commits instead").containsPattern("(?m)^ {14}save: none; setup: set cli screen-length 0");
         }
     }
 
@@ -185,8 +187,8 @@ class BackupCommandTest {
         CliRun result = CliRun.of("platforms");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("cisco_ios    Cisco IOS and IOS-XE", "save: wr mem; setup: term len 0; backup: show run",
-                "cisco_xe     alias of cisco_ios");
+        assertThat(result.out()).contains("cisco_ios     Cisco IOS and IOS-XE", "save: wr mem; setup: term len 0; backup: show run",
+                "cisco_xe      alias of cisco_ios");
     }
 
     @ParameterizedTest(name = "{0} devices, {1} workers: {2} sessions at once")
