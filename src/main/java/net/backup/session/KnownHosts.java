@@ -1,8 +1,12 @@
 package net.backup.session;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,8 +33,8 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  * otherwise an impostor that simply lacks the recorded key type would be trusted on the spot.
  */
 public final class KnownHosts {
-    /** What verifying one key found. */
-    public enum Outcome { KNOWN, RECORDED, UNKNOWN, CHANGED, UNCHECKED }
+    /** What verifying one key found. UNRECORDED: a new key that accept-new could not write down, so refused. */
+    public enum Outcome { KNOWN, RECORDED, UNKNOWN, CHANGED, UNRECORDED, UNCHECKED }
 
     private final Path file;
     private final HostKeyPolicy policy;
@@ -63,8 +67,10 @@ public final class KnownHosts {
         }
         entries.outcome = Outcome.KNOWN;
         entries.onRecord = List.of();
+        entries.notRecorded = "";
         boolean accepted = entries.verify(host, port, key);
         check.typesOnRecord = entries.onRecord;
+        check.notRecorded = entries.notRecorded;
         // sshj refuses a key it cannot read or match without calling either action: refused all the same.
         return accepted || entries.outcome != Outcome.KNOWN ? entries.outcome : Outcome.CHANGED;
     }
@@ -116,13 +122,19 @@ public final class KnownHosts {
         private volatile String fingerprint = "";
         private volatile String keyType = "";
         private volatile List<String> typesOnRecord = List.of();
+        private volatile String notRecorded = "";
 
         @Override
         public boolean verify(String host, int port, PublicKey key) {
             fingerprint = KnownHosts.fingerprint(key);
             keyType = KeyType.fromKey(key).toString();
             outcome = KnownHosts.this.verify(host, port, key, this);
-            return outcome != Outcome.UNKNOWN && outcome != Outcome.CHANGED;
+            return !refused();
+        }
+
+        /** Whether the key was refused, so that no credential may follow. */
+        public boolean refused() {
+            return outcome == Outcome.UNKNOWN || outcome == Outcome.CHANGED || outcome == Outcome.UNRECORDED;
         }
 
         /**
@@ -159,6 +171,10 @@ public final class KnownHosts {
             if (outcome == Outcome.CHANGED) {
                 return "host key CHANGED for " + hostPart + " (now " + fingerprint + ")" + remedy;
             }
+            if (outcome == Outcome.UNRECORDED) {
+                return "cannot record the host key of " + hostPart + " in " + file + ": " + notRecorded
+                        + "; not sending credentials (use --known-hosts FILE)";
+            }
             return "host key of " + hostPart + " (" + keyType + " " + fingerprint + ") is not in " + file
                     + " and --host-key-policy is strict (record it first with: backup keyscan)";
         }
@@ -169,6 +185,8 @@ public final class KnownHosts {
         private Outcome outcome;
         /** Set when a key is refused because keys of other types are on record for its host. */
         private List<String> onRecord = List.of();
+        /** Why a new key could not be recorded, set with the outcome UNRECORDED. */
+        private String notRecorded = "";
 
         RecordingKnownHosts(Path file) throws IOException {
             super(file.toFile());
@@ -190,17 +208,24 @@ public final class KnownHosts {
                 outcome = Outcome.UNKNOWN;
                 return false;
             }
+            HostEntry entry;
             try {
-                var entry = new HostEntry(null, hostPart, KeyType.fromKey(key), key);
-                createOwnerOnly(file);
-                write(entry);
-                entries().add(entry);
-                outcome = Outcome.RECORDED;
-                return true;
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot record the host key of " + hostPart + " in " + file
-                        + ": " + e.getMessage(), e);
+                entry = new HostEntry(null, hostPart, KeyType.fromKey(key), key);
+            } catch (IOException unmatchable) {
+                throw new IllegalStateException("cannot make a known_hosts entry for " + hostPart, unmatchable);
             }
+            try {
+                createOwnerOnly(file);
+                Files.writeString(file, entry.getLine() + "\n", StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                // Refused, not thrown: sshj would turn an exception into a failed handshake, retried as the network's.
+                notRecorded = reason(e);
+                outcome = Outcome.UNRECORDED;
+                return false;
+            }
+            entries().add(entry);
+            outcome = Outcome.RECORDED;
+            return true;
         }
 
         @Override
@@ -227,14 +252,32 @@ public final class KnownHosts {
         }
     }
 
+    /**
+     * Like OpenSSH, which makes ~/.ssh when it is missing but never the home above it: a service account
+     * whose home does not exist must not get one made up by a backup run.
+     */
     private static void createOwnerOnly(Path file) throws IOException {
         if (Files.exists(file)) {
             return;
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.exists(parent)) {
-            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+
+    /** Why a file could not be written, in the words of the system, without the Java class names. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such directory"; // the file itself is created when missing: a directory above it is not there
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(Locale.ROOT); // "Not a directory", "Read-only file system", ...
+        }
+        return e.getMessage() == null ? SshErrors.kindOf(e) : e.getMessage();
     }
 }

@@ -201,8 +201,10 @@ public final class SshConnector {
             // Once the key was refused, whatever else broke is its consequence: sshj's reader closes the socket,
             // and the connecting thread may learn of it from a write ("Socket closed") rather than from the
             // refusal. It is the host key, never retried, whatever the exception.
-            if (check.outcome() == KnownHosts.Outcome.CHANGED || check.outcome() == KnownHosts.Outcome.UNKNOWN) {
-                throw new SessionException(SessionException.Cause.HOST_KEY, check.explain(target.host(), target.port()), e);
+            if (check.refused()) {
+                SessionException.Cause cause = check.outcome() == KnownHosts.Outcome.UNRECORDED
+                        ? SessionException.Cause.LOCAL_IO : SessionException.Cause.HOST_KEY;
+                throw new SessionException(cause, check.explain(target.host(), target.port()), e);
             }
             throw connectFailure(target, e);
         }

@@ -51,6 +51,31 @@ class HostKeyTest {
         }
     }
 
+    /**
+     * A known_hosts that cannot be written is this machine's fault, the same on every try: the new device fails
+     * once, as LOCAL_IO, saying which file and why, and gets no password since its key was neither known nor kept.
+     */
+    @Test
+    void aKnownHostsFileThatCannotBeWrittenFailsANewDeviceOnceAsLocalAndSendsNoPassword() throws IOException {
+        try (var device = TestSshServer.start(0, TestSshServer.newKey("EC", 256))) {
+            Path inventory = device.writeInventory(dir.resolve("inventory.yaml"), "csr1", PASSWORD);
+            Path knownHosts = dir.resolve("nohome").resolve(".ssh").resolve("known_hosts");
+            Path report = dir.resolve("report.json");
+
+            CliRun result = CliRun.of("--inventory", inventory.toString(), "--output-dir", dir.resolve("configs").toString(),
+                    "--known-hosts", knownHosts.toString(), "--retries", "3", "--retry-delay", "10ms",
+                    "--report", report.toString());
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("cannot record the host key of [127.0.0.1]:" + device.port() + " in "
+                    + knownHosts + ": no such directory; not sending credentials (use --known-hosts FILE)")
+                    .doesNotContain("attempts");
+            assertThat(Files.readString(report)).contains("\"cause\": \"LOCAL_IO\"");
+            assertThat(device.passwordsSeen()).isEmpty();
+            assertThat(device.connections()).as("never retried").isEqualTo(1);
+        }
+    }
+
     @Test
     void keyscanRecordsTheDevicesKeysOwnerOnlySoThatStrictWorks() throws IOException {
         var devices = List.of(Lab.DeviceSpec.healthy("csr1"), Lab.DeviceSpec.healthy("csr2"),

@@ -94,6 +94,27 @@ class KnownHostsFileTest {
         assertThat(verify(file, HostKeyPolicy.STRICT, "csr1.lab", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
     }
 
+    /**
+     * OpenSSH creates ~/.ssh if it is missing, never the home above it: a service account whose home does not
+     * exist gets no directory tree made up on the spot, and its new devices are refused, saying why.
+     */
+    @Test
+    void aKeyThatCannotBeRecordedIsRefusedAndSaysWhereAndWhy() throws Exception {
+        Path inMissingHome = dir.resolve("nohome").resolve(".ssh").resolve("known_hosts");
+        Path underAFile = Files.writeString(dir.resolve("plain"), "").resolve("known_hosts");
+
+        KnownHosts.Check noHome = verify(inMissingHome, HostKeyPolicy.ACCEPT_NEW, "csr1.lab", 22, newKey());
+        KnownHosts.Check noDirectory = verify(underAFile, HostKeyPolicy.ACCEPT_NEW, "10.0.0.1", 830, newKey());
+
+        assertThat(noHome.outcome()).isEqualTo(KnownHosts.Outcome.UNRECORDED);
+        assertThat(noHome.explain("csr1.lab", 22)).isEqualTo("cannot record the host key of csr1.lab in " + inMissingHome
+                + ": no such directory; not sending credentials (use --known-hosts FILE)");
+        assertThat(dir.resolve("nohome")).doesNotExist();
+        assertThat(noDirectory.outcome()).isEqualTo(KnownHosts.Outcome.UNRECORDED);
+        assertThat(noDirectory.explain("10.0.0.1", 830)).startsWith("cannot record the host key of [10.0.0.1]:830 in "
+                + underAFile + ": not a directory;");
+    }
+
     @Test
     void policyOffChecksNothingAndWritesNothing() throws Exception {
         Path file = dir.resolve("known_hosts");
