@@ -85,6 +85,20 @@ class KnownHostsTest {
         }
     }
 
+    /** As {@code ssh -o StrictHostKeyChecking=yes} refuses it. */
+    @Test
+    void aHostItsOwnLineExcludesWithANegatedPatternIsNotKnown() throws IOException {
+        KeyPair ecdsa = TestSshServer.newKey("EC", 256);
+        try (var device = TestSshServer.start(0, ecdsa)) {
+            String hostPart = "[127.0.0.1]:" + device.port();
+            String key = device.knownHostsLine(ecdsa).substring(hostPart.length());
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), hostPart + ",!" + hostPart + key + "\n");
+
+            assertThatThrownBy(() -> connect(knownHosts, HostKeyPolicy.STRICT, device.port()))
+                    .isInstanceOf(TransportException.class);
+        }
+    }
+
     @Test
     void anRsaKeyOnRecordPrefersTheRsaSignatureAlgorithmsModernDevicesAreOffered() {
         assertThat(KnownHosts.signatureAlgorithms(List.of("ssh-rsa", "ssh-ed25519")))
