@@ -37,8 +37,11 @@ import net.schmizz.sshj.transport.verification.HostKeyVerifier;
  * would contradict.
  */
 public final class KnownHosts {
-    /** What verifying one key found. UNRECORDED: a new key that accept-new could not write down, so refused. */
-    public enum Outcome { KNOWN, RECORDED, UNKNOWN, CHANGED, UNRECORDED, UNCHECKED }
+    /**
+     * What verifying one key found. UNRECORDED: a new key that accept-new could not write down, so refused.
+     * REVOKED: a key a {@code @revoked} line names for the host, refused whatever else is on record.
+     */
+    public enum Outcome { KNOWN, RECORDED, UNKNOWN, CHANGED, REVOKED, UNRECORDED, UNCHECKED }
 
     private final Path file;
     private final HostKeyPolicy policy;
@@ -96,7 +99,7 @@ public final class KnownHosts {
         String type = KeyType.fromKey(key).toString();
         List<KnownHostsLine> onRecord = onRecord(hostPart);
         if (revoked(hostPart, key)) {
-            return Outcome.CHANGED;
+            return Outcome.REVOKED;
         }
         if (onRecord.stream().anyMatch(line -> line.isKey(key))) {
             return Outcome.KNOWN;
@@ -189,7 +192,8 @@ public final class KnownHosts {
 
         /** Whether the key was refused, so that no credential may follow. */
         public boolean refused() {
-            return outcome == Outcome.UNKNOWN || outcome == Outcome.CHANGED || outcome == Outcome.UNRECORDED;
+            return outcome == Outcome.UNKNOWN || outcome == Outcome.CHANGED || outcome == Outcome.REVOKED
+                    || outcome == Outcome.UNRECORDED;
         }
 
         /**
@@ -225,6 +229,11 @@ public final class KnownHosts {
             }
             if (outcome == Outcome.CHANGED) {
                 return "host key CHANGED for " + hostPart + " (now " + fingerprint + ")" + remedy;
+            }
+            if (outcome == Outcome.REVOKED) {
+                // No remedy to offer: removing the line, as for a changed key, would let a stolen key in.
+                return "host key of " + hostPart + " (" + keyType + " " + fingerprint + ") is marked @revoked in " + file
+                        + "; not sending credentials (a stolen key may be impersonating the device)";
             }
             if (outcome == Outcome.UNRECORDED) {
                 return "cannot record the host key of " + hostPart + " in " + file + ": " + notRecorded

@@ -79,6 +79,25 @@ class HostKeyTest {
         }
     }
 
+    @Test
+    void aDeviceThatPresentsARevokedKeyFailsOnceAsRevokedAndGetsNoPassword() throws IOException {
+        KeyPair key = TestSshServer.newKey("EC", 256);
+        try (var device = TestSshServer.start(0, key)) {
+            Path inventory = device.writeInventory(dir.resolve("inventory.yaml"), "csr1", PASSWORD);
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "@revoked " + device.knownHostsLine(key) + "\n");
+
+            CliRun result = CliRun.of("--inventory", inventory.toString(), "--output-dir", dir.resolve("configs").toString(),
+                    "--known-hosts", knownHosts.toString(), "--retries", "3", "--retry-delay", "10ms");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).containsPattern("FAILED +csr1 .*host key of \\[127.0.0.1\\]:" + device.port()
+                    + " \\(ecdsa-sha2-nistp256 SHA256:\\S+\\) is marked @revoked in " + knownHosts)
+                    .doesNotContain("attempts", "ssh-keygen -R");
+            assertThat(device.passwordsSeen()).isEmpty();
+            assertThat(device.connections()).as("never retried").isEqualTo(1);
+        }
+    }
+
     /** As {@code ssh -o StrictHostKeyChecking=yes} refuses it: "No ECDSA host key is known". */
     @Test
     void strictRefusesAKeyThatOnlyACertAuthorityLineNamesAndSendsNoPassword() throws IOException {
