@@ -219,6 +219,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
             case HOST_KEY -> DeviceResult.Cause.HOST_KEY;
             case DEVICE -> DeviceResult.Cause.DEVICE_ERROR;
             case OUTPUT -> DeviceResult.Cause.INVALID_OUTPUT;
+            case LOCAL_IO -> DeviceResult.Cause.LOCAL_IO;
         };
     }
 

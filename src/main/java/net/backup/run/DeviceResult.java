@@ -55,7 +55,10 @@ public record DeviceResult(
         DEVICE_ERROR,
         /** What the device sent is not a complete configuration (truncated, garbage, a CLI error in it). */
         INVALID_OUTPUT,
-        /** The backup could not be written on this machine (a full disk, a planted link, permissions). */
+        /**
+         * Something could not be written on this machine (a full disk, a planted link, permissions): the backup,
+         * or a new device's key in known_hosts. Never retried.
+         */
         LOCAL_IO,
         /** The run stopped before the device finished: {@code --deadline}, Ctrl-C, SIGTERM. */
         CANCELLED,

@@ -1,8 +1,14 @@
 package net.backup.session;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,34 +19,53 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
-import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
 /**
- * One known_hosts file shared by every device of a run. sshj's {@link OpenSSHKnownHosts} parses and
- * matches the OpenSSH format; this class adds the policy and makes verification and recording safe when
- * many connections verify at once.
+ * One known_hosts file shared by every device of a run, read as OpenSSH reads it (sshd(8), "SSH_KNOWN_HOSTS
+ * FILE FORMAT"), with the policy for keys not on record; verification and recording are safe when many
+ * connections verify at once.
  *
  * <p>A host with any key on record is held to it, as OpenSSH does: the key types on record are offered
  * first in the host-key negotiation (so the device answers with the recorded key if it still has it), and
  * only a recorded key is accepted. A key of another type is a changed key, never a new one to record:
  * otherwise an impostor that simply lacks the recorded key type would be trusted on the spot.
+ *
+ * <p>Only plain lines put a key on record. A {@code @cert-authority} line vouches for host certificates,
+ * which this tool does not take, so never for a plain key; and it is no key of the host's that a new key
+ * would contradict.
  */
 public final class KnownHosts {
-    /** What verifying one key found. */
-    public enum Outcome { KNOWN, RECORDED, UNKNOWN, CHANGED, UNCHECKED }
+    /**
+     * What verifying one key found. UNRECORDED: a new key that accept-new could not write down, so refused.
+     * REVOKED: a key a {@code @revoked} line names for the host, refused whatever else is on record.
+     */
+    public enum Outcome { KNOWN, RECORDED, UNKNOWN, CHANGED, REVOKED, UNRECORDED, UNCHECKED }
 
     private final Path file;
     private final HostKeyPolicy policy;
-    private final RecordingKnownHosts entries;
+    private final List<KnownHostsLine> lines;
 
     public KnownHosts(Path file, HostKeyPolicy policy) throws IOException {
         this.file = file;
         this.policy = policy;
-        CryptoProviders.install(); // reading the file is sshj's first use
-        this.entries = policy == HostKeyPolicy.OFF ? null : new RecordingKnownHosts(file);
+        CryptoProviders.install(); // decoding the file's keys is sshj's first use
+        this.lines = policy == HostKeyPolicy.OFF ? new ArrayList<>() : read(file);
+    }
+
+    private static List<KnownHostsLine> read(Path file) throws IOException {
+        var lines = new ArrayList<KnownHostsLine>();
+        if (!Files.exists(file)) {
+            return lines;
+        }
+        int number = 0;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+                KnownHostsLine.parse(text, ++number).ifPresent(lines::add);
+            }
+        }
+        return lines;
     }
 
     public Path file() {
@@ -53,24 +78,64 @@ public final class KnownHosts {
     }
 
     /** The key types on record for the host, in the file's order; empty when there is none (or with policy off). */
-    public synchronized List<String> typesOnRecord(String host, int port) {
-        return entries == null ? List.of() : entries.typesOnRecord(hostPart(host, port));
+    public List<String> typesOnRecord(String host, int port) {
+        return typesOnRecord(hostPart(host, port));
+    }
+
+    private synchronized List<String> typesOnRecord(String hostPart) {
+        return onRecord(hostPart).stream().map(KnownHostsLine::type).distinct().toList();
+    }
+
+    /** The plain lines that cover the host: its keys on record. */
+    private List<KnownHostsLine> onRecord(String hostPart) {
+        return lines.stream().filter(line -> line.marker() == KnownHostsLine.Marker.NONE && line.covers(hostPart)).toList();
     }
 
     private synchronized Outcome verify(String host, int port, PublicKey key, Check check) {
         if (policy == HostKeyPolicy.OFF) {
             return Outcome.UNCHECKED;
         }
-        entries.outcome = Outcome.KNOWN;
-        entries.onRecord = List.of();
-        boolean accepted = entries.verify(host, port, key);
-        check.typesOnRecord = entries.onRecord;
-        // sshj refuses a key it cannot read or match without calling either action: refused all the same.
-        return accepted || entries.outcome != Outcome.KNOWN ? entries.outcome : Outcome.CHANGED;
+        String hostPart = hostPart(host, port);
+        String type = KeyType.fromKey(key).toString();
+        List<KnownHostsLine> onRecord = onRecord(hostPart);
+        if (revoked(hostPart, key)) {
+            return Outcome.REVOKED;
+        }
+        if (onRecord.stream().anyMatch(line -> line.isKey(key))) {
+            return Outcome.KNOWN;
+        }
+        if (!onRecord.isEmpty()) {
+            if (onRecord.stream().noneMatch(line -> line.type().equals(type))) {
+                check.typesOnRecord = typesOnRecord(hostPart);
+            }
+            return Outcome.CHANGED;
+        }
+        if (policy != HostKeyPolicy.ACCEPT_NEW) {
+            return Outcome.UNKNOWN;
+        }
+        return record(hostPart, key, check);
+    }
+
+    private boolean revoked(String hostPart, PublicKey key) {
+        return lines.stream().anyMatch(line -> line.marker() == KnownHostsLine.Marker.REVOKED && line.covers(hostPart)
+                && line.isKey(key));
+    }
+
+    private Outcome record(String hostPart, PublicKey key, Check check) {
+        KnownHostsLine line = KnownHostsLine.of(hostPart, key);
+        try {
+            createOwnerOnly(file);
+            Files.writeString(file, line.text() + "\n", StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            check.notRecorded = reason(e);
+            return Outcome.UNRECORDED;
+        }
+        lines.add(line);
+        return Outcome.RECORDED;
     }
 
     private synchronized List<String> algorithms(String host, int port) {
-        return entries == null ? List.of() : signatureAlgorithms(entries.findExistingAlgorithms(host, port));
+        return signatureAlgorithms(typesOnRecord(hostPart(host, port)));
     }
 
     /**
@@ -96,8 +161,7 @@ public final class KnownHosts {
     /** The key's fingerprint as OpenSSH shows it ({@code ssh-keygen -l}): SHA256 of the key blob, base64. */
     public static String fingerprint(PublicKey key) {
         try {
-            byte[] blob = new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(KnownHostsLine.blobOf(key));
             return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
@@ -116,13 +180,20 @@ public final class KnownHosts {
         private volatile String fingerprint = "";
         private volatile String keyType = "";
         private volatile List<String> typesOnRecord = List.of();
+        private volatile String notRecorded = "";
 
         @Override
         public boolean verify(String host, int port, PublicKey key) {
             fingerprint = KnownHosts.fingerprint(key);
             keyType = KeyType.fromKey(key).toString();
             outcome = KnownHosts.this.verify(host, port, key, this);
-            return outcome != Outcome.UNKNOWN && outcome != Outcome.CHANGED;
+            return !refused();
+        }
+
+        /** Whether the key was refused, so that no credential may follow. */
+        public boolean refused() {
+            return outcome == Outcome.UNKNOWN || outcome == Outcome.CHANGED || outcome == Outcome.REVOKED
+                    || outcome == Outcome.UNRECORDED;
         }
 
         /**
@@ -159,82 +230,46 @@ public final class KnownHosts {
             if (outcome == Outcome.CHANGED) {
                 return "host key CHANGED for " + hostPart + " (now " + fingerprint + ")" + remedy;
             }
+            if (outcome == Outcome.REVOKED) {
+                // No remedy to offer: removing the line, as for a changed key, would let a stolen key in.
+                return "host key of " + hostPart + " (" + keyType + " " + fingerprint + ") is marked @revoked in " + file
+                        + "; not sending credentials (a stolen key may be impersonating the device)";
+            }
+            if (outcome == Outcome.UNRECORDED) {
+                return "cannot record the host key of " + hostPart + " in " + file + ": " + notRecorded
+                        + "; not sending credentials (use --known-hosts FILE)";
+            }
             return "host key of " + hostPart + " (" + keyType + " " + fingerprint + ") is not in " + file
                     + " and --host-key-policy is strict (record it first with: backup keyscan)";
         }
     }
 
-    /** sshj's parser, with the two decisions it leaves to subclasses made by our policy. */
-    private final class RecordingKnownHosts extends OpenSSHKnownHosts {
-        private Outcome outcome;
-        /** Set when a key is refused because keys of other types are on record for its host. */
-        private List<String> onRecord = List.of();
-
-        RecordingKnownHosts(Path file) throws IOException {
-            super(file.toFile());
-        }
-
-        /**
-         * sshj calls this when no entry of the key's type matches the host. A host with keys of other
-         * types on record is not unknown: its key changed type, which an impostor's key would too.
-         */
-        @Override
-        protected boolean hostKeyUnverifiableAction(String hostPart, PublicKey key) {
-            List<String> types = typesOnRecord(hostPart);
-            if (!types.isEmpty()) {
-                onRecord = types;
-                outcome = Outcome.CHANGED;
-                return false;
-            }
-            if (policy != HostKeyPolicy.ACCEPT_NEW) {
-                outcome = Outcome.UNKNOWN;
-                return false;
-            }
-            try {
-                var entry = new HostEntry(null, hostPart, KeyType.fromKey(key), key);
-                createOwnerOnly(file);
-                write(entry);
-                entries().add(entry);
-                outcome = Outcome.RECORDED;
-                return true;
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot record the host key of " + hostPart + " in " + file
-                        + ": " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        protected boolean hostKeyChangedAction(String hostPart, PublicKey key) {
-            outcome = Outcome.CHANGED;
-            return false;
-        }
-
-        /** Plain entries only: a {@code @cert-authority} or {@code @revoked} line is not the host's own key. */
-        List<String> typesOnRecord(String hostPart) {
-            var types = new ArrayList<String>();
-            for (KnownHostEntry entry : entries()) {
-                try {
-                    // appliesTo first: getLine() encodes the key, too costly for every line of a big file
-                    if (entry.getType() != null && entry.appliesTo(hostPart) && !entry.getLine().startsWith("@")
-                            && !types.contains(entry.getType().toString())) {
-                        types.add(entry.getType().toString());
-                    }
-                } catch (IOException | RuntimeException unreadable) {
-                    // A line sshj cannot match (a bad hash) says nothing about this host.
-                }
-            }
-            return types;
-        }
-    }
-
+    /**
+     * Like OpenSSH, which makes ~/.ssh when it is missing but never the home above it: a service account
+     * whose home does not exist must not get one made up by a backup run.
+     */
     private static void createOwnerOnly(Path file) throws IOException {
         if (Files.exists(file)) {
             return;
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.exists(parent)) {
-            Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+
+    /** Why a file could not be written, in the words of the system, without the Java class names. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such directory"; // the file itself is created when missing: a directory above it is not there
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(Locale.ROOT); // "Not a directory", "Read-only file system", ...
+        }
+        return e.getMessage() == null ? SshErrors.kindOf(e) : e.getMessage();
     }
 }

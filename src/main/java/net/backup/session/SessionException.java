@@ -20,7 +20,12 @@ public final class SessionException extends Exception {
         /** The device answered, but not with what a healthy device says. */
         DEVICE(false),
         /** What the device sent cannot be stored as its configuration: too large, maybe wrapped, out of step. */
-        OUTPUT(false);
+        OUTPUT(false),
+        /**
+         * This machine could not do its part (a known_hosts file that cannot be written): no fault of the device
+         * or the network, and the same on every try.
+         */
+        LOCAL_IO(false);
 
         private final boolean transientFailure;
 

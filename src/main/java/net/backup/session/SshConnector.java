@@ -2,7 +2,6 @@ package net.backup.session;
 
 import java.io.IOException;
 import java.net.SocketException;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -98,36 +97,17 @@ public final class SshConnector {
      * one confirmed, and a changed one fails as it would for a backup.
      */
     public ScannedKey scanHostKey(ConnectionTarget target) throws SessionException {
-        boolean onRecord = !knownHosts.typesOnRecord(target.host(), target.port()).isEmpty();
         var client = new SSHClient(algorithms.forDevice(target.legacyAlgorithms()));
-        var seen = new SeenKey();
-        client.addHostKeyVerifier(seen); // asked first, says nothing: the known_hosts check decides
+        KnownHosts.Check check;
         try {
-            connect(client, target);
+            check = connect(client, target);
         } catch (RuntimeException e) {
             throw new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e);
         } finally {
             CancelHook.closeQuietly(client);
         }
-        return new ScannedKey(onRecord ? KnownHosts.Outcome.KNOWN : KnownHosts.Outcome.RECORDED, seen.type, seen.fingerprint);
-    }
-
-    /** Notes the key the device presented and leaves the decision to the next verifier. */
-    private static final class SeenKey implements net.schmizz.sshj.transport.verification.HostKeyVerifier {
-        private volatile String type = "";
-        private volatile String fingerprint = "";
-
-        @Override
-        public boolean verify(String host, int port, PublicKey key) {
-            type = net.schmizz.sshj.common.KeyType.fromKey(key).toString();
-            fingerprint = KnownHosts.fingerprint(key);
-            return false;
-        }
-
-        @Override
-        public List<String> findExistingAlgorithms(String host, int port) {
-            return List.of();
-        }
+        // What the check found, not a guess made before it: a line that names the host need not vouch for its key.
+        return new ScannedKey(check.outcome(), check.keyType(), check.fingerprint());
     }
 
     /**
@@ -165,10 +145,11 @@ public final class SshConnector {
      * own timeouts bound only each wait for a byte, so a server that sends its banner a byte a second would
      * pass them all: a watch closes the connection when connect_timeout has passed, whatever it is doing.
      */
-    private void connect(SSHClient client, ConnectionTarget target) throws SessionException {
+    private KnownHosts.Check connect(SSHClient client, ConnectionTarget target) throws SessionException {
         Watchdog.Watch handshake = watchdog.watch(target.timeouts().connect(), () -> CancelHook.closeQuietly(client));
+        KnownHosts.Check check;
         try {
-            connectWithin(client, target);
+            check = connectWithin(client, target);
         } catch (SessionException e) {
             handshake.close();
             if (handshake.expired()) {
@@ -181,6 +162,7 @@ public final class SshConnector {
             CancelHook.closeQuietly(client);
             throw noHandshake(target, null);
         }
+        return check;
     }
 
     private static SessionException noHandshake(ConnectionTarget target, Throwable detail) {
@@ -188,7 +170,7 @@ public final class SshConnector {
                 + Durations.setting(target.timeouts().connect()) + " (connect_timeout)", detail);
     }
 
-    private void connectWithin(SSHClient client, ConnectionTarget target) throws SessionException {
+    private KnownHosts.Check connectWithin(SSHClient client, ConnectionTarget target) throws SessionException {
         KnownHosts.Check check = knownHosts.check();
         client.addHostKeyVerifier(check);
         client.setSocketFactory(NoDelaySockets.INSTANCE);
@@ -201,11 +183,14 @@ public final class SshConnector {
             // Once the key was refused, whatever else broke is its consequence: sshj's reader closes the socket,
             // and the connecting thread may learn of it from a write ("Socket closed") rather than from the
             // refusal. It is the host key, never retried, whatever the exception.
-            if (check.outcome() == KnownHosts.Outcome.CHANGED || check.outcome() == KnownHosts.Outcome.UNKNOWN) {
-                throw new SessionException(SessionException.Cause.HOST_KEY, check.explain(target.host(), target.port()), e);
+            if (check.refused()) {
+                SessionException.Cause cause = check.outcome() == KnownHosts.Outcome.UNRECORDED
+                        ? SessionException.Cause.LOCAL_IO : SessionException.Cause.HOST_KEY;
+                throw new SessionException(cause, check.explain(target.host(), target.port()), e);
             }
             throw connectFailure(target, e);
         }
+        return check;
     }
 
     private static SessionException connectFailure(ConnectionTarget target, Exception failure) {

@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import net.backup.lab.Fault;
 import net.backup.lab.Lab;
 import net.backup.lab.LabSettings;
+import net.backup.testing.BackupProcess;
 import net.backup.testing.LabRun;
 import net.backup.testing.TestSshServer;
 import org.junit.jupiter.api.Test;
@@ -48,6 +51,101 @@ class HostKeyTest {
             assertThat(impostor.passwordsSeen()).isEmpty();
             assertThat(impostor.connections()).as("never retried").isEqualTo(1);
             assertThat(Files.readString(knownHosts)).as("the impostor's key is not recorded").isEqualTo(recorded);
+        }
+    }
+
+    /**
+     * A known_hosts that cannot be written is this machine's fault, the same on every try: the new device fails
+     * once, as LOCAL_IO, saying which file and why, and gets no password since its key was neither known nor kept.
+     */
+    @Test
+    void aKnownHostsFileThatCannotBeWrittenFailsANewDeviceOnceAsLocalAndSendsNoPassword() throws IOException {
+        try (var device = TestSshServer.start(0, TestSshServer.newKey("EC", 256))) {
+            Path inventory = device.writeInventory(dir.resolve("inventory.yaml"), "csr1", PASSWORD);
+            Path knownHosts = dir.resolve("nohome").resolve(".ssh").resolve("known_hosts");
+            Path report = dir.resolve("report.json");
+
+            CliRun result = CliRun.of("--inventory", inventory.toString(), "--output-dir", dir.resolve("configs").toString(),
+                    "--known-hosts", knownHosts.toString(), "--retries", "3", "--retry-delay", "10ms",
+                    "--report", report.toString());
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).contains("cannot record the host key of [127.0.0.1]:" + device.port() + " in "
+                    + knownHosts + ": no such directory; not sending credentials (use --known-hosts FILE)")
+                    .doesNotContain("attempts");
+            assertThat(Files.readString(report)).contains("\"cause\": \"LOCAL_IO\"");
+            assertThat(device.passwordsSeen()).isEmpty();
+            assertThat(device.connections()).as("never retried").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDeviceThatPresentsARevokedKeyFailsOnceAsRevokedAndGetsNoPassword() throws IOException {
+        KeyPair key = TestSshServer.newKey("EC", 256);
+        try (var device = TestSshServer.start(0, key)) {
+            Path inventory = device.writeInventory(dir.resolve("inventory.yaml"), "csr1", PASSWORD);
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "@revoked " + device.knownHostsLine(key) + "\n");
+
+            CliRun result = CliRun.of("--inventory", inventory.toString(), "--output-dir", dir.resolve("configs").toString(),
+                    "--known-hosts", knownHosts.toString(), "--retries", "3", "--retry-delay", "10ms");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).containsPattern("FAILED +csr1 .*host key of \\[127.0.0.1\\]:" + device.port()
+                    + " \\(ecdsa-sha2-nistp256 SHA256:\\S+\\) is marked @revoked in " + knownHosts)
+                    .doesNotContain("attempts", "ssh-keygen -R");
+            assertThat(device.passwordsSeen()).isEmpty();
+            assertThat(device.connections()).as("never retried").isEqualTo(1);
+        }
+    }
+
+    /** As {@code ssh -o StrictHostKeyChecking=yes} refuses it: "No ECDSA host key is known". */
+    @Test
+    void strictRefusesAKeyThatOnlyACertAuthorityLineNamesAndSendsNoPassword() throws IOException {
+        KeyPair key = TestSshServer.newKey("EC", 256);
+        try (var device = TestSshServer.start(0, key)) {
+            Path inventory = device.writeInventory(dir.resolve("inventory.yaml"), "csr1", PASSWORD);
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "@cert-authority " + device.knownHostsLine(key) + "\n");
+
+            CliRun result = CliRun.of("--inventory", inventory.toString(), "--output-dir", dir.resolve("configs").toString(),
+                    "--known-hosts", knownHosts.toString(), "--host-key-policy", "strict");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).containsPattern("FAILED +csr1 .*is not in " + knownHosts);
+            assertThat(device.passwordsSeen()).isEmpty();
+        }
+    }
+
+    @Test
+    void keyscanRecordsTheKeyOfAHostThatOnlyACertAuthorityLineNames() throws IOException {
+        KeyPair key = TestSshServer.newKey("EC", 256);
+        try (var device = TestSshServer.start(0, key)) {
+            Path inventory = device.writeInventory(dir.resolve("inventory.yaml"), "csr1", PASSWORD);
+            String caLine = "@cert-authority " + device.knownHostsLine(TestSshServer.newKey("EC", 256));
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), caLine + "\n");
+
+            CliRun scan = CliRun.of("keyscan", "--inventory", inventory.toString(), "--known-hosts", knownHosts.toString());
+
+            assertThat(scan.exitCode()).as(scan.all()).isEqualTo(ExitCodes.OK);
+            assertThat(scan.out()).containsPattern("RECORDED +csr1 ");
+            assertThat(Files.readAllLines(knownHosts)).containsExactly(caLine, device.knownHostsLine(key));
+        }
+    }
+
+    /** As ssh skips them (saying so only with -v): README promises that libraries stay quiet without --verbose. */
+    @Test
+    void malformedKnownHostsLinesAreSkippedWithoutAWord() throws Exception {
+        KeyPair key = TestSshServer.newKey("EC", 256);
+        try (var device = TestSshServer.start(0, key)) {
+            Path inventory = device.writeInventory(dir.resolve("inventory.yaml"), "csr1", PASSWORD);
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), "garbage line here\n"
+                    + "|1|bad|hash ssh-ed25519 AAAA\n" + device.knownHostsLine(key) + "\n");
+
+            try (var run = BackupProcess.start(dir, "keyscan", "--inventory", inventory.toString(), "--known-hosts",
+                    knownHosts.toString())) {
+                assertThat(run.waitFor(Duration.ofMinutes(1))).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
+                assertThat(run.out()).containsPattern("KNOWN +csr1 ");
+                assertThat(run.err()).isEmpty();
+            }
         }
     }
 

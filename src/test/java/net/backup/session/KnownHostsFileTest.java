@@ -94,6 +94,72 @@ class KnownHostsFileTest {
         assertThat(verify(file, HostKeyPolicy.STRICT, "csr1.lab", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
     }
 
+    /**
+     * A {@code @cert-authority} line vouches for host certificates only, as in OpenSSH: never for a plain key,
+     * even the CA key itself, and it is no key on record that a new key would contradict.
+     */
+    @Test
+    void aCertAuthorityLineVouchesForNoPlainKeyAndIsNoKeyOnRecord() throws Exception {
+        KeyPair key = newKey();
+        Path ownKey = Files.writeString(dir.resolve("ca_own"), "@cert-authority " + line("[10.0.0.1]:2222", key) + "\n");
+        Path otherCa = Files.writeString(dir.resolve("ca_other"), "@cert-authority " + line("[10.0.0.1]:2222", newKey()) + "\n");
+
+        assertThat(verify(ownKey, HostKeyPolicy.STRICT, "10.0.0.1", 2222, key).outcome()).isEqualTo(KnownHosts.Outcome.UNKNOWN);
+        assertThat(new KnownHosts(otherCa, HostKeyPolicy.STRICT).typesOnRecord("10.0.0.1", 2222)).isEmpty();
+        assertThat(verify(otherCa, HostKeyPolicy.ACCEPT_NEW, "10.0.0.1", 2222, key).outcome())
+                .isEqualTo(KnownHosts.Outcome.RECORDED);
+        assertThat(Files.readAllLines(otherCa)).hasSize(2).endsWith(line("[10.0.0.1]:2222", key));
+    }
+
+    @Test
+    void aNegatedPatternTakesTheHostOutOfItsLine() throws Exception {
+        KeyPair key = newKey();
+        Path file = Files.writeString(dir.resolve("known_hosts"), line("10.0.0.1,!10.0.0.1", key) + "\n"
+                + line("*.lab.example,!csr9.lab.example", key) + "\n" + line("!10.0.0.3", key) + "\n");
+
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.UNKNOWN);
+        assertThat(verify(file, HostKeyPolicy.STRICT, "csr1.lab.example", 22, key).outcome())
+                .isEqualTo(KnownHosts.Outcome.KNOWN);
+        assertThat(verify(file, HostKeyPolicy.STRICT, "csr9.lab.example", 22, key).outcome())
+                .isEqualTo(KnownHosts.Outcome.UNKNOWN);
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.4", 22, key).outcome())
+                .as("a line of negations alone covers no host").isEqualTo(KnownHosts.Outcome.UNKNOWN);
+    }
+
+    @Test
+    void malformedLinesAreSkippedAndTheOthersStillCount() throws Exception {
+        KeyPair key = newKey();
+        Path file = Files.writeString(dir.resolve("known_hosts"), "garbage line here\n|1|bad|hash ssh-ed25519 AAAA\n"
+                + "@marker 10.0.0.1 " + PublicKeyEntry.toString(newKey().getPublic()) + "\n"
+                + "10.0.0.1 ssh-ed25519 " + PublicKeyEntry.toString(newKey().getPublic()).split(" ")[1] + "\n"
+                + line("10.0.0.1", key) + "\n");
+
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
+        assertThat(new KnownHosts(file, HostKeyPolicy.STRICT).typesOnRecord("10.0.0.1", 22))
+                .containsExactly("ecdsa-sha2-nistp256");
+    }
+
+    /**
+     * OpenSSH creates ~/.ssh if it is missing, never the home above it: a service account whose home does not
+     * exist gets no directory tree made up on the spot, and its new devices are refused, saying why.
+     */
+    @Test
+    void aKeyThatCannotBeRecordedIsRefusedAndSaysWhereAndWhy() throws Exception {
+        Path inMissingHome = dir.resolve("nohome").resolve(".ssh").resolve("known_hosts");
+        Path underAFile = Files.writeString(dir.resolve("plain"), "").resolve("known_hosts");
+
+        KnownHosts.Check noHome = verify(inMissingHome, HostKeyPolicy.ACCEPT_NEW, "csr1.lab", 22, newKey());
+        KnownHosts.Check noDirectory = verify(underAFile, HostKeyPolicy.ACCEPT_NEW, "10.0.0.1", 830, newKey());
+
+        assertThat(noHome.outcome()).isEqualTo(KnownHosts.Outcome.UNRECORDED);
+        assertThat(noHome.explain("csr1.lab", 22)).isEqualTo("cannot record the host key of csr1.lab in " + inMissingHome
+                + ": no such directory; not sending credentials (use --known-hosts FILE)");
+        assertThat(dir.resolve("nohome")).doesNotExist();
+        assertThat(noDirectory.outcome()).isEqualTo(KnownHosts.Outcome.UNRECORDED);
+        assertThat(noDirectory.explain("10.0.0.1", 830)).startsWith("cannot record the host key of [10.0.0.1]:830 in "
+                + underAFile + ": not a directory;");
+    }
+
     @Test
     void policyOffChecksNothingAndWritesNothing() throws Exception {
         Path file = dir.resolve("known_hosts");

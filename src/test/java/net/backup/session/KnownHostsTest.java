@@ -86,6 +86,58 @@ class KnownHostsTest {
     }
 
     @Test
+    void aRevokedKeyIsRefusedAsRevokedNotAsChanged() throws IOException {
+        KeyPair ecdsa = TestSshServer.newKey("EC", 256);
+        try (var device = TestSshServer.start(0, ecdsa)) {
+            String revoked = "@revoked " + device.knownHostsLine(ecdsa) + "\n";
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), revoked);
+            KnownHosts.Check check = new KnownHosts(knownHosts, HostKeyPolicy.ACCEPT_NEW).check();
+
+            try (var client = new SSHClient(ALGORITHMS.forDevice(false))) {
+                client.addHostKeyVerifier(check);
+                assertThatThrownBy(() -> client.connect("127.0.0.1", device.port())).isInstanceOf(TransportException.class);
+            }
+
+            assertThat(check.outcome()).isEqualTo(KnownHosts.Outcome.REVOKED);
+            assertThat(check.explain("127.0.0.1", device.port()))
+                    .startsWith("host key of [127.0.0.1]:" + device.port() + " (ecdsa-sha2-nistp256 SHA256:")
+                    .contains("is marked @revoked in " + knownHosts, "not sending credentials")
+                    .doesNotContain("ssh-keygen -R");
+            assertThat(Files.readString(knownHosts)).isEqualTo(revoked);
+        }
+    }
+
+    /** As OpenSSH orders HostKeyAlgorithms: only keys on record come first, not one recorded as revoked. */
+    @Test
+    void aRevokedKeyTypeIsNotAskedForFirst() throws IOException {
+        KeyPair rsa = TestSshServer.rsaKey();
+        KeyPair ecdsa = TestSshServer.newKey("EC", 256);
+        try (var device = TestSshServer.start(0, rsa, ecdsa)) {
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"),
+                    "@revoked " + device.knownHostsLine(rsa) + "\n" + device.knownHostsLine(ecdsa) + "\n");
+
+            KnownHosts.Check check = connect(knownHosts, HostKeyPolicy.STRICT, device.port());
+
+            assertThat(check.outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
+            assertThat(check.keyType()).isEqualTo("ecdsa-sha2-nistp256");
+        }
+    }
+
+    /** As {@code ssh -o StrictHostKeyChecking=yes} refuses it. */
+    @Test
+    void aHostItsOwnLineExcludesWithANegatedPatternIsNotKnown() throws IOException {
+        KeyPair ecdsa = TestSshServer.newKey("EC", 256);
+        try (var device = TestSshServer.start(0, ecdsa)) {
+            String hostPart = "[127.0.0.1]:" + device.port();
+            String key = device.knownHostsLine(ecdsa).substring(hostPart.length());
+            Path knownHosts = Files.writeString(dir.resolve("known_hosts"), hostPart + ",!" + hostPart + key + "\n");
+
+            assertThatThrownBy(() -> connect(knownHosts, HostKeyPolicy.STRICT, device.port()))
+                    .isInstanceOf(TransportException.class);
+        }
+    }
+
+    @Test
     void anRsaKeyOnRecordPrefersTheRsaSignatureAlgorithmsModernDevicesAreOffered() {
         assertThat(KnownHosts.signatureAlgorithms(List.of("ssh-rsa", "ssh-ed25519")))
                 .containsExactly("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa", "ssh-ed25519");

@@ -1,0 +1,85 @@
+package net.backup.session;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The hosts field of a known_hosts line, matched as sshd(8) says: a comma-separated list of patterns ({@code *}
+ * and {@code ?} wildcards), where a host that matches a pattern preceded by {@code !} is not covered by the line
+ * even if another pattern names it; or one hashed name ({@code |1|salt|hash}, {@code ssh-keygen -H}).
+ */
+final class HostPatterns {
+    private static final String HASHED = "|1|";
+
+    private final List<Pattern> covered;
+    private final List<Pattern> excluded;
+    private final byte[] salt;
+    private final byte[] hash;
+
+    private HostPatterns(List<Pattern> covered, List<Pattern> excluded, byte[] salt, byte[] hash) {
+        this.covered = covered;
+        this.excluded = excluded;
+        this.salt = salt;
+        this.hash = hash;
+    }
+
+    /** @throws IllegalArgumentException for a hashed name that is not two base64 fields */
+    static HostPatterns parse(String field) {
+        if (field.startsWith(HASHED)) {
+            String[] parts = field.substring(HASHED.length()).split("\\|", -1);
+            byte[] salt = parts.length == 2 ? Base64.getDecoder().decode(parts[0]) : new byte[0];
+            if (salt.length == 0) {
+                throw new IllegalArgumentException("a hashed name is |1|salt|hash");
+            }
+            return new HostPatterns(List.of(), List.of(), salt, Base64.getDecoder().decode(parts[1]));
+        }
+        var covered = new ArrayList<Pattern>();
+        var excluded = new ArrayList<Pattern>();
+        for (String pattern : field.split(",")) {
+            if (pattern.startsWith("!")) {
+                excluded.add(glob(pattern.substring(1)));
+            } else if (!pattern.isEmpty()) {
+                covered.add(glob(pattern));
+            }
+        }
+        return new HostPatterns(List.copyOf(covered), List.copyOf(excluded), null, null);
+    }
+
+    /** @param hostPart the host as known_hosts writes it: {@code host}, or {@code [host]:port} off port 22 */
+    boolean matches(String hostPart) {
+        if (hash != null) {
+            return MessageDigest.isEqual(hash, hmacSha1(salt, hostPart));
+        }
+        String host = hostPart.toLowerCase(Locale.ROOT);
+        // A negated pattern vetoes the line, wherever it stands in the list.
+        return excluded.stream().noneMatch(p -> p.matcher(host).matches())
+                && covered.stream().anyMatch(p -> p.matcher(host).matches());
+    }
+
+    /** OpenSSH's wildcards, everything else literal ({@code [}, {@code ]} and {@code .} included), case ignored. */
+    private static Pattern glob(String pattern) {
+        var regex = new StringBuilder();
+        for (char c : pattern.toLowerCase(Locale.ROOT).toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+
+    private static byte[] hmacSha1(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(key, "HmacSHA1"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA1 is missing from this JVM", e);
+        }
+    }
+}
