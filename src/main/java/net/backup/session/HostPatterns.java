@@ -55,10 +55,11 @@ final class HostPatterns {
 
     /** @param hostPart the host as known_hosts writes it: {@code host}, or {@code [host]:port} off port 22 */
     boolean matches(String hostPart) {
-        if (hash != null) {
-            return MessageDigest.isEqual(hash, hmacSha1(salt, hostPart));
-        }
+        // OpenSSH lowers a host name's case before it hashes or matches it.
         String host = hostPart.toLowerCase(Locale.ROOT);
+        if (hash != null) {
+            return MessageDigest.isEqual(hash, hmacSha1(salt, host));
+        }
         // A negated pattern vetoes the line, wherever it stands in the list.
         return excluded.stream().noneMatch(p -> p.matcher(host).matches())
                 && covered.stream().anyMatch(p -> p.matcher(host).matches());

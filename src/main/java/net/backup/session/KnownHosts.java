@@ -2,11 +2,10 @@ package net.backup.session;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import net.backup.files.FileErrors;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 
@@ -125,9 +125,11 @@ public final class KnownHosts {
         KnownHostsLine line = KnownHostsLine.of(hostPart, key);
         try {
             createOwnerOnly(file);
-            Files.writeString(file, line.text() + "\n", StandardOpenOption.APPEND);
+            // A file edited by hand may not end its last line: the new one must not be glued onto it.
+            String separator = endsMidLine(file) ? "\n" : "";
+            Files.writeString(file, separator + line.text() + "\n", StandardOpenOption.APPEND);
         } catch (IOException e) {
-            check.notRecorded = reason(e);
+            check.notRecorded = FileErrors.reason(e);
             return Outcome.UNRECORDED;
         }
         lines.add(line);
@@ -244,6 +246,17 @@ public final class KnownHosts {
         }
     }
 
+    private static boolean endsMidLine(Path file) throws IOException {
+        try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() == 0) {
+                return false;
+            }
+            var last = ByteBuffer.allocate(1);
+            channel.read(last, channel.size() - 1);
+            return last.get(0) != '\n';
+        }
+    }
+
     /**
      * Like OpenSSH, which makes ~/.ssh when it is missing but never the home above it: a service account
      * whose home does not exist must not get one made up by a backup run.
@@ -257,19 +270,5 @@ public final class KnownHosts {
             Files.createDirectory(parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
-
-    /** Why a file could not be written, in the words of the system, without the Java class names. */
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such directory"; // the file itself is created when missing: a directory above it is not there
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason().toLowerCase(Locale.ROOT); // "Not a directory", "Read-only file system", ...
-        }
-        return e.getMessage() == null ? SshErrors.kindOf(e) : e.getMessage();
     }
 }

@@ -71,7 +71,7 @@ class HostKeyTest {
 
             assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(result.out()).contains("cannot record the host key of [127.0.0.1]:" + device.port() + " in "
-                    + knownHosts + ": no such directory; not sending credentials (use --known-hosts FILE)")
+                    + knownHosts + ": no such file or directory; not sending credentials (use --known-hosts FILE)")
                     .doesNotContain("attempts");
             assertThat(Files.readString(report)).contains("\"cause\": \"LOCAL_IO\"");
             assertThat(device.passwordsSeen()).isEmpty();

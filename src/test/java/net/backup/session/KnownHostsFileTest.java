@@ -94,6 +94,28 @@ class KnownHostsFileTest {
         assertThat(verify(file, HostKeyPolicy.STRICT, "csr1.lab", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
     }
 
+    /** A file edited by hand whose last line has no line end: the new key goes on a line of its own. */
+    @Test
+    void aKeyRecordedAfterALastLineWithoutItsEndIsALineOfItsOwn() throws Exception {
+        KeyPair old = newKey();
+        KeyPair fresh = newKey();
+        Path file = Files.writeString(dir.resolve("known_hosts"), line("10.0.0.1", old));
+
+        assertThat(verify(file, HostKeyPolicy.ACCEPT_NEW, "10.0.0.2", 22, fresh).outcome()).isEqualTo(KnownHosts.Outcome.RECORDED);
+
+        assertThat(Files.readAllLines(file)).containsExactly(line("10.0.0.1", old), line("10.0.0.2", fresh));
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 22, old).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
+    }
+
+    /** OpenSSH hashes a host name in lower case ({@code ssh-keygen -H}); an inventory may write it in any case. */
+    @Test
+    void aHashedEntryMatchesTheHostInAnyCase() throws Exception {
+        KeyPair key = newKey();
+        Path file = Files.writeString(dir.resolve("known_hosts"), line(hashed("csr1.lab.example"), key) + "\n");
+
+        assertThat(verify(file, HostKeyPolicy.STRICT, "CSR1.Lab.Example", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
+    }
+
     /**
      * A {@code @cert-authority} line vouches for host certificates only, as in OpenSSH: never for a plain key,
      * even the CA key itself, and it is no key on record that a new key would contradict.
@@ -153,7 +175,7 @@ class KnownHostsFileTest {
 
         assertThat(noHome.outcome()).isEqualTo(KnownHosts.Outcome.UNRECORDED);
         assertThat(noHome.explain("csr1.lab", 22)).isEqualTo("cannot record the host key of csr1.lab in " + inMissingHome
-                + ": no such directory; not sending credentials (use --known-hosts FILE)");
+                + ": no such file or directory; not sending credentials (use --known-hosts FILE)");
         assertThat(dir.resolve("nohome")).doesNotExist();
         assertThat(noDirectory.outcome()).isEqualTo(KnownHosts.Outcome.UNRECORDED);
         assertThat(noDirectory.explain("10.0.0.1", 830)).startsWith("cannot record the host key of [10.0.0.1]:830 in "
