@@ -3,6 +3,7 @@ package net.backup.session;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -51,6 +52,20 @@ final class HostPatterns {
             }
         }
         return new HostPatterns(List.copyOf(covered), List.copyOf(excluded), null, null);
+    }
+
+    /** Whether the line names its host hashed ({@code ssh-keygen -H}, OpenSSH's HashKnownHosts). */
+    boolean isHashed() {
+        return hash != null;
+    }
+
+    /** {@code hostPart} hashed with a fresh salt, as OpenSSH writes it with HashKnownHosts. */
+    static String hashed(String hostPart) {
+        byte[] salt = new byte[20];
+        new SecureRandom().nextBytes(salt);
+        Base64.Encoder base64 = Base64.getEncoder();
+        return HASHED + base64.encodeToString(salt) + "|"
+                + base64.encodeToString(hmacSha1(salt, hostPart.toLowerCase(Locale.ROOT)));
     }
 
     /** @param hostPart the host as known_hosts writes it: {@code host}, or {@code [host]:port} off port 22 */

@@ -122,7 +122,10 @@ public final class KnownHosts {
     }
 
     private Outcome record(String hostPart, PublicKey key, Check check) {
-        KnownHostsLine line = KnownHostsLine.of(hostPart, key);
+        // A file whose host names are hashed (Debian's ssh does it by default) is kept unreadable to whoever
+        // reads it for a list of devices: a new line is hashed too.
+        boolean hashed = lines.stream().anyMatch(existing -> existing.hosts().isHashed());
+        KnownHostsLine line = KnownHostsLine.of(hostPart, key, hashed);
         try {
             createOwnerOnly(file);
             // A file edited by hand may not end its last line: the new one must not be glued onto it.

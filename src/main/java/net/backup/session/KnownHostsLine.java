@@ -24,10 +24,10 @@ record KnownHostsLine(Marker marker, HostPatterns hosts, String hostsField, Stri
      */
     enum Marker { NONE, CERT_AUTHORITY, REVOKED }
 
-    /** The line a newly accepted key is recorded as, the way OpenSSH writes it. */
-    static KnownHostsLine of(String hostPart, PublicKey key) {
-        return new KnownHostsLine(Marker.NONE, HostPatterns.parse(hostPart), hostPart, KeyType.fromKey(key).toString(),
-                blobOf(key));
+    /** The line a newly accepted key is recorded as, the way OpenSSH writes it, its host hashed or not. */
+    static KnownHostsLine of(String hostPart, PublicKey key, boolean hashed) {
+        String field = hashed ? HostPatterns.hashed(hostPart) : hostPart;
+        return new KnownHostsLine(Marker.NONE, HostPatterns.parse(field), field, KeyType.fromKey(key).toString(), blobOf(key));
     }
 
     /**

@@ -107,6 +107,20 @@ class KnownHostsFileTest {
         assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 22, old).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
     }
 
+    /** A file whose names are hashed gets hashed names: it does not list the devices in the clear again. */
+    @Test
+    void aKeyRecordedInAHashedFileIsHashedToo() throws Exception {
+        KeyPair old = newKey();
+        KeyPair fresh = newKey();
+        Path file = Files.writeString(dir.resolve("known_hosts"), line(hashed("10.0.0.1"), old) + "\n");
+
+        assertThat(verify(file, HostKeyPolicy.ACCEPT_NEW, "csr2.lab", 830, fresh).outcome()).isEqualTo(KnownHosts.Outcome.RECORDED);
+
+        assertThat(Files.readAllLines(file)).hasSize(2).allMatch(text -> text.startsWith("|1|")).noneMatch(text -> text.contains("csr2"));
+        assertThat(verify(file, HostKeyPolicy.STRICT, "csr2.lab", 830, fresh).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
+        assertThat(verify(file, HostKeyPolicy.STRICT, "csr2.lab", 22, fresh).outcome()).isEqualTo(KnownHosts.Outcome.UNKNOWN);
+    }
+
     /** OpenSSH hashes a host name in lower case ({@code ssh-keygen -H}); an inventory may write it in any case. */
     @Test
     void aHashedEntryMatchesTheHostInAnyCase() throws Exception {
