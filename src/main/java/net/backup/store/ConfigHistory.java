@@ -65,7 +65,7 @@ public final class ConfigHistory implements AutoCloseable {
     public static ConfigHistory open(Path directory) throws IOException {
         Path gitDir = directory.resolve(Constants.DOT_GIT);
         try {
-            if (Files.isDirectory(gitDir)) {
+            if (Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)) { // a link is in the way, refused by create
                 var warnings = new ArrayList<String>();
                 clearStaleIndexLock(gitDir, warnings);
                 boolean ownerOnly = !readableByOthers(gitDir, warnings);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +20,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -46,11 +48,20 @@ public final class HistoryReader implements AutoCloseable {
 
     /** @throws HistoryException when the directory has no history */
     public static HistoryReader open(Path directory) throws IOException {
-        if (!Files.isDirectory(directory.resolve(".git"))) {
+        if (!Files.exists(directory.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
             throw new HistoryException(directory + " has no history (it is not a git repository; was every run made "
                     + "with --no-history?)");
         }
-        return new HistoryReader(HistoryRepository.open(directory));
+        try {
+            return new HistoryReader(HistoryRepository.open(directory));
+        } catch (IOException e) {
+            throw cannotUse(directory, e);
+        }
+    }
+
+    /** The history is there but cannot be read: damaged, or not the directory's own. */
+    private static HistoryException cannotUse(Path directory, Exception e) {
+        return new HistoryException("cannot use the history in " + directory + ": " + ConfigHistory.reason(e));
     }
 
     /** Newest first. */
@@ -160,7 +171,7 @@ public final class HistoryReader implements AutoCloseable {
         git.close();
     }
 
-    /** Something the user asked about is not in the history; the message says what. */
+    /** Something the user asked about is not in the history, or the history cannot be read; the message says which. */
     public static final class HistoryException extends IOException {
         private static final long serialVersionUID = 1L;
 
