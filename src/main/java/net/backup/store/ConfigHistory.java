@@ -180,7 +180,7 @@ public final class ConfigHistory implements AutoCloseable {
         var paths = new LinkedHashSet<>(files);
         paths.addAll(pending(List.of(OutputFiles.GITIGNORE)));
         try {
-            var add = git.add();
+            var add = git.add().setWorkingTreeIterator(new WorkTreeWithoutIgnores(git.getRepository()));
             var commit = git.commit();
             for (String file : paths) {
                 add.addFilepattern(file);
