@@ -59,17 +59,14 @@ public final class ConfigHistory implements AutoCloseable {
 
     /**
      * Uses the repository in {@code directory} as it is, or creates one there (owner-only). Call it only while
-     * holding the directory's {@link OutputLock}: a leftover {@code .git/index.lock} is then known to be stale
-     * (no other run can be committing) and is removed.
+     * holding the directory's {@link OutputLock}: a lock file a killed commit left is then known to be stale
+     * (no other run can be committing) and is removed ({@link StaleLocks}).
      */
     public static ConfigHistory open(Path directory) throws IOException {
         Path gitDir = directory.resolve(Constants.DOT_GIT);
         try {
             if (Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)) { // a link is in the way, refused by create
-                var warnings = new ArrayList<String>();
-                clearStaleIndexLock(gitDir, warnings);
-                boolean ownerOnly = !readableByOthers(gitDir, warnings);
-                return new ConfigHistory(HistoryRepository.open(directory), ownerOnly, warnings);
+                return existing(directory, gitDir);
             }
             return create(directory, gitDir);
         } catch (GitAPIException | JGitInternalException e) {
@@ -94,15 +91,16 @@ public final class ConfigHistory implements AutoCloseable {
         return new ConfigHistory(git, true, List.of());
     }
 
-    /**
-     * A run killed while committing leaves {@code index.lock} behind, and every later commit would fail on it.
-     * We hold the output lock, so no other run of ours is committing: the file is stale.
-     */
-    private static void clearStaleIndexLock(Path gitDir, List<String> warnings) throws IOException {
-        Path lock = gitDir.resolve("index.lock");
-        if (ExclusiveFiles.attributes(lock).isPresent()) {
-            Files.delete(lock);
-            warnings.add("removed " + lock + ", left behind by an interrupted run");
+    /** The repository as it is, stale locks removed. */
+    private static ConfigHistory existing(Path directory, Path gitDir) throws IOException {
+        Git git = HistoryRepository.open(directory);
+        try {
+            var warnings = new ArrayList<>(StaleLocks.remove(git.getRepository()));
+            boolean ownerOnly = !readableByOthers(gitDir, warnings);
+            return new ConfigHistory(git, ownerOnly, warnings);
+        } catch (IOException | RuntimeException e) {
+            git.close();
+            throw e;
         }
     }
 
