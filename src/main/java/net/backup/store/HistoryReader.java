@@ -20,6 +20,10 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -109,7 +113,7 @@ public final class HistoryReader implements AutoCloseable {
                 from = to.getParentCount() > 0 ? walk.parseCommit(to.getParent(0)) : null;
             } else {
                 to = walk.parseCommit(repository.resolve("HEAD"));
-                from = walk.parseCommit(resolveSince(since.get()));
+                from = walk.parseCommit(resolveSince(walk, since.get()));
             }
             var out = new ByteArrayOutputStream();
             try (var formatter = formatter(out, path)) {
@@ -119,10 +123,10 @@ public final class HistoryReader implements AutoCloseable {
         }
     }
 
-    private ObjectId resolveSince(String since) throws IOException {
-        ObjectId commit = repository.resolve(since);
-        if (commit != null) {
-            return commit;
+    private ObjectId resolveSince(RevWalk walk, String since) throws IOException {
+        Optional<RevCommit> commit = commitNamed(walk, since);
+        if (commit.isPresent()) {
+            return commit.get();
         }
         Instant when = parseDate(since);
         try {
@@ -135,6 +139,19 @@ public final class HistoryReader implements AutoCloseable {
             throw new IOException(e.getMessage(), e);
         }
         throw new HistoryException("the history starts after " + since);
+    }
+
+    /** The commit {@code name} stands for, if it stands for one: a tree, a blob, an unknown id or bad syntax do not. */
+    private Optional<RevCommit> commitNamed(RevWalk walk, String name) throws IOException {
+        try {
+            ObjectId id = repository.resolve(name);
+            if (id != null && walk.peel(walk.parseAny(id)) instanceof RevCommit commit) {
+                return Optional.of(commit);
+            }
+        } catch (RevisionSyntaxException | AmbiguousObjectException | IncorrectObjectTypeException | MissingObjectException e) {
+            // not a commit's name: perhaps a date
+        }
+        return Optional.empty();
     }
 
     private static Instant parseDate(String text) throws HistoryException {

@@ -139,6 +139,25 @@ class HistoryTest {
     }
 
     @Test
+    void diffSinceSomethingThatIsNotACommitIsAUsageError() throws Exception {
+        try (LabRun run = lab(1)) {
+            run.backup();
+            String blob;
+            try (Git git = Git.open(run.output().toFile())) {
+                blob = git.getRepository().resolve("HEAD:csr1.cfg").name();
+            }
+
+            for (String since : List.of("HEAD^{tree}", blob, "HEAD~x")) {
+                CliRun diff = CliRun.of("diff", "csr1", "--since", since, "-o", run.output().toString());
+
+                assertThat(diff.exitCode()).as(diff.all()).isEqualTo(ExitCodes.USAGE);
+                assertThat(diff.err()).isEqualTo("backup: --since " + since + " is neither a commit nor a date (2026-11-20 "
+                        + "or 2026-11-20T06:00)\n");
+            }
+        }
+    }
+
+    @Test
     void aFailedDeviceCommitsNothingAndTheSubjectCountsIt() throws Exception {
         var devices = List.of(Lab.DeviceSpec.healthy("good"),
                 new Lab.DeviceSpec("bad", Set.of(net.backup.lab.Fault.AUTH_FAIL)));
