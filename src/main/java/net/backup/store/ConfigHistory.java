@@ -22,6 +22,7 @@ import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -42,6 +43,9 @@ public final class ConfigHistory implements AutoCloseable {
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    /** What JGit says around the cause, which tells the user nothing. */
+    private static final List<String> GENERIC = List.of("Exception caught during execution of", "Walk failure.");
 
     private final Git git;
     private final Path workTree;
@@ -91,16 +95,26 @@ public final class ConfigHistory implements AutoCloseable {
         return new ConfigHistory(git, true, List.of());
     }
 
-    /** The repository as it is, stale locks removed. */
+    /** Stale locks removed, and the last commit read once, so that a damaged history stops the run before any device. */
     private static ConfigHistory existing(Path directory, Path gitDir) throws IOException {
         Git git = HistoryRepository.open(directory);
         try {
             var warnings = new ArrayList<>(StaleLocks.remove(git.getRepository()));
             boolean ownerOnly = !readableByOthers(gitDir, warnings);
-            return new ConfigHistory(git, ownerOnly, warnings);
+            var history = new ConfigHistory(git, ownerOnly, warnings);
+            history.requireReadableLastCommit();
+            return history;
         } catch (IOException | RuntimeException e) {
             git.close();
             throw e;
+        }
+    }
+
+    private void requireReadableLastCommit() throws IOException {
+        try {
+            committedRegularFiles();
+        } catch (IOException | RevisionSyntaxException | JGitInternalException e) {
+            throw new IOException("its last commit cannot be read: " + reason(e), e);
         }
     }
 
@@ -200,12 +214,15 @@ public final class ConfigHistory implements AutoCloseable {
         }
     }
 
-    /** JGit wraps the cause (a full disk, a lock) in generic messages: every distinct message, outermost first. */
+    /**
+     * JGit wraps the cause (a full disk, a lock, a corrupt object) in generic messages: every message that says
+     * something new, outermost first (a wrapper of ours already quotes its causes).
+     */
     static String reason(Throwable e) {
         var messages = new LinkedHashSet<String>();
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-            if (!message.startsWith("Exception caught during execution of")) {
+            if (GENERIC.stream().noneMatch(message::startsWith) && messages.stream().noneMatch(m -> m.contains(message))) {
                 messages.add(message);
             }
         }

@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -42,10 +44,12 @@ public final class HistoryReader implements AutoCloseable {
     public record Version(String commit, Instant when, int added, int removed, String subject) {
     }
 
+    private final Path directory;
     private final Git git;
     private final Repository repository;
 
-    private HistoryReader(Git git) {
+    private HistoryReader(Path directory, Git git) {
+        this.directory = directory;
         this.git = git;
         this.repository = git.getRepository();
     }
@@ -57,7 +61,7 @@ public final class HistoryReader implements AutoCloseable {
                     + "with --no-history?)");
         }
         try {
-            return new HistoryReader(HistoryRepository.open(directory));
+            return new HistoryReader(directory, HistoryRepository.open(directory));
         } catch (IOException e) {
             throw cannotUse(directory, e);
         }
@@ -70,6 +74,10 @@ public final class HistoryReader implements AutoCloseable {
 
     /** Newest first. */
     public List<Version> versions(String device) throws IOException {
+        return reading(() -> readVersions(device));
+    }
+
+    private List<Version> readVersions(String device) throws IOException, GitAPIException {
         String path = OutputFiles.configOf(device);
         var versions = new ArrayList<Version>();
         try (RevWalk walk = new RevWalk(repository)) {
@@ -89,8 +97,6 @@ public final class HistoryReader implements AutoCloseable {
                 versions.add(new Version(commit.abbreviate(7).name(), Instant.ofEpochSecond(commit.getCommitTime()),
                         added, removed, commit.getShortMessage()));
             }
-        } catch (GitAPIException e) {
-            throw new IOException(e.getMessage(), e);
         }
         if (versions.isEmpty()) {
             throw new HistoryException("no backup of " + device + " in the history of " + repository.getWorkTree());
@@ -103,8 +109,12 @@ public final class HistoryReader implements AutoCloseable {
      * (a commit, {@code HEAD~3}, a date {@code 2026-11-20} or a date and time {@code 2026-11-20T06:00}).
      */
     public String diff(String device, Optional<String> since) throws IOException {
+        return reading(() -> readDiff(device, since));
+    }
+
+    private String readDiff(String device, Optional<String> since) throws IOException, GitAPIException {
         String path = OutputFiles.configOf(device);
-        Version newest = versions(device).get(0);
+        Version newest = readVersions(device).get(0);
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit to;
             RevCommit from;
@@ -123,20 +133,16 @@ public final class HistoryReader implements AutoCloseable {
         }
     }
 
-    private ObjectId resolveSince(RevWalk walk, String since) throws IOException {
+    private ObjectId resolveSince(RevWalk walk, String since) throws IOException, GitAPIException {
         Optional<RevCommit> commit = commitNamed(walk, since);
         if (commit.isPresent()) {
             return commit.get();
         }
         Instant when = parseDate(since);
-        try {
-            for (RevCommit candidate : git.log().call()) {
-                if (!Instant.ofEpochSecond(candidate.getCommitTime()).isAfter(when)) {
-                    return candidate;
-                }
+        for (RevCommit candidate : git.log().call()) {
+            if (!Instant.ofEpochSecond(candidate.getCommitTime()).isAfter(when)) {
+                return candidate;
             }
-        } catch (GitAPIException e) {
-            throw new IOException(e.getMessage(), e);
         }
         throw new HistoryException("the history starts after " + since);
     }
@@ -180,6 +186,23 @@ public final class HistoryReader implements AutoCloseable {
         }
         try (ObjectReader reader = repository.newObjectReader()) {
             return new CanonicalTreeParser(null, reader, commit.getTree());
+        }
+    }
+
+    /** A read of the history that JGit may fail. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T run() throws IOException, GitAPIException;
+    }
+
+    /** What JGit throws when the history is damaged (a corrupt object, a walk that fails) becomes one line naming it. */
+    private <T> T reading(Read<T> read) throws IOException {
+        try {
+            return read.run();
+        } catch (HistoryException e) {
+            throw e;
+        } catch (IOException | GitAPIException | JGitInternalException | RevWalkException | RevisionSyntaxException e) {
+            throw cannotUse(directory, e);
         }
     }
 

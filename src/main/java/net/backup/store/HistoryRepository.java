@@ -36,8 +36,9 @@ final class HistoryRepository {
             Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setWorkTree(directory.toFile())
                     .setFS(NoProgramsFs.INSTANCE).setMustExist(true).build();
             return new Git(repository, true);
-        } catch (IllegalArgumentException invalidConfig) { // JGit's way of saying .git/config does not parse
-            throw new IOException(ConfigHistory.reason(invalidConfig), invalidConfig);
+        } catch (IOException | IllegalArgumentException e) {
+            // A .git/config that does not parse is 'Unknown repository format', the file and line in its causes.
+            throw new IOException(ConfigHistory.reason(e), e);
         }
     }
 
