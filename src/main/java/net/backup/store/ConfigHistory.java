@@ -22,6 +22,7 @@ import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -43,6 +44,9 @@ public final class ConfigHistory implements AutoCloseable {
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+    /** What JGit says around the cause, which tells the user nothing. */
+    private static final List<String> GENERIC = List.of("Exception caught during execution of", "Walk failure.");
+
     private final Git git;
     private final Path workTree;
     private final Path gitDir;
@@ -59,17 +63,14 @@ public final class ConfigHistory implements AutoCloseable {
 
     /**
      * Uses the repository in {@code directory} as it is, or creates one there (owner-only). Call it only while
-     * holding the directory's {@link OutputLock}: a leftover {@code .git/index.lock} is then known to be stale
-     * (no other run can be committing) and is removed.
+     * holding the directory's {@link OutputLock}: a lock file a killed commit left is then known to be stale
+     * (no other run can be committing) and is removed ({@link StaleLocks}).
      */
     public static ConfigHistory open(Path directory) throws IOException {
         Path gitDir = directory.resolve(Constants.DOT_GIT);
         try {
-            if (Files.isDirectory(gitDir)) {
-                var warnings = new ArrayList<String>();
-                clearStaleIndexLock(gitDir, warnings);
-                boolean ownerOnly = !readableByOthers(gitDir, warnings);
-                return new ConfigHistory(HistoryRepository.open(directory), ownerOnly, warnings);
+            if (Files.isDirectory(gitDir, LinkOption.NOFOLLOW_LINKS)) { // a link is in the way, refused by create
+                return existing(directory, gitDir);
             }
             return create(directory, gitDir);
         } catch (GitAPIException | JGitInternalException e) {
@@ -94,15 +95,26 @@ public final class ConfigHistory implements AutoCloseable {
         return new ConfigHistory(git, true, List.of());
     }
 
-    /**
-     * A run killed while committing leaves {@code index.lock} behind, and every later commit would fail on it.
-     * We hold the output lock, so no other run of ours is committing: the file is stale.
-     */
-    private static void clearStaleIndexLock(Path gitDir, List<String> warnings) throws IOException {
-        Path lock = gitDir.resolve("index.lock");
-        if (ExclusiveFiles.attributes(lock).isPresent()) {
-            Files.delete(lock);
-            warnings.add("removed " + lock + ", left behind by an interrupted run");
+    /** Stale locks removed, and the last commit read once, so that a damaged history stops the run before any device. */
+    private static ConfigHistory existing(Path directory, Path gitDir) throws IOException {
+        Git git = HistoryRepository.open(directory);
+        try {
+            var warnings = new ArrayList<>(StaleLocks.remove(git.getRepository()));
+            boolean ownerOnly = !readableByOthers(gitDir, warnings);
+            var history = new ConfigHistory(git, ownerOnly, warnings);
+            history.requireReadableLastCommit();
+            return history;
+        } catch (IOException | RuntimeException e) {
+            git.close();
+            throw e;
+        }
+    }
+
+    private void requireReadableLastCommit() throws IOException {
+        try {
+            committedRegularFiles();
+        } catch (IOException | RevisionSyntaxException | JGitInternalException e) {
+            throw new IOException("its last commit cannot be read: " + reason(e), e);
         }
     }
 
@@ -180,7 +192,7 @@ public final class ConfigHistory implements AutoCloseable {
         var paths = new LinkedHashSet<>(files);
         paths.addAll(pending(List.of(OutputFiles.GITIGNORE)));
         try {
-            var add = git.add();
+            var add = git.add().setWorkingTreeIterator(new WorkTreeWithoutIgnores(git.getRepository()));
             var commit = git.commit();
             for (String file : paths) {
                 add.addFilepattern(file);
@@ -202,12 +214,15 @@ public final class ConfigHistory implements AutoCloseable {
         }
     }
 
-    /** JGit wraps the cause (a full disk, a lock) in generic messages: every distinct message, outermost first. */
+    /**
+     * JGit wraps the cause (a full disk, a lock, a corrupt object) in generic messages: every message that says
+     * something new, outermost first (a wrapper of ours already quotes its causes).
+     */
     static String reason(Throwable e) {
         var messages = new LinkedHashSet<String>();
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-            if (!message.startsWith("Exception caught during execution of")) {
+            if (GENERIC.stream().noneMatch(message::startsWith) && messages.stream().noneMatch(m -> m.contains(message))) {
                 messages.add(message);
             }
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +17,16 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevWalkException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -36,25 +44,40 @@ public final class HistoryReader implements AutoCloseable {
     public record Version(String commit, Instant when, int added, int removed, String subject) {
     }
 
+    private final Path directory;
     private final Git git;
     private final Repository repository;
 
-    private HistoryReader(Git git) {
+    private HistoryReader(Path directory, Git git) {
+        this.directory = directory;
         this.git = git;
         this.repository = git.getRepository();
     }
 
     /** @throws HistoryException when the directory has no history */
     public static HistoryReader open(Path directory) throws IOException {
-        if (!Files.isDirectory(directory.resolve(".git"))) {
+        if (!Files.exists(directory.resolve(Constants.DOT_GIT), LinkOption.NOFOLLOW_LINKS)) {
             throw new HistoryException(directory + " has no history (it is not a git repository; was every run made "
                     + "with --no-history?)");
         }
-        return new HistoryReader(HistoryRepository.open(directory));
+        try {
+            return new HistoryReader(directory, HistoryRepository.open(directory));
+        } catch (IOException e) {
+            throw cannotUse(directory, e);
+        }
+    }
+
+    /** The history is there but cannot be read: damaged, or not the directory's own. */
+    private static HistoryException cannotUse(Path directory, Exception e) {
+        return new HistoryException("cannot use the history in " + directory + ": " + ConfigHistory.reason(e));
     }
 
     /** Newest first. */
     public List<Version> versions(String device) throws IOException {
+        return reading(() -> readVersions(device));
+    }
+
+    private List<Version> readVersions(String device) throws IOException, GitAPIException {
         String path = OutputFiles.configOf(device);
         var versions = new ArrayList<Version>();
         try (RevWalk walk = new RevWalk(repository)) {
@@ -74,8 +97,6 @@ public final class HistoryReader implements AutoCloseable {
                 versions.add(new Version(commit.abbreviate(7).name(), Instant.ofEpochSecond(commit.getCommitTime()),
                         added, removed, commit.getShortMessage()));
             }
-        } catch (GitAPIException e) {
-            throw new IOException(e.getMessage(), e);
         }
         if (versions.isEmpty()) {
             throw new HistoryException("no backup of " + device + " in the history of " + repository.getWorkTree());
@@ -88,8 +109,12 @@ public final class HistoryReader implements AutoCloseable {
      * (a commit, {@code HEAD~3}, a date {@code 2026-11-20} or a date and time {@code 2026-11-20T06:00}).
      */
     public String diff(String device, Optional<String> since) throws IOException {
+        return reading(() -> readDiff(device, since));
+    }
+
+    private String readDiff(String device, Optional<String> since) throws IOException, GitAPIException {
         String path = OutputFiles.configOf(device);
-        Version newest = versions(device).get(0);
+        Version newest = readVersions(device).get(0);
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit to;
             RevCommit from;
@@ -98,7 +123,7 @@ public final class HistoryReader implements AutoCloseable {
                 from = to.getParentCount() > 0 ? walk.parseCommit(to.getParent(0)) : null;
             } else {
                 to = walk.parseCommit(repository.resolve("HEAD"));
-                from = walk.parseCommit(resolveSince(since.get()));
+                from = walk.parseCommit(resolveSince(walk, since.get()));
             }
             var out = new ByteArrayOutputStream();
             try (var formatter = formatter(out, path)) {
@@ -108,22 +133,31 @@ public final class HistoryReader implements AutoCloseable {
         }
     }
 
-    private ObjectId resolveSince(String since) throws IOException {
-        ObjectId commit = repository.resolve(since);
-        if (commit != null) {
-            return commit;
+    private ObjectId resolveSince(RevWalk walk, String since) throws IOException, GitAPIException {
+        Optional<RevCommit> commit = commitNamed(walk, since);
+        if (commit.isPresent()) {
+            return commit.get();
         }
         Instant when = parseDate(since);
-        try {
-            for (RevCommit candidate : git.log().call()) {
-                if (!Instant.ofEpochSecond(candidate.getCommitTime()).isAfter(when)) {
-                    return candidate;
-                }
+        for (RevCommit candidate : git.log().call()) {
+            if (!Instant.ofEpochSecond(candidate.getCommitTime()).isAfter(when)) {
+                return candidate;
             }
-        } catch (GitAPIException e) {
-            throw new IOException(e.getMessage(), e);
         }
         throw new HistoryException("the history starts after " + since);
+    }
+
+    /** The commit {@code name} stands for, if it stands for one: a tree, a blob, an unknown id or bad syntax do not. */
+    private Optional<RevCommit> commitNamed(RevWalk walk, String name) throws IOException {
+        try {
+            ObjectId id = repository.resolve(name);
+            if (id != null && walk.peel(walk.parseAny(id)) instanceof RevCommit commit) {
+                return Optional.of(commit);
+            }
+        } catch (RevisionSyntaxException | AmbiguousObjectException | IncorrectObjectTypeException | MissingObjectException e) {
+            // not a commit's name: perhaps a date
+        }
+        return Optional.empty();
     }
 
     private static Instant parseDate(String text) throws HistoryException {
@@ -155,12 +189,29 @@ public final class HistoryReader implements AutoCloseable {
         }
     }
 
+    /** A read of the history that JGit may fail. */
+    @FunctionalInterface
+    private interface Read<T> {
+        T run() throws IOException, GitAPIException;
+    }
+
+    /** What JGit throws when the history is damaged (a corrupt object, a walk that fails) becomes one line naming it. */
+    private <T> T reading(Read<T> read) throws IOException {
+        try {
+            return read.run();
+        } catch (HistoryException e) {
+            throw e;
+        } catch (IOException | GitAPIException | JGitInternalException | RevWalkException | RevisionSyntaxException e) {
+            throw cannotUse(directory, e);
+        }
+    }
+
     @Override
     public void close() {
         git.close();
     }
 
-    /** Something the user asked about is not in the history; the message says what. */
+    /** Something the user asked about is not in the history, or the history cannot be read; the message says which. */
     public static final class HistoryException extends IOException {
         private static final long serialVersionUID = 1L;
 

@@ -1,13 +1,25 @@
 package net.backup.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Opens and creates the history's repository the one way it is done: JGit seeing only the repository's own
  * config ({@link RepositoryOnlyConfig}) and running no programs ({@link NoProgramsFs}).
+ *
+ * <p>The history is the output directory's own: its {@code .git} is a directory, never a link to another
+ * repository, and its work tree is the output directory whatever {@code core.worktree} or {@code core.bare}
+ * say. JGit would otherwise take both from the repository, and a run would commit another directory's files,
+ * or nothing, and report success.
  */
 final class HistoryRepository {
     private HistoryRepository() {
@@ -15,11 +27,35 @@ final class HistoryRepository {
 
     static Git open(Path directory) throws IOException {
         RepositoryOnlyConfig.install();
-        return Git.open(directory.toFile(), NoProgramsFs.INSTANCE);
+        Path gitDir = directory.resolve(Constants.DOT_GIT);
+        requireOwn(gitDir);
+        if (!RepositoryCache.FileKey.isGitRepository(gitDir.toFile(), NoProgramsFs.INSTANCE)) {
+            throw new RepositoryNotFoundException(directory.toFile()); // a garbage HEAD, no objects/
+        }
+        try {
+            Repository repository = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setWorkTree(directory.toFile())
+                    .setFS(NoProgramsFs.INSTANCE).setMustExist(true).build();
+            return new Git(repository, true);
+        } catch (IOException | IllegalArgumentException e) {
+            // A .git/config that does not parse is 'Unknown repository format', the file and line in its causes.
+            throw new IOException(ConfigHistory.reason(e), e);
+        }
     }
 
     static Git create(Path directory) throws GitAPIException {
         RepositoryOnlyConfig.install();
         return Git.init().setDirectory(directory.toFile()).setFs(NoProgramsFs.INSTANCE).setInitialBranch("main").call();
+    }
+
+    /** A link, or a {@code commondir} file, would make JGit keep the history in another repository. */
+    private static void requireOwn(Path gitDir) throws IOException {
+        if (Files.isSymbolicLink(gitDir)) {
+            throw new IOException(gitDir + " is a symbolic link (to " + Files.readSymbolicLink(gitDir)
+                    + "), not the directory's own history");
+        }
+        Path commonDir = gitDir.resolve("commondir");
+        if (Files.exists(commonDir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(gitDir + " keeps its history in another repository (" + commonDir + ")");
+        }
     }
 }

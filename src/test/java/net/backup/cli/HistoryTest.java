@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,6 +139,25 @@ class HistoryTest {
     }
 
     @Test
+    void diffSinceSomethingThatIsNotACommitIsAUsageError() throws Exception {
+        try (LabRun run = lab(1)) {
+            run.backup();
+            String blob;
+            try (Git git = Git.open(run.output().toFile())) {
+                blob = git.getRepository().resolve("HEAD:csr1.cfg").name();
+            }
+
+            for (String since : List.of("HEAD^{tree}", blob, "HEAD~x")) {
+                CliRun diff = CliRun.of("diff", "csr1", "--since", since, "-o", run.output().toString());
+
+                assertThat(diff.exitCode()).as(diff.all()).isEqualTo(ExitCodes.USAGE);
+                assertThat(diff.err()).isEqualTo("backup: --since " + since + " is neither a commit nor a date (2026-11-20 "
+                        + "or 2026-11-20T06:00)\n");
+            }
+        }
+    }
+
+    @Test
     void aFailedDeviceCommitsNothingAndTheSubjectCountsIt() throws Exception {
         var devices = List.of(Lab.DeviceSpec.healthy("good"),
                 new Lab.DeviceSpec("bad", Set.of(net.backup.lab.Fault.AUTH_FAIL)));
@@ -174,6 +194,30 @@ class HistoryTest {
             try (Git git = Git.open(run.output().toFile())) {
                 assertThat(git.status().call().getChanged()).as("still staged, not committed").containsExactly("NOTES.md");
             }
+        }
+    }
+
+    @Test
+    void backupsTheRepositorysOwnIgnoreRulesMatchAreCommittedAllTheSame() throws Exception {
+        try (LabRun run = lab(2)) {
+            Files.createDirectories(run.output());
+            Git.init().setDirectory(run.output().toFile()).setInitialBranch("main").call().close();
+            Files.setPosixFilePermissions(run.output().resolve(".git"), PosixFilePermissions.fromString("rwx------"));
+            Files.writeString(run.output().resolve(".gitignore"), "csr1.cfg\n");
+            Files.createDirectories(run.output().resolve(".git/info"));
+            Files.writeString(run.output().resolve(".git/info/exclude"), "*.cfg\n");
+
+            CliRun first = run.backup();
+
+            assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.OK);
+            assertThat(first.out()).containsPattern("History: [0-9a-f]{7} backup: 2 new");
+            try (Git git = Git.open(run.output().toFile())) {
+                var status = git.status().call();
+                assertThat(status.getUncommittedChanges()).isEmpty();
+                assertThat(status.getUntracked()).containsExactly(".backup.lock");
+                assertThat(status.getIgnoredNotInIndex()).isEmpty();
+            }
+            assertThat(commits(run.output()).get(0).getFullMessage()).isEqualTo("backup: 2 new\n\ncsr1: new\ncsr2: new\n");
         }
     }
 
