@@ -123,7 +123,8 @@ public final class HistoryReader implements AutoCloseable {
                 from = to.getParentCount() > 0 ? walk.parseCommit(to.getParent(0)) : null;
             } else {
                 to = walk.parseCommit(repository.resolve("HEAD"));
-                from = walk.parseCommit(resolveSince(walk, since.get()));
+                Optional<ObjectId> start = resolveSince(walk, since.get());
+                from = start.isPresent() ? walk.parseCommit(start.get()) : null;
             }
             var out = new ByteArrayOutputStream();
             try (var formatter = formatter(out, path)) {
@@ -133,18 +134,23 @@ public final class HistoryReader implements AutoCloseable {
         }
     }
 
-    private ObjectId resolveSince(RevWalk walk, String since) throws IOException, GitAPIException {
+    /**
+     * The commit to compare from: the one named, or the last one made by the date. A date before the history's
+     * first commit is before the first backup: everything since then is the whole configuration, compared
+     * with nothing (empty).
+     */
+    private Optional<ObjectId> resolveSince(RevWalk walk, String since) throws IOException, GitAPIException {
         Optional<RevCommit> commit = commitNamed(walk, since);
         if (commit.isPresent()) {
-            return commit.get();
+            return Optional.of(commit.get());
         }
         Instant when = parseDate(since);
         for (RevCommit candidate : git.log().call()) {
             if (!Instant.ofEpochSecond(candidate.getCommitTime()).isAfter(when)) {
-                return candidate;
+                return Optional.of(candidate);
             }
         }
-        throw new HistoryException("the history starts after " + since);
+        return Optional.empty();
     }
 
     /** The commit {@code name} stands for, if it stands for one: a tree, a blob, an unknown id or bad syntax do not. */
