@@ -181,7 +181,7 @@ public final class BackupCommand implements Callable<Integer> {
             if (hostKeyPolicy == HostKeyPolicy.OFF) {
                 printError("warning: host keys are not verified (--host-key-policy off)");
             }
-            FleetBackup fleet = run.fleet(new KnownHosts(knownHostsFile(), hostKeyPolicy), retryDelay,
+            FleetBackup fleet = run.fleet(knownHosts(knownHostsFile(), hostKeyPolicy), retryDelay,
                     outputBudget != null ? outputBudget : OutputBudget.defaultLimit());
             Instant started = Instant.now();
             OutputRun.Finished finished = run.backUp(fleet, devices, sequential ? 1 : workers, Optional.ofNullable(deadline));
@@ -262,6 +262,15 @@ public final class BackupCommand implements Callable<Integer> {
         devices.forEach(device -> device.keyFile().ifPresent(key ->
                 kept.add(new ReportDestination.KeptFile("the key_file of " + device.name(), key))));
         return kept;
+    }
+
+    /** A known_hosts file that cannot be read is said in one line, before any device (exit 2). */
+    static KnownHosts knownHosts(Path file, HostKeyPolicy policy) {
+        try {
+            return new KnownHosts(file, policy);
+        } catch (IOException e) {
+            throw new FailureHandler.UsageException(e.getMessage());
+        }
     }
 
     private Path knownHostsFile() {

@@ -80,7 +80,7 @@ final class KeyscanCommand implements Callable<Integer> {
                 .toList();
         Path file = knownHosts != null ? knownHosts : UserHome.directory().map(home -> home.resolve(".ssh").resolve("known_hosts"))
                 .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), UserHome.UNKNOWN + ": give --known-hosts FILE"));
-        var keys = new KnownHosts(file, HostKeyPolicy.ACCEPT_NEW);
+        var keys = BackupCommand.knownHosts(file, HostKeyPolicy.ACCEPT_NEW);
         List<Line> lines = scan(devices, keys);
         PrintWriter out = spec.commandLine().getOut();
         int width = devices.stream().mapToInt(d -> d.name().length()).max().orElse(0);

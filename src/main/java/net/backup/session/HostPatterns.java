@@ -5,10 +5,14 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -52,6 +56,18 @@ final class HostPatterns {
             }
         }
         return new HostPatterns(List.copyOf(covered), List.copyOf(excluded), null, null);
+    }
+
+    /**
+     * The names the line covers when it is only a list of names (no wildcard, no negation, not hashed), the way
+     * ssh and this tool write lines: such a line can be found by name rather than tried on every lookup.
+     */
+    static Optional<Set<String>> exactNames(String field) {
+        if (field.startsWith(HASHED) || field.contains("!") || field.contains("*") || field.contains("?")) {
+            return Optional.empty();
+        }
+        return Optional.of(Arrays.stream(field.split(",")).filter(name -> !name.isEmpty())
+                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
     }
 
     /** Whether the line names its host hashed ({@code ssh-keygen -H}, OpenSSH's HashKnownHosts). */

@@ -2,8 +2,11 @@ package net.backup.session;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,25 +47,30 @@ public final class KnownHosts {
 
     private final Path file;
     private final HostKeyPolicy policy;
-    private final List<KnownHostsLine> lines;
+    private final KnownHostsIndex lines;
 
     public KnownHosts(Path file, HostKeyPolicy policy) throws IOException {
         this.file = file;
         this.policy = policy;
         CryptoProviders.install(); // decoding the file's keys is sshj's first use
-        this.lines = policy == HostKeyPolicy.OFF ? new ArrayList<>() : read(file);
+        this.lines = policy == HostKeyPolicy.OFF ? new KnownHostsIndex() : read(file);
     }
 
-    private static List<KnownHostsLine> read(Path file) throws IOException {
-        var lines = new ArrayList<KnownHostsLine>();
+    private static KnownHostsIndex read(Path file) throws IOException {
+        var lines = new KnownHostsIndex();
         if (!Files.exists(file)) {
             return lines;
         }
         int number = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // A byte that is not UTF-8 (a Latin-1 comment) spoils its line, not the file: ssh reads bytes.
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (var reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
             for (String text = reader.readLine(); text != null; text = reader.readLine()) {
                 KnownHostsLine.parse(text, ++number).ifPresent(lines::add);
             }
+        } catch (IOException e) {
+            throw new IOException("cannot read " + file + ": " + FileErrors.reason(e), e);
         }
         return lines;
     }
@@ -83,12 +90,18 @@ public final class KnownHosts {
     }
 
     private synchronized List<String> typesOnRecord(String hostPart) {
-        return onRecord(hostPart).stream().map(KnownHostsLine::type).distinct().toList();
+        return typesAmong(covering(hostPart));
     }
 
-    /** The plain lines that cover the host: its keys on record. */
-    private List<KnownHostsLine> onRecord(String hostPart) {
-        return lines.stream().filter(line -> line.marker() == KnownHostsLine.Marker.NONE && line.covers(hostPart)).toList();
+    /** The readable key types of the plain lines among {@code covering}, in the file's order. */
+    private static List<String> typesAmong(List<KnownHostsLine> covering) {
+        return covering.stream().filter(line -> line.marker() == KnownHostsLine.Marker.NONE && line.readable())
+                .map(KnownHostsLine::type).distinct().toList();
+    }
+
+    /** Every line that names the host, whatever its marker. */
+    private List<KnownHostsLine> covering(String hostPart) {
+        return lines.covering(hostPart);
     }
 
     private synchronized Outcome verify(String host, int port, PublicKey key, Check check) {
@@ -97,16 +110,18 @@ public final class KnownHosts {
         }
         String hostPart = hostPart(host, port);
         String type = KeyType.fromKey(key).toString();
-        List<KnownHostsLine> onRecord = onRecord(hostPart);
-        if (revoked(hostPart, key)) {
+        List<KnownHostsLine> covering = covering(hostPart);
+        if (covering.stream().anyMatch(line -> line.marker() == KnownHostsLine.Marker.REVOKED && line.isKey(key))) {
             return Outcome.REVOKED;
         }
+        // Its keys on record: the plain lines, a line whose key cannot be read among them (it matches no key).
+        List<KnownHostsLine> onRecord = covering.stream().filter(line -> line.marker() == KnownHostsLine.Marker.NONE).toList();
         if (onRecord.stream().anyMatch(line -> line.isKey(key))) {
             return Outcome.KNOWN;
         }
         if (!onRecord.isEmpty()) {
-            if (onRecord.stream().noneMatch(line -> line.type().equals(type))) {
-                check.typesOnRecord = typesOnRecord(hostPart);
+            if (onRecord.stream().noneMatch(line -> line.readable() && line.type().equals(type))) {
+                check.typesOnRecord = typesAmong(onRecord);
             }
             return Outcome.CHANGED;
         }
@@ -116,15 +131,10 @@ public final class KnownHosts {
         return record(hostPart, key, check);
     }
 
-    private boolean revoked(String hostPart, PublicKey key) {
-        return lines.stream().anyMatch(line -> line.marker() == KnownHostsLine.Marker.REVOKED && line.covers(hostPart)
-                && line.isKey(key));
-    }
-
     private Outcome record(String hostPart, PublicKey key, Check check) {
         // A file whose host names are hashed (Debian's ssh does it by default) is kept unreadable to whoever
         // reads it for a list of devices: a new line is hashed too.
-        boolean hashed = lines.stream().anyMatch(existing -> existing.hosts().isHashed());
+        boolean hashed = lines.anyHashed();
         KnownHostsLine line = KnownHostsLine.of(hostPart, key, hashed);
         try {
             createOwnerOnly(file);
@@ -154,9 +164,6 @@ public final class KnownHosts {
             if (type.equals("ssh-rsa")) {
                 names.add("rsa-sha2-512");
                 names.add("rsa-sha2-256");
-            } else if (type.equals("ssh-rsa-cert-v01@openssh.com")) {
-                names.add("rsa-sha2-512-cert-v01@openssh.com");
-                names.add("rsa-sha2-256-cert-v01@openssh.com");
             }
             names.add(type);
         }

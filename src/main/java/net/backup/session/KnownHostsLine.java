@@ -3,7 +3,9 @@ package net.backup.session;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import org.slf4j.Logger;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * One key line of a known_hosts file (sshd(8), "SSH_KNOWN_HOSTS FILE FORMAT"): an optional marker, the hosts
  * it covers, the key's type and the key.
  *
- * @param blob the key as the SSH protocol encodes it, which is what two keys are compared by
+ * @param blob the key as the SSH protocol encodes it, which is what two keys are compared by; null where the
+ *             key could not be read
  */
 record KnownHostsLine(Marker marker, HostPatterns hosts, String hostsField, String type, byte[] blob) {
     private static final Logger LOG = LoggerFactory.getLogger(KnownHostsLine.class);
@@ -31,9 +34,11 @@ record KnownHostsLine(Marker marker, HostPatterns hosts, String hostsField, Stri
     }
 
     /**
-     * The key line {@code text} holds; empty for a comment, a blank line, or a line OpenSSH would skip as
-     * malformed (an unknown marker or key type, a key that does not decode, a broken hashed name). A skipped
-     * line is logged only at debug level, as {@code ssh -v} mentions it: it says nothing about any host.
+     * The key line {@code text} holds; empty for a comment, a blank line, or a line whose hosts cannot be read
+     * (an unknown marker, a broken hashed name): it says nothing about any host. A line whose hosts can be read
+     * but whose key cannot (an algorithm sshj lacks, a damaged key, a type that is not the key's) still names
+     * its hosts: it is kept as a key on record that matches no key, so that such a host is held to it (a new
+     * key is a changed key, never recorded in its place). Skipped lines are logged at debug level only.
      */
     static Optional<KnownHostsLine> parse(String text, int number) {
         String line = text.strip();
@@ -48,20 +53,45 @@ record KnownHostsLine(Marker marker, HostPatterns hosts, String hostsField, Stri
                     : fields[0].equals("@revoked") ? Marker.REVOKED : null;
             at = 1;
         }
+        HostPatterns hosts;
         try {
             if (marker == null || fields.length < at + 3) {
                 throw new IllegalArgumentException(marker == null ? "unknown marker" : "hosts, key type and key expected");
             }
-            PublicKey key = new Buffer.PlainBuffer(Base64.getDecoder().decode(fields[at + 2])).readPublicKey();
-            String type = KeyType.fromKey(key).toString();
-            if (!type.equals(fields[at + 1])) {
-                throw new IllegalArgumentException("a " + type + " key under the type " + fields[at + 1]);
-            }
-            return Optional.of(new KnownHostsLine(marker, HostPatterns.parse(fields[at]), fields[at], type, blobOf(key)));
-        } catch (Exception malformed) { // sshj's decoding throws runtime and checked exceptions alike
+            hosts = HostPatterns.parse(fields[at]);
+        } catch (RuntimeException malformed) {
             LOG.debug("known_hosts line {} skipped ({}): {}", number, malformed.getMessage(), Excerpt.of(line, 80));
             return Optional.empty();
         }
+        try {
+            PublicKey key = new Buffer.PlainBuffer(Base64.getDecoder().decode(fields[at + 2])).readPublicKey();
+            String type = KeyType.fromKey(key).toString();
+            if (!namesType(fields[at + 1], type)) {
+                throw new IllegalArgumentException("a " + type + " key under the type " + fields[at + 1]);
+            }
+            return Optional.of(new KnownHostsLine(marker, hosts, fields[at], type, blobOf(key)));
+        } catch (Exception unreadable) { // sshj's decoding throws runtime and checked exceptions alike
+            LOG.debug("known_hosts line {}: its key cannot be read ({}); its hosts are held to it", number,
+                    unreadable.getMessage());
+            return Optional.of(new KnownHostsLine(marker, hosts, fields[at], fields[at + 1], null));
+        }
+    }
+
+    /**
+     * Whether a line's type field names the key's type as OpenSSH reads it: the full name, a short one in any
+     * case ({@code ED25519}, {@code RSA}), or for RSA one of its signature names ({@code rsa-sha2-512}).
+     */
+    static boolean namesType(String field, String type) {
+        String named = field.toLowerCase(Locale.ROOT);
+        return named.equals(type)
+                || type.equals("ssh-rsa") && Set.of("rsa", "rsa-sha2-256", "rsa-sha2-512").contains(named)
+                || type.equals("ssh-ed25519") && named.equals("ed25519")
+                || type.startsWith("ecdsa-sha2-") && named.equals("ecdsa");
+    }
+
+    /** Whether the line's key could be read: only then does it stand for a key, and its type for a type. */
+    boolean readable() {
+        return blob != null;
     }
 
     boolean covers(String hostPart) {
@@ -69,7 +99,7 @@ record KnownHostsLine(Marker marker, HostPatterns hosts, String hostsField, Stri
     }
 
     boolean isKey(PublicKey key) {
-        return Arrays.equals(blob, blobOf(key));
+        return blob != null && Arrays.equals(blob, blobOf(key));
     }
 
     /** The line as known_hosts holds it. */

@@ -128,6 +128,42 @@ class KnownHostsFileTest {
         Path file = Files.writeString(dir.resolve("known_hosts"), line(hashed("csr1.lab.example"), key) + "\n");
 
         assertThat(verify(file, HostKeyPolicy.STRICT, "CSR1.Lab.Example", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
+        assertThat(HostPatterns.parse(hashed("csr1.lab.example")).matches("CSR1.Lab.Example")).as("the pattern itself").isTrue();
+    }
+
+    /**
+     * A line that names the host but whose key cannot be read (damaged, or a type this tool lacks) holds the
+     * host to it, as ssh would: a new key is a changed key, not one to record in its place.
+     */
+    @Test
+    void aLineWhoseKeyCannotBeReadStillHoldsItsHost() throws Exception {
+        KeyPair key = newKey();
+        Path file = Files.writeString(dir.resolve("known_hosts"), "10.0.0.1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBroken\n"
+                + "10.0.0.3 ssh-ed25519 " + PublicKeyEntry.toString(key.getPublic()).split(" ")[1] + "\n");
+
+        assertThat(verify(file, HostKeyPolicy.ACCEPT_NEW, "10.0.0.1", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.CHANGED);
+        assertThat(verify(file, HostKeyPolicy.ACCEPT_NEW, "10.0.0.3", 22, key).outcome()).as("a type that is not the key's")
+                .isEqualTo(KnownHosts.Outcome.CHANGED);
+        assertThat(Files.readAllLines(file)).hasSize(2);
+    }
+
+    /** OpenSSH reads an RSA key under its signature names and short names in any case. */
+    @Test
+    void aKeysTypeMayBeNamedAsOpenSshAllows() {
+        assertThat(KnownHostsLine.namesType("rsa-sha2-512", "ssh-rsa")).isTrue();
+        assertThat(KnownHostsLine.namesType("RSA", "ssh-rsa")).isTrue();
+        assertThat(KnownHostsLine.namesType("ED25519", "ssh-ed25519")).isTrue();
+        assertThat(KnownHostsLine.namesType("ssh-ed25519", "ssh-rsa")).isFalse();
+    }
+
+    /** A byte that is not UTF-8 (a Latin-1 comment) spoils nothing: ssh reads bytes. */
+    @Test
+    void aByteThatIsNotUtf8SpoilsNoLine() throws Exception {
+        KeyPair key = newKey();
+        Path file = dir.resolve("known_hosts");
+        Files.write(file, ("# B\u00fcro Z\u00fcrich\n" + line("10.0.0.1", key) + "\n").getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
     }
 
     /**
