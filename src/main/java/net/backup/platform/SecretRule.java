@@ -88,7 +88,8 @@ public record SecretRule(String name, Pattern pattern) {
                         return WITHHELD;
                     }
                     if (secretFrom < result.length()) {
-                        return result.substring(0, secretFrom) + HIDDEN;
+                        // The rest is hidden; the rules go on over what is kept, which may hold a secret too.
+                        result = result.substring(0, secretFrom) + HIDDEN;
                     }
                 }
             }
@@ -100,11 +101,18 @@ public record SecretRule(String name, Pattern pattern) {
     private static final int WITHHOLD = -1;
 
     /**
+     * What a cut-short line might have gone on with, to try the part of a rule before its secret on: nothing,
+     * a word, a blank and a word. A part that looks ahead to the line's end ({@code (?!\d+$)}, "not a key
+     * chain's number") fails on {@code  key 1234} only because the line stops there.
+     */
+    private static final List<String> GOING_ON = List.of("", "x", " x");
+
+    /**
      * Where a longer line could have had its secret, for a rule that ran out of {@code line} from {@code from}
-     * on: the end of what the rule's part before its secret group matches there, or {@code line}'s length if
-     * that part does not match (the line never got as far as a secret: {@code root@mx1:RE:0% } against
-     * {@code ' *(?:\S+ )?secret "(?<secret>...'}). {@link #WITHHOLD} if the rule cannot be split there (its
-     * secret group inside another group).
+     * on: the earliest end of what the rule's part before its secret group matches there, the line as it is or
+     * going on ({@link #GOING_ON}), or {@code line}'s length if that part matches none of them before the end
+     * (the line never got as far as a secret: {@code root@mx1:RE:0% } against {@code ' *(?:\S+ )?secret
+     * "(?<secret>...'}). {@link #WITHHOLD} if the rule cannot be split there (its secret group inside another).
      */
     private static int secretCouldStartAt(SecretRule rule, RegexGuard.GuardedText view, String line, int from) {
         String regex = rule.pattern().pattern();
@@ -112,8 +120,16 @@ public record SecretRule(String name, Pattern pattern) {
         if (!isBalanced(head)) {
             return WITHHOLD;
         }
-        Matcher m = Pattern.compile(head, rule.pattern().flags()).matcher(view.reset(line)).region(from, line.length());
-        return m.lookingAt() ? m.end() : line.length();
+        Pattern part = Pattern.compile(head, rule.pattern().flags());
+        int earliest = line.length();
+        for (String more : GOING_ON) {
+            String longer = line + more;
+            Matcher m = part.matcher(view.reset(longer)).region(from, longer.length());
+            if (m.lookingAt()) {
+                earliest = Math.min(earliest, m.end());
+            }
+        }
+        return earliest;
     }
 
     /** Whether every group {@code regex} opens it also closes (escaped and bracketed parentheses aside). */

@@ -63,6 +63,11 @@ class SecretRuleTest {
                 .isEqualTo("crypto isakmp key <secret>");
         assertThat(SecretRule.quotablePerhapsCutShort("% cut here: crypto isakmp key Sup3r", IOS, RegexGuard.NONE))
                 .isEqualTo("% cut here: crypto isakmp key <secret>");
+        // A rule that looks ahead to the line's end (not a key chain's number) fails on the cut line only because it stops.
+        assertThat(SecretRule.quotablePerhapsCutShort(" key 1234", IOS, RegexGuard.NONE)).isEqualTo("key <secret>");
+        // What is kept before a hidden rest still has its own secrets hidden.
+        assertThat(SecretRule.quotablePerhapsCutShort("% at: snmp-server community S3cr3tC RO crypto isakmp key Sup3", IOS,
+                RegexGuard.NONE)).isEqualTo("% at: snmp-server community <secret> RO crypto isakmp key <secret>");
         // Cut before the secret: nothing to hide.
         assertThat(SecretRule.quotablePerhapsCutShort("snmp-server community", IOS, RegexGuard.NONE)).isEqualTo("snmp-server community");
         assertThat(SecretRule.quotablePerhapsCutShort("hostname r1", IOS, RegexGuard.NONE)).isEqualTo("hostname r1");
