@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
@@ -47,15 +48,30 @@ final class HistoryRepository {
         return Git.init().setDirectory(directory.toFile()).setFs(NoProgramsFs.INSTANCE).setInitialBranch("main").call();
     }
 
-    /** A link, or a {@code commondir} file, would make JGit keep the history in another repository. */
+    /** Where a repository keeps what it has: a link in their place would have JGit write into another one. */
+    private static final List<String> OWN_DIRECTORIES = List.of("objects", "refs", "logs");
+
+    /**
+     * A link (the {@code .git} itself, or its objects, refs or logs), a {@code commondir} file or alternates
+     * ({@code objects/info/alternates}, whose objects JGit would then not store again) would make JGit keep
+     * the history, or part of it, in another repository.
+     */
     private static void requireOwn(Path gitDir) throws IOException {
         if (Files.isSymbolicLink(gitDir)) {
             throw new IOException(gitDir + " is a symbolic link (to " + Files.readSymbolicLink(gitDir)
                     + "), not the directory's own history");
         }
-        Path commonDir = gitDir.resolve("commondir");
-        if (Files.exists(commonDir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IOException(gitDir + " keeps its history in another repository (" + commonDir + ")");
+        for (String name : OWN_DIRECTORIES) {
+            Path own = gitDir.resolve(name);
+            if (Files.isSymbolicLink(own)) {
+                throw new IOException(own + " is a symbolic link (to " + Files.readSymbolicLink(own)
+                        + "), not the directory's own history");
+            }
+        }
+        for (Path elsewhere : List.of(gitDir.resolve("commondir"), gitDir.resolve("objects").resolve("info").resolve("alternates"))) {
+            if (Files.exists(elsewhere, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(gitDir + " keeps its history in another repository (" + elsewhere + ")");
+            }
         }
     }
 }

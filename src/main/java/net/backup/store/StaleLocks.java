@@ -39,11 +39,14 @@ final class StaleLocks {
     private static Set<Path> locks(Repository repository, Path gitDir) throws IOException {
         var locks = new LinkedHashSet<Path>();
         locks.add(gitDir.resolve("index" + LOCK_SUFFIX));
-        locks.add(gitDir.resolve(Constants.HEAD + LOCK_SUFFIX));
         Ref head = repository.exactRef(Constants.HEAD);
-        // The name comes from .git/HEAD, so it is checked before it becomes a path (no '..').
-        if (head != null && head.isSymbolic() && Repository.isValidRefName(head.getTarget().getName())) {
-            locks.add(gitDir.resolve(head.getTarget().getName() + LOCK_SUFFIX));
+        if (head != null && head.isSymbolic()) {
+            // The name comes from .git/HEAD, so it is checked before it becomes a path (no '..').
+            if (Repository.isValidRefName(head.getTarget().getName())) {
+                locks.add(gitDir.resolve(head.getTarget().getName() + LOCK_SUFFIX));
+            }
+        } else {
+            locks.add(gitDir.resolve(Constants.HEAD + LOCK_SUFFIX)); // a detached HEAD is updated itself
         }
         return locks;
     }

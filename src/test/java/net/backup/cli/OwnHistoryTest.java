@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import net.backup.lab.Lab;
 import net.backup.lab.LabSettings;
 import net.backup.testing.LabRun;
@@ -94,6 +95,41 @@ class OwnHistoryTest {
             assertThat(log.err()).isEqualTo("backup: cannot use the history in " + run.output() + ": " + link
                     + " is a symbolic link (to " + other.resolve(".git") + "), not the directory's own history\n");
             assertThat(log.out()).isEmpty();
+        }
+    }
+
+    /** Its objects or refs a link to another repository's, or alternates or a commondir naming one: refused. */
+    @Test
+    void aRepositoryThatKeepsPartOfItsHistoryElsewhereIsRefused() throws Exception {
+        try (LabRun run = lab()) {
+            run.backup();
+            Path other = otherRepository();
+            Path git = run.output().resolve(".git");
+            Path objects = git.resolve("objects");
+            Path kept = Files.move(objects, elsewhere.resolve("kept-objects"));
+            Files.createSymbolicLink(objects, other.resolve(".git/objects"));
+
+            CliRun linked = run.backup();
+
+            assertThat(linked.exitCode()).as(linked.all()).isEqualTo(ExitCodes.USAGE);
+            assertThat(linked.err()).isEqualTo("backup: cannot use the history in " + run.output() + ": " + objects
+                    + " is a symbolic link (to " + other.resolve(".git/objects") + "), not the directory's own history"
+                    + " (or run with --no-history)\n");
+
+            Files.delete(objects);
+            Files.move(kept, objects);
+            for (Path elsewhereNamed : List.of(objects.resolve("info").resolve("alternates"), git.resolve("commondir"))) {
+                Files.createDirectories(elsewhereNamed.getParent());
+                Files.writeString(elsewhereNamed, other.resolve(".git/objects") + "\n");
+
+                CliRun named = run.backup();
+
+                assertThat(named.exitCode()).as(named.all()).isEqualTo(ExitCodes.USAGE);
+                assertThat(named.err()).isEqualTo("backup: cannot use the history in " + run.output() + ": " + git
+                        + " keeps its history in another repository (" + elsewhereNamed + ") (or run with --no-history)\n");
+                Files.delete(elsewhereNamed);
+            }
+            assertThat(run.backup().exitCode()).as("its own again").isEqualTo(ExitCodes.OK);
         }
     }
 
