@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,10 +76,11 @@ public final class ConfigStore {
 
     private static final long ROOT = 0;
     /**
-     * Owned by this process's user, on Linux. (The JDK's UnixSystem says uid 0 for a uid the user database does
-     * not know, which would make a stranger root here.)
+     * This process's user, on Linux: the effective uid of {@code /proc/self/status} ("Uid: real effective saved
+     * fs"). Not the owner of {@code /proc/self}, which is root for a process that is not dumpable (a JVM with file
+     * capabilities), nor the JDK's UnixSystem, which says 0 for a uid the user database does not know.
      */
-    private static final Path OWN_PROCESS = Path.of("/proc/self");
+    private static final Path OWN_STATUS = Path.of("/proc/self/status");
 
     private static long uidOf(Path path) throws IOException {
         return ((Number) Files.getAttribute(path, "unix:uid")).longValue();
@@ -90,10 +92,16 @@ public final class ConfigStore {
      */
     private static Optional<Long> ownUid() {
         try {
-            return Optional.of(uidOf(OWN_PROCESS));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return ownUid(Files.readAllLines(OWN_STATUS));
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    static Optional<Long> ownUid(List<String> status) {
+        return status.stream().filter(line -> line.startsWith("Uid:")).findFirst()
+                .map(line -> line.substring("Uid:".length()).trim().split("\\s+"))
+                .filter(ids -> ids.length >= 2).map(ids -> Long.parseLong(ids[1]));
     }
 
     private static String userName(long uid) {
