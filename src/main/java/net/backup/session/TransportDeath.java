@@ -18,9 +18,13 @@ final class TransportDeath implements DisconnectListener {
 
     private volatile String message;
 
+    /**
+     * sshj's own death carries no reason code (UNKNOWN); a device's goodbye carries one, and its words are the
+     * device's, which could read like anything.
+     */
     @Override
     public void notifyDisconnect(DisconnectReason reason, String message) {
-        if (this.message == null) {
+        if (this.message == null && reason == DisconnectReason.UNKNOWN) {
             this.message = message;
         }
     }
@@ -29,7 +33,7 @@ final class TransportDeath implements DisconnectListener {
     SessionException explain(SessionException failure) {
         String said = message;
         Matcher oversized = said == null ? null : OVERSIZED_FIELD.matcher(said);
-        if (failure.failureCause() != SessionException.Cause.NETWORK || oversized == null || !oversized.find()) {
+        if (failure.failureCause() != SessionException.Cause.NETWORK || oversized == null || !oversized.matches()) {
             return failure;
         }
         return new SessionException(SessionException.Cause.DEVICE, "the device sent an SSH message with a field of "

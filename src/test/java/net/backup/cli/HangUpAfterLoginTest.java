@@ -58,7 +58,9 @@ class HangUpAfterLoginTest {
             CliRun result = CliRun.of("--inventory", inventory.toString(), "--output-dir", dir.resolve("configs").toString(),
                     "--known-hosts", dir.resolve("known_hosts").toString(), "--retries", "3", "--retry-delay", "10ms");
 
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(result.out()).contains("FAILED", "(a refused login? it had refused publickey", "; not retried");
+            assertThat(device.passwordsSeen()).as("once, never again").hasSizeLessThanOrEqualTo(1);
             assertThat(device.connections()).isEqualTo(1);
         }
     }
