@@ -55,8 +55,8 @@ record KnownHostsLine(Marker marker, HostPatterns hosts, String hostsField, Stri
         }
         HostPatterns hosts;
         try {
-            if (marker == null || fields.length < at + 3) {
-                throw new IllegalArgumentException(marker == null ? "unknown marker" : "hosts, key type and key expected");
+            if (marker == null || fields.length < at + 2) {
+                throw new IllegalArgumentException(marker == null ? "unknown marker" : "hosts and a key expected");
             }
             hosts = HostPatterns.parse(fields[at]);
         } catch (RuntimeException malformed) {
@@ -64,6 +64,9 @@ record KnownHostsLine(Marker marker, HostPatterns hosts, String hostsField, Stri
             return Optional.empty();
         }
         try {
+            if (fields.length < at + 3) {
+                throw new IllegalArgumentException("no key after its type (a line cut short?)");
+            }
             PublicKey key = new Buffer.PlainBuffer(Base64.getDecoder().decode(fields[at + 2])).readPublicKey();
             String type = KeyType.fromKey(key).toString();
             if (!namesType(fields[at + 1], type)) {

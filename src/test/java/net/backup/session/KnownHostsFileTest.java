@@ -139,12 +139,15 @@ class KnownHostsFileTest {
     void aLineWhoseKeyCannotBeReadStillHoldsItsHost() throws Exception {
         KeyPair key = newKey();
         Path file = Files.writeString(dir.resolve("known_hosts"), "10.0.0.1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBroken\n"
-                + "10.0.0.3 ssh-ed25519 " + PublicKeyEntry.toString(key.getPublic()).split(" ")[1] + "\n");
+                + "10.0.0.3 ssh-ed25519 " + PublicKeyEntry.toString(key.getPublic()).split(" ")[1] + "\n"
+                + "10.0.0.4 ssh-ed25519\n");
 
         assertThat(verify(file, HostKeyPolicy.ACCEPT_NEW, "10.0.0.1", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.CHANGED);
         assertThat(verify(file, HostKeyPolicy.ACCEPT_NEW, "10.0.0.3", 22, key).outcome()).as("a type that is not the key's")
                 .isEqualTo(KnownHosts.Outcome.CHANGED);
-        assertThat(Files.readAllLines(file)).hasSize(2);
+        assertThat(verify(file, HostKeyPolicy.ACCEPT_NEW, "10.0.0.4", 22, key).outcome()).as("a line cut short after the type")
+                .isEqualTo(KnownHosts.Outcome.CHANGED);
+        assertThat(Files.readAllLines(file)).hasSize(3);
     }
 
     /** OpenSSH reads an RSA key under its signature names and short names in any case. */
