@@ -10,7 +10,16 @@ import java.util.List;
 public record SecretSetting(Setting<String> literal, Setting<String> variable, Setting<String> file) {
 
     static SecretSetting named(String name) {
-        return new SecretSetting(Setting.optional(name, SettingTypes.TEXT),
+        return named(name, SettingTypes.TEXT);
+    }
+
+    /** One whose literal form may be {@code ""}: a secret that is meant to be empty (an enable password). */
+    static SecretSetting namedMayBeEmpty(String name) {
+        return named(name, SettingTypes.TEXT_OR_QUOTED_EMPTY);
+    }
+
+    private static SecretSetting named(String name, Setting.Type<String> literal) {
+        return new SecretSetting(Setting.optional(name, literal),
                 Setting.optional(name + "_env", SettingTypes.TEXT), Setting.optional(name + "_file", SettingTypes.TEXT));
     }
 

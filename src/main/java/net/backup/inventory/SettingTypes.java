@@ -22,6 +22,7 @@ final class SettingTypes {
     static final int MAX_RETRIES = 10;
 
     static final Setting.Type<String> TEXT = Nodes::text;
+    static final Setting.Type<String> TEXT_OR_QUOTED_EMPTY = Nodes::textOrQuotedEmpty;
     static final Setting.Type<String> HOST = SettingTypes::host;
     static final Setting.Type<Integer> PORT = SettingTypes::port;
     static final Setting.Type<Integer> RETRIES = SettingTypes::retries;

@@ -53,7 +53,8 @@ public final class Settings {
     public static final Setting<String> USERNAME = Setting.optional("username", SettingTypes.TEXT);
     /** Required at some level unless a key file is set or {@code --ask-pass} given. */
     public static final SecretSetting PASSWORD = SecretSetting.named("password");
-    public static final SecretSetting ENABLE_SECRET = SecretSetting.named("enable_secret");
+    /** May be {@code ""}: a Cisco ASA before 9.12 has an empty enable password until one is set. */
+    public static final SecretSetting ENABLE_SECRET = SecretSetting.namedMayBeEmpty("enable_secret");
     /** Relative to the inventory's folder; {@code ~/} works. */
     public static final Setting<String> KEY_FILE = Setting.optional("key_file", SettingTypes.TEXT);
     public static final SecretSetting KEY_PASSPHRASE = SecretSetting.named("key_passphrase");

@@ -1,6 +1,7 @@
 package net.backup.yaml;
 
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -44,6 +45,19 @@ public final class Nodes {
         }
         throw source.fail(source.at(node.getStartMark()) + ": " + field
                 + ": expected a value, got " + describe(node));
+    }
+
+    /**
+     * As {@link #text}, but an empty text written in quotes ({@code ""}) is a value: an empty enable password
+     * (a Cisco ASA's before 9.12) is said that way. A key with nothing after it stays an error: that is far
+     * more often a value forgotten than one meant empty.
+     */
+    public static String textOrQuotedEmpty(Node node, String field, YamlSource source) {
+        if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR) && scalar.getValue().isEmpty()
+                && scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+            return "";
+        }
+        return text(node, field, source);
     }
 
     public static String key(NodeTuple tuple, String field, YamlSource source) {

@@ -320,6 +320,23 @@ class BackupCommandTest {
         }
     }
 
+    /** A device whose enable password is empty (an ASA before 9.12) is backed up with enable_secret: "". */
+    @Test
+    void anEmptyEnableSecretInQuotesIsTyped() throws IOException {
+        var settings = new LabSettings(Duration.ZERO, Duration.ZERO, 1, LabSettings.USERNAME, LabSettings.PASSWORD, "");
+        try (LabRun run = new LabRun(Lab.start(List.of(Lab.DeviceSpec.healthy("fw1")), settings), dir)) {
+            Files.writeString(run.inventory(), Files.readString(run.inventory()).replace("enable_secret: \n", "enable_secret: \"\"\n"));
+
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(run.backupOf("fw1")).isEqualTo(run.lab().device("fw1").stableConfig());
+            // Passwords are not among the commands the lab keeps, but every line is counted: one line more.
+            assertThat(run.lab().device("fw1").linesReceived()).as("the empty password typed at enable's prompt")
+                    .isEqualTo(run.lab().device("fw1").commandsReceived().size() + 1);
+        }
+    }
+
     @Test
     void failsClearlyWhenTheEnableSecretIsWrong() throws IOException {
         try (LabRun run = healthyLab(1)) {

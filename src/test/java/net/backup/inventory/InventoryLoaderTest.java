@@ -36,6 +36,19 @@ class InventoryLoaderTest {
                 .hasMessage(dir.resolve("inventory.yaml") + ":" + expected);
     }
 
+    /** An ASA before 9.12 has an empty enable password: said in quotes, it is one; a key left empty is not. */
+    @Test
+    void anEnableSecretMayBeEmptyWhenWrittenInQuotes() throws IOException {
+        assertThat(load("defaults: {username: u, password: p, enable_secret: \"\"}\ndevices: [{name: fw1}]\n").get(0).enableSecret())
+                .contains(Secret.of(""));
+        assertThat(load("defaults: {username: u, password: p, enable_secret: ''}\ndevices: [{name: fw1}]\n").get(0).enableSecret())
+                .contains(Secret.of(""));
+        assertError("defaults: {username: u, password: p, enable_secret: }\ndevices: [{name: fw1}]\n",
+                "1:52: defaults.enable_secret: expected a value, got nothing");
+        assertError("defaults: {username: u, password: \"\"}\ndevices: [{name: fw1}]\n",
+                "1:35: defaults.password: expected a value, got nothing");
+    }
+
     @Test
     void loadsTheClassicLabInventory() throws IOException {
         List<Device> devices = load("""
