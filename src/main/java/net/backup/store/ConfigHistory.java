@@ -28,6 +28,8 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
@@ -100,6 +102,7 @@ public final class ConfigHistory implements AutoCloseable {
         Git git = HistoryRepository.open(directory);
         try {
             var warnings = new ArrayList<>(StaleLocks.remove(git.getRepository()));
+            warnIfDetached(git.getRepository(), gitDir, warnings);
             boolean ownerOnly = !readableByOthers(gitDir, warnings);
             var history = new ConfigHistory(git, ownerOnly, warnings);
             history.requireReadableLastCommit();
@@ -115,6 +118,19 @@ public final class ConfigHistory implements AutoCloseable {
             committedRegularFiles();
         } catch (IOException | RevisionSyntaxException | JGitInternalException e) {
             throw new IOException("its last commit cannot be read: " + reason(e), e);
+        }
+    }
+
+    /**
+     * Someone checked out an old commit to look at it and left it so: the run's commits then hang off that
+     * commit, on no branch, and the next checkout of the branch leaves them behind (reachable only through
+     * git's reflog). Said every run, until a branch is checked out again.
+     */
+    private static void warnIfDetached(Repository repository, Path gitDir, List<String> warnings) throws IOException {
+        Ref head = repository.exactRef(Constants.HEAD);
+        if (head != null && !head.isSymbolic()) {
+            warnings.add("the history in " + gitDir + " is on a detached HEAD (" + head.getObjectId().abbreviate(7).name()
+                    + "): this run's commit goes on no branch; check a branch out again (git checkout main)");
         }
     }
 

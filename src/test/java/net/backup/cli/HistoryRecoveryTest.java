@@ -92,6 +92,30 @@ class HistoryRecoveryTest {
         }
     }
 
+    /** A history left on a detached HEAD (someone looked at an old commit) is said, every run, until it is not. */
+    @Test
+    void aDetachedHeadIsSaidSoThatNightlyCommitsAreNotLeftOnNoBranch() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            String first;
+            try (Git git = Git.open(run.output().toFile())) {
+                first = git.getRepository().resolve("HEAD").abbreviate(7).name();
+                git.checkout().setName(git.getRepository().resolve("HEAD").name()).call();
+            }
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).isEqualTo("backup: warning: the history in " + run.output().resolve(".git")
+                    + " is on a detached HEAD (" + first + "): this run's commit goes on no branch; check a branch out"
+                    + " again (git checkout main)\n");
+            try (Git git = Git.open(run.output().toFile())) {
+                git.checkout().setName("main").call();
+            }
+            assertThat(run.backup().err()).as("on its branch again").isEmpty();
+        }
+    }
+
     @Test
     void staleRefLocksAreRemovedAndTheRunCommits() throws Exception {
         try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
