@@ -27,6 +27,8 @@ final class Logging {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
             System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
             System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+            System.setProperty("org.slf4j.simpleLogger.showThreadName", "true");
+            System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
             LIBRARIES.forEach(name -> System.setProperty("org.slf4j.simpleLogger.log." + name, "debug"));
             // slf4j-simple asks for System.err at each record (logFile=System.err), so the logs go through this.
             System.setErr(new EscapingPrintStream(System.err));

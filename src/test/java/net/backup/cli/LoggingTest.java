@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import net.backup.lab.Lab;
+import net.backup.lab.LabSettings;
 import net.backup.testing.BackupProcess;
+import net.backup.testing.LabRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -64,6 +67,27 @@ class LoggingTest {
                 assertThat(run.err()).contains("PWNED-IDENT").doesNotContain("\u001b", "\u0007")
                         .contains("SSH-2.0-Evil\\e]0;PWNED-IDENT\\x07");
                 assertThat(run.out()).doesNotContain("\u001b", "\u0007");
+            }
+        }
+    }
+
+    /**
+     * A setup command the device rejects (an image without terminal width) is one plain line a device, without
+     * the thread's and the class's names (cron mails it); --verbose keeps the names for whoever debugs.
+     */
+    @Test
+    void aRejectedSetupCommandIsAWarningInTheToolsOwnWords() throws Exception {
+        try (LabRun run = new LabRun(Lab.start(Lab.healthyFleet("csr", 1), LabSettings.defaults()), dir)) {
+            Path platforms = Files.createDirectories(dir.resolve("platforms"));
+            String ios = new String(getClass().getResourceAsStream("/platforms/cisco_ios.yaml").readAllBytes(), StandardCharsets.UTF_8);
+            Files.writeString(platforms.resolve("cisco_ios.yaml"), ios.replace("setup: [term len 0]", "setup: [term len 0, terminal bogus]"));
+
+            try (var backup = BackupProcess.start(dir, "--inventory", run.inventory().toString(), "--output-dir",
+                    run.output().toString(), "--known-hosts", run.knownHosts().toString(), "--no-history",
+                    "--platforms", platforms.toString())) {
+                assertThat(backup.waitFor(Duration.ofSeconds(60))).as(backup.err()).isEqualTo(ExitCodes.OK);
+                assertThat(backup.err()).isEqualTo("WARN csr1: 'terminal bogus' was rejected "
+                        + "(% Invalid input detected at '^' marker.); carrying on\n");
             }
         }
     }
