@@ -33,6 +33,7 @@ public final class ConsoleReport implements Consumer<DeviceResult> {
             line.append("  (").append(result.attempts()).append(" attempts)");
         }
         result.error().ifPresent(error -> line.append("  ").append(error));
+        result.notes().forEach(note -> line.append("  note: ").append(note));
         out.println(TerminalText.escape(line.toString())); // errors quote what devices sent
         out.flush();
     }

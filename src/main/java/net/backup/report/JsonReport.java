@@ -36,7 +36,8 @@ public final class JsonReport {
                     .append(", \"bytes\": ").append(result.bytes())
                     .append(", \"error\": ").append(result.error().map(JsonReport::string).orElse("null"))
                     .append(", \"cause\": ").append(result.cause().map(cause -> string(cause.name())).orElse("null"))
-                    .append('}');
+                    .append(", \"notes\": [").append(String.join(", ", result.notes().stream().map(JsonReport::string).toList()))
+                    .append("]}");
             separator = ",\n";
         }
         ProcessStats client = ProcessStats.current();

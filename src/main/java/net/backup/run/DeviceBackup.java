@@ -59,6 +59,8 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     private final OutputBudget budget;
     /** Set by the device_deadline watch before it cancels the task, so the failure counts as a timeout. */
     private volatile boolean deadlinePassed;
+    /** What the last attempt noted without failing (a setup command the device rejected): said on its line. */
+    private final List<String> notes = new ArrayList<>();
 
     /**
      * @param redactor present when this device's secrets are to be replaced with markers before storing
@@ -106,7 +108,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                 String stored = redactor.map(r -> r.redact(config, device.platform().secrets(), control)).orElse(config);
                 ConfigStore.Written written = control.commit(() -> store.write(device.name(), stored));
                 return DeviceResult.stored(device.name(), device.host(), DeviceResult.Status.valueOf(written.change().name()),
-                        attempt, since(started), written.bytes());
+                        attempt, since(started), written.bytes()).withNotes(notes);
             } catch (SessionException e) {
                 if (control.cancelled()) {
                     return failed(started, attempt, cancelled(), control.reason());
@@ -150,6 +152,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     /** The whole conversation; the session is closed before anything is written to disk. */
     private String fetch(OutputBudget.Account account) throws SessionException {
         Platform platform = device.platform();
+        notes.clear();
         try (CliSession cli = connector.open(connectionTarget(device), control, account)) {
             for (SaveStep step : device.save() ? platform.saveCommands() : List.<SaveStep>of()) {
                 String output = cli.run(step.command(), step.answers());
@@ -200,10 +203,13 @@ public final class DeviceBackup implements Callable<DeviceResult> {
         return deadlinePassed ? DeviceResult.Cause.TIMEOUT : DeviceResult.Cause.CANCELLED;
     }
 
-    /** A rejected setup command (an older image without terminal width) is no reason to give up. */
+    /**
+     * A rejected setup command (an older image without terminal width) is no reason to give up; it is noted on
+     * the device's line and in the report (its pager or wrapping, if it matters, fails the device anyway).
+     */
     private void warnIfRejected(String command, String output) {
         ConfigValidator.errorLine(device.platform(), output, control).ifPresent(error ->
-                LOG.warn("{}: '{}' was rejected ({}); carrying on", device.name(), command, error));
+                notes.add("'" + command + "' was rejected (" + error + ")"));
     }
 
     private DeviceResult failed(long started, int attempts, DeviceResult.Cause cause, String error) {

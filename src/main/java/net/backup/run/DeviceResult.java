@@ -1,6 +1,7 @@
 package net.backup.run;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,6 +10,8 @@ import java.util.Optional;
  * @param bytes the size of the stored configuration; 0 when the device failed
  * @param error why the device failed, fit to print on its line; empty when it succeeded
  * @param cause  the kind of failure, for the JSON report and whatever acts on it; empty when it succeeded
+ * @param notes  what went less than well without failing the device (a setup command it rejected), fit to
+ *               print on its line
  */
 public record DeviceResult(
         String name,
@@ -18,12 +21,14 @@ public record DeviceResult(
         Duration duration,
         long bytes,
         Optional<String> error,
-        Optional<Cause> cause) {
+        Optional<Cause> cause,
+        List<String> notes) {
 
     public DeviceResult {
         if (error.isPresent() != (status == Status.FAILED) || cause.isPresent() != error.isPresent()) {
             throw new IllegalArgumentException("a failed device has an error and a cause, a stored one neither");
         }
+        notes = List.copyOf(notes);
     }
 
     /** How a device's backup ended, compared with the backup it had before. */
@@ -70,12 +75,17 @@ public record DeviceResult(
         if (status == Status.FAILED) {
             throw new IllegalArgumentException("a stored configuration cannot have failed");
         }
-        return new DeviceResult(name, host, status, attempts, duration, bytes, Optional.empty(), Optional.empty());
+        return new DeviceResult(name, host, status, attempts, duration, bytes, Optional.empty(), Optional.empty(), List.of());
+    }
+
+    public DeviceResult withNotes(List<String> notes) {
+        return new DeviceResult(name, host, status, attempts, duration, bytes, error, cause, notes);
     }
 
     public static DeviceResult failed(String name, String host, int attempts, Duration duration, Cause cause,
             String error) {
-        return new DeviceResult(name, host, Status.FAILED, attempts, duration, 0, Optional.of(error), Optional.of(cause));
+        return new DeviceResult(name, host, Status.FAILED, attempts, duration, 0, Optional.of(error), Optional.of(cause),
+                List.of());
     }
 
     public boolean succeeded() {

@@ -72,11 +72,11 @@ class LoggingTest {
     }
 
     /**
-     * A setup command the device rejects (an image without terminal width) is one plain line a device, without
-     * the thread's and the class's names (cron mails it); --verbose keeps the names for whoever debugs.
+     * A setup command the device rejects (an image without terminal width) is a note on the device's line, not
+     * a logger's line on stderr with thread and class names (cron mails stderr every night).
      */
     @Test
-    void aRejectedSetupCommandIsAWarningInTheToolsOwnWords() throws Exception {
+    void aRejectedSetupCommandIsANoteOnTheDevicesLine() throws Exception {
         try (LabRun run = new LabRun(Lab.start(Lab.healthyFleet("csr", 1), LabSettings.defaults()), dir)) {
             Path platforms = Files.createDirectories(dir.resolve("platforms"));
             String ios = new String(getClass().getResourceAsStream("/platforms/cisco_ios.yaml").readAllBytes(), StandardCharsets.UTF_8);
@@ -84,10 +84,13 @@ class LoggingTest {
 
             try (var backup = BackupProcess.start(dir, "--inventory", run.inventory().toString(), "--output-dir",
                     run.output().toString(), "--known-hosts", run.knownHosts().toString(), "--no-history",
-                    "--platforms", platforms.toString())) {
+                    "--platforms", platforms.toString(), "--report", dir.resolve("report.json").toString())) {
                 assertThat(backup.waitFor(Duration.ofSeconds(60))).as(backup.err()).isEqualTo(ExitCodes.OK);
-                assertThat(backup.err()).isEqualTo("WARN csr1: 'terminal bogus' was rejected "
-                        + "(% Invalid input detected at '^' marker.); carrying on\n");
+                assertThat(backup.out()).containsPattern("(?m)^NEW +csr1 .*  note: 'terminal bogus' was rejected "
+                        + "\\(% Invalid input detected at '\\^' marker\\.\\)$");
+                assertThat(backup.err()).as("nothing on stderr: cron mails what is there").isEmpty();
+                assertThat(Files.readString(dir.resolve("report.json"))).contains("\"cause\": null, \"notes\": "
+                        + "[\"'terminal bogus' was rejected (% Invalid input detected at '^' marker.)\"]}");
             }
         }
     }
