@@ -1,11 +1,8 @@
 package net.backup.session;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,16 +58,21 @@ public final class KnownHosts {
         if (!Files.exists(file)) {
             return lines;
         }
-        int number = 0;
-        // A byte that is not UTF-8 (a Latin-1 comment) spoils its line, not the file: ssh reads bytes.
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        try (var reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            for (String text = reader.readLine(); text != null; text = reader.readLine()) {
-                KnownHostsLine.parse(text, ++number).ifPresent(lines::add);
-            }
+        String text;
+        try {
+            // A byte that is not UTF-8 (a Latin-1 comment) spoils its line, not the file: ssh reads bytes.
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
         } catch (IOException e) {
             throw new IOException("cannot read " + file + ": " + FileErrors.reason(e), e);
+        }
+        // Lines end at LF only, as ssh reads them (a CR before it is dropped): a lone CR inside a line is no line
+        // end, so "comment\r[host]:port key" does not become a line for that host, as BufferedReader would make it.
+        int number = 0;
+        for (String line : text.split("\n", -1)) {
+            number++;
+            KnownHostsLine.parse(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line, number).ifPresent(lines::add);
         }
         return lines;
     }
@@ -269,11 +271,15 @@ public final class KnownHosts {
 
     /**
      * Like OpenSSH, which makes ~/.ssh when it is missing but never the home above it: a service account
-     * whose home does not exist must not get one made up by a backup run.
+     * whose home does not exist must not get one made up by a backup run. The folder that holds the file is
+     * made (owner-only), never one above it. A link to a missing file is said as such.
      */
     private static void createOwnerOnly(Path file) throws IOException {
         if (Files.exists(file)) {
             return;
+        }
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException("it is a link to " + Files.readSymbolicLink(file) + ", which does not exist");
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.exists(parent)) {

@@ -3,9 +3,9 @@ package net.backup.session;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import org.slf4j.Logger;
@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 record KnownHostsLine(Marker marker, HostPatterns hosts, String hostsField, String type, byte[] blob) {
     private static final Logger LOG = LoggerFactory.getLogger(KnownHostsLine.class);
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    private static final Pattern BLANKS_AROUND = Pattern.compile("^[ \\t]+|[ \\t]+$");
+    private static final Set<String> RSA_SIGNATURE_NAMES = Set.of("rsa-sha2-256", "rsa-sha2-512");
 
     /**
      * What the line's key is. A {@code @cert-authority} key signs host certificates and vouches for nothing
@@ -41,11 +44,13 @@ record KnownHostsLine(Marker marker, HostPatterns hosts, String hostsField, Stri
      * key is a changed key, never recorded in its place). Skipped lines are logged at debug level only.
      */
     static Optional<KnownHostsLine> parse(String text, int number) {
-        String line = text.strip();
+        // As ssh reads a line: only blanks and tabs separate fields or lead a line. A form feed or U+2003 is no
+        // separator to ssh, so it is none here: a field that ssh reads as '\x1C[host]' names no host for either.
+        String line = BLANKS_AROUND.matcher(text).replaceAll("");
         if (line.isEmpty() || line.startsWith("#")) {
             return Optional.empty();
         }
-        String[] fields = line.split("\\s+", 5);
+        String[] fields = BLANKS.split(line, 5);
         int at = 0;
         Marker marker = Marker.NONE;
         if (fields[0].startsWith("@")) {
@@ -81,15 +86,12 @@ record KnownHostsLine(Marker marker, HostPatterns hosts, String hostsField, Stri
     }
 
     /**
-     * Whether a line's type field names the key's type as OpenSSH reads it: the full name, a short one in any
-     * case ({@code ED25519}, {@code RSA}), or for RSA one of its signature names ({@code rsa-sha2-512}).
+     * Whether a line's type field names the key's type as ssh 9.2 reads it: the full name, as written (not
+     * {@code ED25519} nor {@code SSH-RSA}, which ssh takes for a line it cannot parse), or for RSA one of its
+     * signature names ({@code rsa-sha2-512}).
      */
     static boolean namesType(String field, String type) {
-        String named = field.toLowerCase(Locale.ROOT);
-        return named.equals(type)
-                || type.equals("ssh-rsa") && Set.of("rsa", "rsa-sha2-256", "rsa-sha2-512").contains(named)
-                || type.equals("ssh-ed25519") && named.equals("ed25519")
-                || type.startsWith("ecdsa-sha2-") && named.equals("ecdsa");
+        return field.equals(type) || type.equals("ssh-rsa") && RSA_SIGNATURE_NAMES.contains(field);
     }
 
     /** Whether the line's key could be read: only then does it stand for a key, and its type for a type. */

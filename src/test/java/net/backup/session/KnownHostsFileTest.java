@@ -11,6 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -150,13 +152,54 @@ class KnownHostsFileTest {
         assertThat(Files.readAllLines(file)).hasSize(3);
     }
 
-    /** OpenSSH reads an RSA key under its signature names and short names in any case. */
+    /** ssh 9.2 reads an RSA key under its signature names, and no type under a short or upper-case name. */
     @Test
-    void aKeysTypeMayBeNamedAsOpenSshAllows() {
+    void aKeysTypeIsNamedAsSshReadsIt() {
         assertThat(KnownHostsLine.namesType("rsa-sha2-512", "ssh-rsa")).isTrue();
-        assertThat(KnownHostsLine.namesType("RSA", "ssh-rsa")).isTrue();
-        assertThat(KnownHostsLine.namesType("ED25519", "ssh-ed25519")).isTrue();
+        assertThat(KnownHostsLine.namesType("ssh-ed25519", "ssh-ed25519")).isTrue();
+        assertThat(KnownHostsLine.namesType("RSA", "ssh-rsa")).isFalse();
+        assertThat(KnownHostsLine.namesType("ED25519", "ssh-ed25519")).isFalse();
+        assertThat(KnownHostsLine.namesType("SSH-ED25519", "ssh-ed25519")).isFalse();
         assertThat(KnownHostsLine.namesType("ssh-ed25519", "ssh-rsa")).isFalse();
+    }
+
+    /**
+     * Lines as ssh reads them, where Java's readers and whitespace would read more (found by an outside probe
+     * against ssh 9.2): a lone CR inside a line, a form feed or vertical tab between fields, a control or
+     * Unicode space before the hosts. ssh knows no key for the host in any of these files, so none may count as
+     * the host's key here; and a type ssh cannot parse holds the host rather than vouching for it.
+     */
+    @Test
+    void noLineVouchesForAHostThatSshWouldNotFindInIt() throws Exception {
+        KeyPair key = newKey();
+        String entry = PublicKeyEntry.toString(key.getPublic()); // "type base64"
+        String[] typeAndKey = entry.split(" ");
+        for (String content : List.of(
+                line("otherhost", newKey()) + " comment\r[10.0.0.1]:2222 " + entry + "\n",
+                "[10.0.0.1]:2222\u000b" + entry + "\n",
+                "[10.0.0.1]:2222\f" + entry + "\n",
+                "\u001c[10.0.0.1]:2222 " + entry + "\n",
+                "\u2003[10.0.0.1]:2222 " + entry + "\n",
+                "[10.0.0.1]:2222 " + typeAndKey[0].toUpperCase(Locale.ROOT) + " " + typeAndKey[1] + "\n")) {
+            Path file = Files.writeString(dir.resolve("known_hosts"), content);
+
+            assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 2222, key).outcome()).as(content)
+                    .isNotEqualTo(KnownHosts.Outcome.KNOWN);
+        }
+        // CRLF line ends are still read, as ssh reads them.
+        Path crlf = Files.writeString(dir.resolve("known_hosts"), "# a comment\r\n" + line("[10.0.0.1]:2222", key) + "\r\n");
+        assertThat(verify(crlf, HostKeyPolicy.STRICT, "10.0.0.1", 2222, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
+    }
+
+    /** A link to a file that does not exist cannot take a new key: said as such, not as 'already exists'. */
+    @Test
+    void aKnownHostsLinkToAMissingFileSaysSo() throws Exception {
+        Path file = Files.createSymbolicLink(dir.resolve("known_hosts"), dir.resolve("nowhere"));
+
+        KnownHosts.Check check = verify(file, HostKeyPolicy.ACCEPT_NEW, "10.0.0.1", 22, newKey());
+
+        assertThat(check.outcome()).isEqualTo(KnownHosts.Outcome.UNRECORDED);
+        assertThat(check.explain("10.0.0.1", 22)).contains("it is a link to " + dir.resolve("nowhere") + ", which does not exist");
     }
 
     /** A byte that is not UTF-8 (a Latin-1 comment) spoils nothing: ssh reads bytes. */
