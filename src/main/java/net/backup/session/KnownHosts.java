@@ -42,6 +42,8 @@ public final class KnownHosts {
      */
     public enum Outcome { KNOWN, RECORDED, UNKNOWN, CHANGED, REVOKED, UNRECORDED, UNCHECKED }
 
+    private static final int SSH_PORT = 22;
+
     private final Path file;
     private final HostKeyPolicy policy;
     private final KnownHostsIndex lines;
@@ -127,10 +129,23 @@ public final class KnownHosts {
             }
             return Outcome.CHANGED;
         }
+        if (port != SSH_PORT && isOnRecordWithoutPort(host, key)) {
+            return Outcome.KNOWN;
+        }
         if (policy != HostKeyPolicy.ACCEPT_NEW) {
             return Outcome.UNKNOWN;
         }
         return record(hostPart, key, check);
+    }
+
+    /**
+     * ssh, finding nothing for {@code [host]:port}, takes the key if a plain line for the bare host holds it (a
+     * device whose SSH moved off port 22 keeps its key); one that holds another key does not make it changed.
+     */
+    private boolean isOnRecordWithoutPort(String host, PublicKey key) {
+        List<KnownHostsLine> bare = covering(hostPart(host, SSH_PORT));
+        return bare.stream().noneMatch(line -> line.marker() == KnownHostsLine.Marker.REVOKED && line.isKey(key))
+                && bare.stream().anyMatch(line -> line.marker() == KnownHostsLine.Marker.NONE && line.isKey(key));
     }
 
     private Outcome record(String hostPart, PublicKey key, Check check) {
@@ -185,7 +200,7 @@ public final class KnownHosts {
     /** How OpenSSH writes a host in known_hosts: bare on port 22, else {@code [host]:port}. */
     static String hostPart(String host, int port) {
         String lower = host.toLowerCase(Locale.ROOT);
-        return port == 22 ? lower : "[" + lower + "]:" + port;
+        return port == SSH_PORT ? lower : "[" + lower + "]:" + port;
     }
 
     /** The host key check of one connection. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -60,13 +61,22 @@ class KnownHostsFileTest {
         assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.2", 2222, key).outcome()).isEqualTo(KnownHosts.Outcome.UNKNOWN);
     }
 
+    /**
+     * A port other than 22 is a host of its own; as ssh 9.2 does, a key found for the bare host is taken when
+     * nothing is on record for {@code [host]:port} (a device whose SSH moved off port 22), and another key there
+     * makes it no changed host, only an unknown one.
+     */
     @Test
-    void aPortOtherThan22IsAHostOfItsOwn() throws Exception {
+    void aPortOtherThan22IsAHostOfItsOwnThatTheBareHostsKeyVouchesFor() throws Exception {
         KeyPair key = newKey();
         Path file = Files.writeString(dir.resolve("known_hosts"), line("10.0.0.1", key) + "\n");
 
         assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 22, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
-        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 2222, key).outcome()).isEqualTo(KnownHosts.Outcome.UNKNOWN);
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 2222, key).outcome()).isEqualTo(KnownHosts.Outcome.KNOWN);
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 2222, newKey()).outcome()).isEqualTo(KnownHosts.Outcome.UNKNOWN);
+        Files.writeString(file, line("[10.0.0.1]:2222", newKey()) + "\n", StandardOpenOption.APPEND);
+        assertThat(verify(file, HostKeyPolicy.STRICT, "10.0.0.1", 2222, key).outcome()).as("its own line first")
+                .isEqualTo(KnownHosts.Outcome.CHANGED);
     }
 
     @Test
