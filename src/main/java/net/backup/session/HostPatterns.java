@@ -5,14 +5,13 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -28,12 +27,16 @@ final class HostPatterns {
     private final List<Pattern> excluded;
     private final byte[] salt;
     private final byte[] hash;
+    /** The names, when the line is only a list of names; empty otherwise. */
+    private final Optional<Set<String>> exactNames;
 
-    private HostPatterns(List<Pattern> covered, List<Pattern> excluded, byte[] salt, byte[] hash) {
+    private HostPatterns(List<Pattern> covered, List<Pattern> excluded, byte[] salt, byte[] hash,
+            Optional<Set<String>> exactNames) {
         this.covered = covered;
         this.excluded = excluded;
         this.salt = salt;
         this.hash = hash;
+        this.exactNames = exactNames;
     }
 
     /** @throws IllegalArgumentException for a hashed name that is not two base64 fields */
@@ -44,30 +47,32 @@ final class HostPatterns {
             if (salt.length == 0) {
                 throw new IllegalArgumentException("a hashed name is |1|salt|hash");
             }
-            return new HostPatterns(List.of(), List.of(), salt, Base64.getDecoder().decode(parts[1]));
+            return new HostPatterns(List.of(), List.of(), salt, Base64.getDecoder().decode(parts[1]), Optional.empty());
         }
         var covered = new ArrayList<Pattern>();
         var excluded = new ArrayList<Pattern>();
+        var names = new HashSet<String>();
+        boolean onlyNames = true;
         for (String pattern : field.split(",")) {
             if (pattern.startsWith("!")) {
                 excluded.add(glob(pattern.substring(1)));
+                onlyNames = false;
             } else if (!pattern.isEmpty()) {
                 covered.add(glob(pattern));
+                onlyNames &= pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
+                names.add(pattern.toLowerCase(Locale.ROOT));
             }
         }
-        return new HostPatterns(List.copyOf(covered), List.copyOf(excluded), null, null);
+        return new HostPatterns(List.copyOf(covered), List.copyOf(excluded), null, null,
+                onlyNames ? Optional.of(Set.copyOf(names)) : Optional.empty());
     }
 
     /**
      * The names the line covers when it is only a list of names (no wildcard, no negation, not hashed), the way
      * ssh and this tool write lines: such a line can be found by name rather than tried on every lookup.
      */
-    static Optional<Set<String>> exactNames(String field) {
-        if (field.startsWith(HASHED) || field.contains("!") || field.contains("*") || field.contains("?")) {
-            return Optional.empty();
-        }
-        return Optional.of(Arrays.stream(field.split(",")).filter(name -> !name.isEmpty())
-                .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
+    Optional<Set<String>> exactNames() {
+        return exactNames;
     }
 
     /** Whether the line names its host hashed ({@code ssh-keygen -H}, OpenSSH's HashKnownHosts). */

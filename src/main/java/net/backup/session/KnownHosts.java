@@ -94,7 +94,7 @@ public final class KnownHosts {
     }
 
     private synchronized List<String> typesOnRecord(String hostPart) {
-        return typesAmong(covering(hostPart));
+        return typesAmong(lines.covering(hostPart));
     }
 
     /** The readable key types of the plain lines among {@code covering}, in the file's order. */
@@ -103,24 +103,19 @@ public final class KnownHosts {
                 .map(KnownHostsLine::type).distinct().toList();
     }
 
-    /** Every line that names the host, whatever its marker. */
-    private List<KnownHostsLine> covering(String hostPart) {
-        return lines.covering(hostPart);
-    }
-
     private synchronized Outcome verify(String host, int port, PublicKey key, Check check) {
         if (policy == HostKeyPolicy.OFF) {
             return Outcome.UNCHECKED;
         }
         String hostPart = hostPart(host, port);
         String type = KeyType.fromKey(key).toString();
-        List<KnownHostsLine> covering = covering(hostPart);
-        if (covering.stream().anyMatch(line -> line.marker() == KnownHostsLine.Marker.REVOKED && line.isKey(key))) {
+        List<KnownHostsLine> covering = lines.covering(hostPart);
+        if (covering.stream().anyMatch(line -> line.revokes(key))) {
             return Outcome.REVOKED;
         }
         // Its keys on record: the plain lines, a line whose key cannot be read among them (it matches no key).
         List<KnownHostsLine> onRecord = covering.stream().filter(line -> line.marker() == KnownHostsLine.Marker.NONE).toList();
-        if (onRecord.stream().anyMatch(line -> line.isKey(key))) {
+        if (onRecord.stream().anyMatch(line -> line.vouchesFor(key))) {
             return Outcome.KNOWN;
         }
         if (!onRecord.isEmpty()) {
@@ -143,9 +138,8 @@ public final class KnownHosts {
      * device whose SSH moved off port 22 keeps its key); one that holds another key does not make it changed.
      */
     private boolean isOnRecordWithoutPort(String host, PublicKey key) {
-        List<KnownHostsLine> bare = covering(hostPart(host, SSH_PORT));
-        return bare.stream().noneMatch(line -> line.marker() == KnownHostsLine.Marker.REVOKED && line.isKey(key))
-                && bare.stream().anyMatch(line -> line.marker() == KnownHostsLine.Marker.NONE && line.isKey(key));
+        List<KnownHostsLine> bare = lines.covering(hostPart(host, SSH_PORT));
+        return bare.stream().noneMatch(line -> line.revokes(key)) && bare.stream().anyMatch(line -> line.vouchesFor(key));
     }
 
     private Outcome record(String hostPart, PublicKey key, Check check) {

@@ -25,7 +25,7 @@ final class KnownHostsIndex {
     void add(KnownHostsLine line) {
         int index = lines.size();
         lines.add(line);
-        HostPatterns.exactNames(line.hostsField()).ifPresentOrElse(
+        line.hosts().exactNames().ifPresentOrElse(
                 names -> names.forEach(name -> byName.computeIfAbsent(name, n -> new ArrayList<>()).add(index)),
                 () -> tried.add(index));
         lastHost = null;

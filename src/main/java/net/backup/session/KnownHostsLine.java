@@ -103,8 +103,18 @@ record KnownHostsLine(Marker marker, HostPatterns hosts, String hostsField, Stri
         return hosts.matches(hostPart);
     }
 
-    boolean isKey(PublicKey key) {
+    private boolean isKey(PublicKey key) {
         return blob != null && Arrays.equals(blob, blobOf(key));
+    }
+
+    /** A plain line holding {@code key}: the host's key on record. */
+    boolean vouchesFor(PublicKey key) {
+        return marker == Marker.NONE && isKey(key);
+    }
+
+    /** An {@code @revoked} line naming {@code key}: never to be accepted. */
+    boolean revokes(PublicKey key) {
+        return marker == Marker.REVOKED && isKey(key);
     }
 
     /** The line as known_hosts holds it. */
