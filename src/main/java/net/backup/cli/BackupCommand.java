@@ -277,8 +277,7 @@ public final class BackupCommand implements Callable<Integer> {
         if (knownHosts != null) {
             return knownHosts;
         }
-        return UserHome.directory().map(home -> home.resolve(".ssh").resolve("known_hosts"))
-                .orElseThrow(() -> usage(UserHome.UNKNOWN + ": give --known-hosts FILE"));
+        return UserHome.knownHosts().orElseThrow(() -> usage(UserHome.UNKNOWN + ": give --known-hosts FILE"));
     }
 
     /** Accepts the policies as written in the help: {@code strict}, {@code accept-new}, {@code off}. */

@@ -78,8 +78,8 @@ final class KeyscanCommand implements Callable<Integer> {
                 .map(d -> d.withOverrides(new Device.RunOverrides(Optional.ofNullable(connectTimeout), Optional.empty(),
                         Optional.empty(), false, false)))
                 .toList();
-        Path file = knownHosts != null ? knownHosts : UserHome.directory().map(home -> home.resolve(".ssh").resolve("known_hosts"))
-                .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), UserHome.UNKNOWN + ": give --known-hosts FILE"));
+        Path file = knownHosts != null ? knownHosts : UserHome.knownHosts().orElseThrow(() ->
+                new CommandLine.ParameterException(spec.commandLine(), UserHome.UNKNOWN + ": give --known-hosts FILE"));
         var keys = BackupCommand.knownHosts(file, HostKeyPolicy.ACCEPT_NEW);
         List<Line> lines = scan(devices, keys);
         PrintWriter out = spec.commandLine().getOut();

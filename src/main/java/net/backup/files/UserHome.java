@@ -29,4 +29,9 @@ public final class UserHome {
 
     /** For a message: what to do where there is no home. */
     public static final String UNKNOWN = "this user has no home directory (no entry in the user database, no HOME)";
+
+    /** OpenSSH's known_hosts, {@code ~/.ssh/known_hosts}, where there is a home. */
+    public static Optional<Path> knownHosts() {
+        return directory().map(home -> home.resolve(".ssh").resolve("known_hosts"));
+    }
 }
