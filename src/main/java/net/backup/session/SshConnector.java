@@ -32,8 +32,6 @@ public final class SshConnector {
     /** Wide enough that no device wraps a long config line; IOS accepts up to 512 columns. */
     private static final int TERMINAL_COLUMNS = 511;
     private static final int TERMINAL_ROWS = 24;
-    /** The socket's own idle limit sits above command_timeout, so the watchdog's clearer message comes first. */
-    private static final Duration SOCKET_GRACE = Duration.ofSeconds(5);
 
     private final SshAlgorithms algorithms;
     private final KnownHosts knownHosts;
@@ -62,7 +60,6 @@ public final class SshConnector {
         try {
             connect(client, target);
             authenticate(client, target);
-            client.getSocket().setSoTimeout(millis(target.timeouts().command().plus(SOCKET_GRACE)));
             client.getTransport().setTimeoutMs(millis(target.timeouts().command()));
             Session session = openSession(client);
             requestTerminal(session);
@@ -179,6 +176,10 @@ public final class SshConnector {
         client.getTransport().setTimeoutMs(millis(target.timeouts().connect()));
         try {
             client.connect(target.host(), target.port());
+            // From here only sshj's reader thread reads the socket, and it ignores a read's timeout (it reads
+            // again), so a timeout would only make each wait a poll and a second read. A silent device is
+            // ended by the watchdog, which closes the socket under the blocked read.
+            client.getSocket().setSoTimeout(0);
         } catch (IOException | RuntimeException e) {
             // Once the key was refused, whatever else broke is its consequence: sshj's reader closes the socket,
             // and the connecting thread may learn of it from a write ("Socket closed") rather than from the
