@@ -165,7 +165,9 @@ final class PromptReader {
     }
 
     private Reply endAtPrompt(String expected, String lastLine) {
-        return new Reply(buffer.substring(0, endBeforeStrayPrompts(expected)), takeAll(lastLine).lastLine());
+        String text = buffer.substring(0, endBeforeStrayPrompts(expected));
+        dropBeforeLastLine();
+        return new Reply(text, lastLine);
     }
 
     /** The prompt glued to the end of the last line of output ({@code Pagination disabled.sw1#}). */
@@ -347,10 +349,15 @@ final class PromptReader {
      */
     private Reply takeAll(String lastLine) {
         String text = buffer.substring(0, lastLineStart);
+        dropBeforeLastLine();
+        return new Reply(text, lastLine);
+    }
+
+    /** Drops the output before the last line, which ended the read and cannot end the next one. */
+    private void dropBeforeLastLine() {
         buffer.delete(0, lastLineStart);
         lastLineStart = 0;
         stale = true;
-        return new Reply(text, lastLine);
     }
 
     /** Drops {@code buffer[0, end)}, keeping what follows for the next read. */
