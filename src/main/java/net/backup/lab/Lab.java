@@ -32,8 +32,10 @@ import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.mac.BuiltinMacs;
 import org.apache.sshd.common.signature.BuiltinSignatures;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.ServerBuilder;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.AsyncAuthException;
 import org.apache.sshd.server.auth.keyboard.DefaultKeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
@@ -211,7 +213,7 @@ public final class Lab implements AutoCloseable {
         server.setHost(LOOPBACK);
         server.setPort(basePort);
         // A CLI writes small pieces (an echo, a pager prompt): send them at once, as a device's stack does.
-        org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(server, true);
+        CoreModuleProperties.TCP_NODELAY.set(server, true);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         server.setPasswordAuthenticator(this::authenticate);
         server.setKeyboardInteractiveAuthenticator(DefaultKeyboardInteractiveAuthenticator.INSTANCE);
@@ -274,7 +276,7 @@ public final class Lab implements AutoCloseable {
             // Drop the TCP connection with no answer to the password, as a device that crashes would:
             // the answer is left pending (asynchronous) and never given.
             session.getIoSession().close(true);
-            throw new org.apache.sshd.server.auth.AsyncAuthException();
+            throw new AsyncAuthException();
         }
         return !device.has(Fault.AUTH_FAIL) && device.username().equals(username) && device.password().equals(password);
     }

@@ -16,6 +16,8 @@ import net.backup.secret.Secret;
 import net.backup.time.Durations;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One CLI conversation with a device over an interactive shell: learn the prompt, reach privileged mode,
@@ -26,7 +28,7 @@ import net.schmizz.sshj.connection.channel.direct.Session;
  * no such mark: see {@link #checkInStep}.
  */
 public final class CliSession implements AutoCloseable {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CliSession.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CliSession.class);
     private static final int MAX_PROMPT_TRIES = 5;
     /**
      * Typed where the end of a kept output is in doubt: a comment line (IOS, EOS, NX-OS ignore lines that start

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import net.backup.secret.Secret;
 import net.backup.time.Durations;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -23,6 +24,8 @@ import net.schmizz.sshj.userauth.method.AuthPublickey;
 import net.schmizz.sshj.userauth.method.ChallengeResponseProvider;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens {@link CliSession}s. Holds what all connections share: the sshj configurations (building one
@@ -30,6 +33,7 @@ import net.schmizz.sshj.userauth.password.Resource;
  */
 public final class SshConnector {
     /** Wide enough that no device wraps a long config line; IOS accepts up to 512 columns. */
+    private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
     private static final int TERMINAL_COLUMNS = 511;
     private static final int TERMINAL_ROWS = 24;
 
@@ -132,8 +136,8 @@ public final class SshConnector {
     private static void requestTerminal(Session session) throws TransportException {
         try {
             session.allocatePTY("vt100", TERMINAL_COLUMNS, TERMINAL_ROWS, 0, 0, Map.of());
-        } catch (net.schmizz.sshj.connection.ConnectionException refused) {
-            org.slf4j.LoggerFactory.getLogger(SshConnector.class).debug("PTY refused; going on without one", refused);
+        } catch (ConnectionException refused) {
+            LOG.debug("PTY refused; going on without one", refused);
         }
     }
 
