@@ -52,6 +52,17 @@ public enum Fault {
      * so a seed draws as before.
      */
     NO_SESSION,
+    /**
+     * Accepts the login, then never answers the {@code session} channel's open: an SSH stack that has run out of
+     * something and says nothing. Named only, never drawn by {@code --fault-rate}, so a seed draws as before.
+     */
+    SILENT_CHANNEL,
+    /**
+     * Stays at its prompt after the exit command and never answers the client's channel close, leaving the end to
+     * the TCP connection, as some embedded SSH stacks do. Named only, never drawn by {@code --fault-rate}, so a
+     * seed draws as before.
+     */
+    DEAF_TO_CLOSE,
 
     /**
      * Quirk: one more prompt, a moment after the prompt that ends each command, as any CLI prints when an
@@ -92,7 +103,7 @@ public enum Fault {
      * so a seed draws as before.
      */
     public boolean drawnAtRandom() {
-        return this != FLOOD && this != TRICKLE && this != NO_SESSION;
+        return this != FLOOD && this != TRICKLE && this != NO_SESSION && this != SILENT_CHANNEL && this != DEAF_TO_CLOSE;
     }
 
     /** True for the terminal quirks, false for the faults. */

@@ -10,6 +10,8 @@ import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.channel.ChannelSessionFactory;
 
@@ -17,7 +19,8 @@ import org.apache.sshd.server.channel.ChannelSessionFactory;
  * Opens the {@code session} channels the shells run in, except on a device with {@link Fault#NO_SESSION}: it
  * accepts the login, then answers the channel open with "administratively prohibited", as a paramiko server
  * that allows no shell does (and a device whose AAA grants no exec). MINA gives the refusal its own
- * description; paramiko's is empty.
+ * description; paramiko's is empty. With {@link Fault#SILENT_CHANNEL} the open is never answered, with
+ * {@link Fault#DEAF_TO_CLOSE} the client's close never is.
  */
 final class SessionChannels implements ChannelFactory {
     private final Function<Session, SimulatedDevice> deviceOf;
@@ -33,7 +36,14 @@ final class SessionChannels implements ChannelFactory {
 
     @Override
     public Channel createChannel(Session session) throws IOException {
-        return deviceOf.apply(session).has(Fault.NO_SESSION) ? new Refused() : ChannelSessionFactory.INSTANCE.createChannel(session);
+        SimulatedDevice device = deviceOf.apply(session);
+        if (device.has(Fault.NO_SESSION)) {
+            return new Refused();
+        }
+        if (device.has(Fault.SILENT_CHANNEL)) {
+            return new Unanswered();
+        }
+        return device.has(Fault.DEAF_TO_CLOSE) ? new DeafToClose() : ChannelSessionFactory.INSTANCE.createChannel(session);
     }
 
     /** A session channel whose open fails; the server then sends the client SSH_MSG_CHANNEL_OPEN_FAILURE. */
@@ -43,6 +53,24 @@ final class SessionChannels implements ChannelFactory {
             var future = new DefaultOpenFuture(this, null);
             future.setException(new SshChannelOpenException(getChannelId(), SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED, ""));
             return future;
+        }
+    }
+
+    /** A session channel whose open is never answered, either way. */
+    private static final class Unanswered extends ChannelSession {
+        @Override
+        public OpenFuture open(long recipient, long rwSize, long packetSize, Buffer buffer) {
+            return new DefaultOpenFuture(this, null);
+        }
+    }
+
+    /** A session channel that ignores the client's SSH_MSG_CHANNEL_CLOSE: it ends when the connection does. */
+    private static final class DeafToClose extends ChannelSession {
+        private static final Logger LOG = LoggerFactory.getLogger(DeafToClose.class);
+
+        @Override
+        public void handleClose() {
+            LOG.debug("channel close ignored (deaf-to-close)");
         }
     }
 }

@@ -194,7 +194,7 @@ final class SimulatedCli implements Command {
     private boolean exec(String line, String[] w) throws IOException, InterruptedException {
         DeviceKind.Commands commands = kind.commands();
         if (matches(commands.exit(), w)) {
-            return false;
+            return device.has(Fault.DEAF_TO_CLOSE); // that device stays at its prompt
         }
         Optional<List<String>> pagerOff = match(commands.pagerOff(), w);
         Optional<DeviceKind.Save> save = kind.saves().stream().filter(s -> s.command().match(w).isPresent()).findFirst();

@@ -489,7 +489,7 @@ public final class CliSession implements AutoCloseable {
         keyboard.flush();
     }
 
-    /** Says goodbye politely, then closes the channel and the connection whatever the device does. */
+    /** Says goodbye politely (the platform's exit command), then hangs up whatever the device does. */
     @Override
     public void close() {
         watch.close();
@@ -503,7 +503,9 @@ public final class CliSession implements AutoCloseable {
                 // The device may already be gone; closing below is what matters.
             }
         }
-        CancelHook.closeQuietly(session);
+        // No channel close first: sshj waits for the device to answer one (30 s), and some SSH stacks never do.
+        // Hanging up (SSH_MSG_DISCONNECT, then the socket) ends the channel with the connection, after the exit
+        // command.
         CancelHook.closeQuietly(client);
     }
 }

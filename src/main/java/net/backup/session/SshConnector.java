@@ -65,9 +65,15 @@ public final class SshConnector {
             connect(client, target);
             authenticate(client, target);
             client.getTransport().setTimeoutMs(millis(target.timeouts().command()));
-            Session session = openSession(client);
-            requestTerminal(session);
-            Session.Shell shell = session.startShell();
+            // The channel's own requests (open, PTY, shell) wait on the connection's timeout, which sshj took from
+            // the transport when it was made (its default, 30 s), not from the line above.
+            client.getConnection().setTimeoutMs(millis(target.timeouts().command()));
+            Session session = answered("the session channel", target, () -> openSession(client));
+            answered("the terminal request", target, () -> {
+                requestTerminal(session);
+                return session;
+            });
+            Session.Shell shell = answered("the shell request", target, session::startShell);
             Watchdog.Watch watch = watchdog.watch(target.timeouts().command(), () -> CancelHook.closeQuietly(client));
             var cli = new CliSession(client, session, shell, target.platform(), watch, watchdog, target.timeouts().commandDeadline(),
                     account, hook, TERMINAL_COLUMNS);
@@ -85,6 +91,26 @@ public final class SshConnector {
         } catch (IOException | RuntimeException e) {
             CancelHook.closeQuietly(client);
             throw death.explain(new SessionException(SessionException.Cause.NETWORK, SshErrors.describe(e), e));
+        }
+    }
+
+    /** A request on the channel, whose answer sshj waits for. */
+    @FunctionalInterface
+    private interface ChannelRequest<T> {
+        T send() throws IOException, SessionException;
+    }
+
+    /** A device that never answers a channel request is as silent as one that never answers a command. */
+    private static <T> T answered(String request, ConnectionTarget target, ChannelRequest<T> channelRequest)
+            throws IOException, SessionException {
+        try {
+            return channelRequest.send();
+        } catch (IOException e) {
+            if (SshErrors.isUnanswered(e)) {
+                throw new SessionException(SessionException.Cause.TIMEOUT, "no answer to " + request + " within "
+                        + Durations.setting(target.timeouts().command()) + " (command_timeout)", e);
+            }
+            throw e;
         }
     }
 

@@ -104,7 +104,7 @@ final class SshErrors {
                     || e.getMessage().equals("Socket closed") || e.getMessage().equals("Stream closed"))) {
                 return "the device closed the connection";
             }
-            if (e.getMessage() != null && e.getMessage().startsWith("Timeout expired")) {
+            if (isUnansweredRequest(e)) {
                 return "timed out";
             }
             if (e.getMessage() != null && e.getMessage().contains("Connection reset")) {
@@ -117,6 +117,20 @@ final class SshErrors {
         }
         String message = root.getMessage() == null ? "" : root.getMessage().replaceAll("\\s+", " ").trim();
         return message.isEmpty() ? kindOf(root) : message;
+    }
+
+    /** True if {@code error} is sshj giving up on an answer it waited for (a promise's timeout), or caused by that. */
+    static boolean isUnanswered(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (isUnansweredRequest(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnansweredRequest(Throwable e) {
+        return e.getMessage() != null && e.getMessage().startsWith("Timeout expired");
     }
 
     /** The reason code in words, and the server's description if it gave one. */

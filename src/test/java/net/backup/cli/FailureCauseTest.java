@@ -88,6 +88,40 @@ class FailureCauseTest {
         }
     }
 
+    /**
+     * A device that never answers the session channel's open is silent like any other: command_timeout ends the
+     * wait (sshj's own default was 30 s, whatever command_timeout said).
+     */
+    @Test
+    void aDeviceThatNeverAnswersTheChannelOpenTimesOutAfterCommandTimeout() throws Exception {
+        try (LabRun run = new LabRun(Lab.start(List.of(faulty("mute", Fault.SILENT_CHANNEL)), LabSettings.defaults()), dir)) {
+            Path report = dir.resolve("report.json");
+
+            CliRun result = run.backup("--report", report.toString(), "--retries", "0", "--command-timeout", "1s",
+                    "--device-deadline", "20s");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(causes(report)).as(result.all()).containsExactlyEntriesOf(Map.of("mute", "TIMEOUT"));
+            assertThat(result.out()).contains("no answer to the session channel within 1 s (command_timeout)");
+        }
+    }
+
+    /**
+     * A device that stays at its prompt after the exit command and ignores the client's channel close (leaving
+     * the end to the TCP connection) is backed up all the same: the run hangs up instead of waiting for an
+     * answer that never comes (sshj waited 30 s; here device_deadline would have cut the device short first).
+     */
+    @Test
+    void aDeviceThatIgnoresTheChannelCloseIsBackedUpWithoutWaitingForIt() throws Exception {
+        try (LabRun run = new LabRun(Lab.start(List.of(faulty("deaf", Fault.DEAF_TO_CLOSE)), LabSettings.defaults()), dir)) {
+            CliRun result = run.backup("--retries", "0", "--device-deadline", "20s");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(run.backupOf("deaf")).isEqualTo(run.lab().device("deaf").stableConfig());
+            assertThat(run.lab().device("deaf").commandsReceived()).as("what the device was typed").contains("exit");
+        }
+    }
+
     @Test
     void devicesTheDeadlineCutShortAreCancelled() throws Exception {
         try (LabRun run = new LabRun(Lab.start(List.of(faulty("first", Fault.HANG), Lab.DeviceSpec.healthy("second")),
