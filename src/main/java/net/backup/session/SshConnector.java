@@ -207,8 +207,9 @@ public final class SshConnector {
         try {
             client.connect(target.host(), target.port());
             // From here only sshj's reader thread reads the socket, and it ignores a read's timeout (it reads
-            // again), so a timeout would only make each wait a poll and a second read. A silent device is
-            // ended by the watchdog, which closes the socket under the blocked read.
+            // again): a timeout would end nothing. A silent device is ended by the watchdog, which closes the
+            // socket under the blocked read. (Each wait is still a poll: the timed connect left the socket
+            // non-blocking for good.)
             client.getSocket().setSoTimeout(0);
         } catch (IOException | RuntimeException e) {
             // Once the key was refused, whatever else broke is its consequence: sshj's reader closes the socket,
