@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 import net.backup.secret.Secret;
 import net.backup.time.Durations;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.Buffer;
+import net.schmizz.sshj.common.Message;
+import net.schmizz.sshj.common.SSHPacket;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
@@ -23,6 +26,7 @@ import net.schmizz.sshj.userauth.method.AuthPassword;
 import net.schmizz.sshj.userauth.method.AuthPublickey;
 import net.schmizz.sshj.userauth.method.ChallengeResponseProvider;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
+import net.schmizz.sshj.userauth.password.PasswordUpdateProvider;
 import net.schmizz.sshj.userauth.password.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -272,10 +276,12 @@ public final class SshConnector {
                     + login.keyFile().get() + " (" + e.getClass().getSimpleName() + "; wrong passphrase?)");
         }
         PasswordPrompts prompts = null;
+        NoPasswordChange password = null;
         if (login.password().isPresent()) {
             prompts = new PasswordPrompts(login.password().get(), target.platform().loginPasswordPrompt());
-            methods.add(new AuthPassword(secretFinder(login.password().get())));
-            methods.add(new AuthKeyboardInteractive(prompts));
+            password = new NoPasswordChange(secretFinder(login.password().get()));
+            methods.add(password);
+            methods.add(new OnePasswordRound(prompts));
         }
         // First the "none" method, as OpenSSH's client does: the device's refusal lists the methods it takes, and
         // a credential then goes only to a device that offers a method for it (a device that offers only
@@ -308,6 +314,12 @@ public final class SshConnector {
                 client.auth(login.username(), method);
                 return;
             } catch (UserAuthException e) {
+                if (method == password && password.changeRequested() != null) {
+                    String said = password.changeRequested().isEmpty() ? "" : " ('" + password.changeRequested() + "')";
+                    throw new SessionException(SessionException.Cause.AUTHENTICATION, "the device asks for a new password"
+                            + " for user '" + login.username() + "'" + said + ", expired? A backup never changes a password,"
+                            + " so it was not answered", e);
+                }
                 lastRefusal = e;
                 refused.add(method.getName());
             } catch (TransportException e) {
@@ -319,6 +331,10 @@ public final class SshConnector {
                 // transport noticed. The same event as above, seen a moment earlier.
                 throw hungUp(lastRefusal, null, credentialSent, refused);
             }
+        }
+        if (prompts != null && prompts.askedAgain()) {
+            throw new SessionException(SessionException.Cause.AUTHENTICATION, "the device asked for the password again "
+                    + "after it was given (keyboard-interactive): a refused password? It is sent once", lastRefusal);
         }
         if (prompts != null && prompts.unanswered() != null) {
             // Said first: a device that asked for a code and then hung up failed on the question.
@@ -387,6 +403,72 @@ public final class SshConnector {
     }
 
     /**
+     * The password method, less its answer to a password change request: sshj's own answers one with an empty
+     * new password, which a device that accepts it makes the account's password. A device that asks for one (an
+     * expired password) is refused, and what it said is kept for the message.
+     */
+    private static final class NoPasswordChange extends AuthPassword {
+        private volatile String changeRequested;
+
+        NoPasswordChange(PasswordFinder password) {
+            super(password, new PasswordUpdateProvider() {
+                @Override
+                public char[] provideNewPassword(Resource<?> resource, String prompt) {
+                    throw new IllegalStateException("never asked: a change request is refused in handle()");
+                }
+
+                @Override
+                public boolean shouldRetry(Resource<?> resource) {
+                    return false;
+                }
+            });
+        }
+
+        @Override
+        public void handle(Message message, SSHPacket packet) throws UserAuthException, TransportException {
+            if (message != Message.USERAUTH_60) { // SSH_MSG_USERAUTH_PASSWD_CHANGEREQ for this method
+                super.handle(message, packet);
+                return;
+            }
+            String prompt;
+            try {
+                prompt = packet.readString();
+            } catch (Buffer.BufferException e) {
+                prompt = "";
+            }
+            String shown = Excerpt.of(prompt.strip().replaceAll("\\p{Cntrl}", "?"), SshErrors.MAX_DEVICE_WORDS);
+            changeRequested = shown;
+            throw new UserAuthException("the device asks for a new password");
+        }
+
+        /** What the device said when it asked for a new password (maybe nothing), or null if it did not ask. */
+        String changeRequested() {
+            return changeRequested;
+        }
+    }
+
+    /**
+     * Keyboard-interactive that gives the password once: a device that asks for it again has refused it (or loops,
+     * asking for ever), and the login ends there instead of sending it round after round.
+     */
+    private static final class OnePasswordRound extends AuthKeyboardInteractive {
+        private final PasswordPrompts prompts;
+
+        OnePasswordRound(PasswordPrompts prompts) {
+            super(prompts);
+            this.prompts = prompts;
+        }
+
+        @Override
+        public void handle(Message message, SSHPacket packet) throws UserAuthException, TransportException {
+            super.handle(message, packet);
+            if (prompts.askedAgain()) {
+                throw new UserAuthException("the device asked for the password again");
+            }
+        }
+    }
+
+    /**
      * Answers keyboard-interactive prompts that match the platform's password prompt with the password; any
      * other question (a one-time code, a new password) gets an empty answer and is remembered, so that the
      * failure can name it. A loose match ("contains password") would hand the password to a token prompt.
@@ -399,6 +481,8 @@ public final class SshConnector {
         private final Secret password;
         private final Pattern passwordPrompt;
         private volatile String unanswered;
+        private volatile boolean given;
+        private volatile boolean askedAgain;
 
         PasswordPrompts(Secret password, Pattern passwordPrompt) {
             this.password = password;
@@ -420,6 +504,11 @@ public final class SshConnector {
         public char[] getResponse(String prompt, boolean echo) {
             // A question is a line; a longer one is no password prompt, and is not worth a pattern's time.
             if (prompt.length() <= MAX_PROMPT_LENGTH && passwordPrompt.matcher(prompt).matches()) {
+                if (given) {
+                    askedAgain = true; // the password was refused, or the device loops: it is not sent again
+                    return new char[0];
+                }
+                given = true;
                 return password.toChars();
             }
             if (unanswered == null) {
@@ -427,6 +516,11 @@ public final class SshConnector {
                 unanswered = Excerpt.of(shown, SHOWN_PROMPT_LENGTH);
             }
             return new char[0];
+        }
+
+        /** True once a password question came after the password was given. */
+        boolean askedAgain() {
+            return askedAgain;
         }
 
         /** The first question that was not a password prompt, or null. */

@@ -20,12 +20,16 @@ import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
 import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.keyboard.PromptEntry;
+import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractive;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
+import org.apache.sshd.server.auth.password.PasswordAuthenticator;
+import org.apache.sshd.server.auth.password.PasswordChangeRequiredException;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.session.ServerConnectionServiceFactory;
@@ -44,6 +48,7 @@ public final class TestSshServer implements AutoCloseable {
     private final SshServer server;
     private final List<String> passwords = new CopyOnWriteArrayList<>();
     private final List<String> answers = new CopyOnWriteArrayList<>();
+    private final List<String> newPasswords = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
 
     private TestSshServer(SshServer server) {
@@ -69,6 +74,61 @@ public final class TestSshServer implements AutoCloseable {
      */
     public static TestSshServer startHangingUpOnPasswords(KeyPair... hostKeys) throws IOException {
         return start(0, null, true, hostKeys);
+    }
+
+    /**
+     * Takes any password as correct but expired: asks for a new one (SSH_MSG_USERAUTH_PASSWD_CHANGEREQ, "Password
+     * expired"), as an account past its password's age does, and accepts whatever new password comes, noting it.
+     */
+    public static TestSshServer startRequiringPasswordChange(KeyPair... hostKeys) throws IOException {
+        TestSshServer test = start(0, null, false, hostKeys);
+        test.server.setPasswordAuthenticator(new PasswordAuthenticator() {
+            @Override
+            public boolean authenticate(String username, String password, ServerSession session) {
+                throw new PasswordChangeRequiredException("password expired", "Password expired. Enter a new one", "");
+            }
+
+            @Override
+            public boolean handleClientPasswordChangeRequest(ServerSession session, String username, String oldPassword,
+                    String newPassword) {
+                test.newPasswords.add(newPassword);
+                return true;
+            }
+        });
+        return test;
+    }
+
+    /**
+     * Offers only keyboard-interactive login and asks {@code Password:} again after every answer, up to
+     * {@code rounds} times, then refuses: a device that loops on the question (or a wrong password asked again).
+     */
+    public static TestSshServer startAskingForThePasswordAgain(int rounds, KeyPair... hostKeys) throws IOException {
+        TestSshServer test = start(0, "Password: ", false, hostKeys);
+        test.server.setUserAuthFactories(List.of(new UserAuthKeyboardInteractiveFactory() {
+            @Override
+            public UserAuthKeyboardInteractive createUserAuth(ServerSession session) {
+                return new UserAuthKeyboardInteractive() {
+                    private int asked = 1;
+
+                    @Override
+                    protected Boolean doValidateAuthResponse(ServerSession session, String username,
+                            KeyboardInteractiveAuthenticator auth, Buffer response) throws Exception {
+                        response.getUByte(); // SSH_MSG_USERAUTH_INFO_RESPONSE
+                        for (int n = response.getInt(); n > 0; n--) {
+                            test.answers.add(response.getString());
+                        }
+                        if (asked++ >= rounds) {
+                            return false;
+                        }
+                        var again = new ByteArrayBuffer();
+                        again.putString(""); // language
+                        again.putString(""); // submethods
+                        return doInitialAuth(session, username, auth, again);
+                    }
+                };
+            }
+        }));
+        return test;
     }
 
     /** Shows {@code banner} before the login (SSH_MSG_USERAUTH_BANNER), as OpenSSH's Banner setting does. */
@@ -147,6 +207,11 @@ public final class TestSshServer implements AutoCloseable {
         var all = new ArrayList<>(passwords);
         all.addAll(answers);
         return all;
+    }
+
+    /** Every new password a client offered in answer to a password change request. */
+    public List<String> newPasswordsSeen() {
+        return List.copyOf(newPasswords);
     }
 
     /** Every keyboard-interactive answer received, empty ones included. */
