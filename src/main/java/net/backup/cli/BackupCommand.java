@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -172,6 +173,7 @@ public final class BackupCommand implements Callable<Integer> {
                         Optional.ofNullable(deviceDeadline), Optional.ofNullable(maxOutput), Optional.ofNullable(retries),
                         redact, noSave)))
                 .toList();
+        unredactable(devices).forEach(warning -> printError("warning: " + warning));
         if (report != null) {
             ReportDestination.check(report, output.outputDir, filesTheReportMustNotReplace(devices, loaded.secretFiles()));
         }
@@ -194,6 +196,28 @@ public final class BackupCommand implements Callable<Integer> {
             }
             return finished.outcome().allSucceeded() && recorded && reported ? ExitCodes.OK : ExitCodes.SOME_FAILED;
         });
+    }
+
+    /**
+     * Redaction asked for on a platform that declares no secrets rules does nothing: its devices' secrets are stored
+     * and committed as they are. Said once per platform, before the run, so that cron mails it.
+     */
+    static List<String> unredactable(List<Device> devices) {
+        var byPlatform = new LinkedHashMap<String, List<String>>();
+        for (Device device : devices) {
+            if (device.redact() && device.platform().secrets().isEmpty()) {
+                byPlatform.computeIfAbsent(device.platform().name(), name -> new ArrayList<>()).add(device.name());
+            }
+        }
+        return byPlatform.entrySet().stream().map(platform -> "redaction was asked for, but platform '" + platform.getKey()
+                + "' has no secrets rules, so its devices are stored with their secrets: "
+                + someOf(platform.getValue())).toList();
+    }
+
+    private static String someOf(List<String> names) {
+        int shown = 5;
+        return names.size() <= shown ? String.join(", ", names)
+                : String.join(", ", names.subList(0, shown)) + " and " + (names.size() - shown) + " more";
     }
 
     private void printError(String message) {

@@ -142,6 +142,12 @@ class BackupCommandTest {
             assertThat(listed).contains("lab_router    written by a user, by the docs")
                     .as("one column, as wide as the longest name").contains("juniper_junos Juniper JunOS")
                     .as("a platform that commits instead").containsPattern("(?m)^ {14}save: none; setup: set cli screen-length 0");
+
+            CliRun redacted = run.backup("--redact");
+            assertThat(redacted.exitCode()).as(redacted.all()).isEqualTo(ExitCodes.OK);
+            assertThat(redacted.err()).as("a platform without secrets rules redacts nothing, and says so").isEqualTo(
+                    "backup: warning: redaction was asked for, but platform 'lab_router' has no secrets rules, so its "
+                    + "devices are stored with their secrets: csr1\n");
         }
     }
 

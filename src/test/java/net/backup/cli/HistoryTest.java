@@ -250,6 +250,7 @@ class HistoryTest {
             }
             CliRun again = run.backup("--redact");
             assertThat(again.out()).contains("1 unchanged");
+            assertThat(again.err()).as("cisco_ios has secrets rules: no warning").doesNotContain("warning");
         }
     }
 

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import net.backup.lab.Lab;
+import net.backup.lab.LabSettings;
+import net.backup.lab.SimulatedDevice;
 import net.backup.platform.Platform;
+import net.backup.platform.PlatformFile;
 import net.backup.platform.Platforms;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The secret forms of the built-in platforms other than IOS (IOS has RedactorTest), and lines to keep. */
 class PlatformRedactionTest {
@@ -42,6 +49,23 @@ class PlatformRedactionTest {
 
         assertThat(secret).isNotBlank();
         assertThat(redacted).startsWith(kept).contains("<redacted:").doesNotContain(secret);
+    }
+
+    /** The Dell platform file among the test resources, the one the README offers users, against the lab's Dell kind. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lab-platforms", "lab-platforms-keystroke"})
+    void theDellPlatformFileRedactsEverySecretOfTheLabsDellSwitches(String folder) throws Exception {
+        Path file = Path.of(PlatformRedactionTest.class.getResource("/" + folder + "/dell_powerconnect.yaml").toURI());
+        Platform dell = PlatformFile.read(file).platform();
+        try (Lab lab = Lab.start(List.of(new Lab.DeviceSpec("sw1", Set.of(), "dell_powerconnect")), LabSettings.defaults())) {
+            SimulatedDevice device = lab.device("sw1");
+
+            String redacted = Redactor.forDirectory(dir).redact(device.stableConfig(), dell.secrets());
+
+            assertThat(device.secrets()).isNotEmpty();
+            assertThat(device.secrets()).allSatisfy(secret -> assertThat(redacted).doesNotContain(secret));
+            assertThat(redacted).contains("snmp-server community <redacted:", "hostname \"sw1\"");
+        }
     }
 
     @ParameterizedTest(name = "{0}: {1}")
