@@ -1,4 +1,4 @@
-package net.backup.store;
+package net.backup.platform;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * users} or {@code % Error: authorised use only}, which the platform's error lines would take for the
  * device refusing the command; inside a banner such a line is configuration.
  */
-final class BannerBlock {
+public final class BannerBlock {
     /**
      * IOS, IOS-XE and IOS-XR show every banner's delimiter as {@code ^C}, its text possibly on the same line;
      * NX-OS shows the character chosen, alone at the end of the line. Anything else ({@code banner motd
@@ -27,7 +27,7 @@ final class BannerBlock {
     private boolean closingIsALine;
 
     /** Whether the line {@code output[from, to)}, the next one in order, is a banner's text (its first line not). */
-    boolean isText(String output, int from, int to) {
+    public boolean isText(String output, int from, int to) {
         if (closing != null) {
             String line = output.substring(from, to);
             if (closingIsALine ? line.strip().equals(closing) : line.contains(closing)) {
