@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * a line or on one of its own) and as Arista EOS shows them ({@code banner motd} alone, the lines, and {@code EOF}
  * on a line of its own). A login banner commonly reads {@code % Access denied to unauthorized
  * users} or {@code % Error: authorised use only}, which the platform's error lines would take for the
- * device refusing the command; inside a banner such a line is configuration.
+ * device refusing the command; inside a banner such a line is configuration. So is a line that is the platform's
+ * end marker, which the session's reader would otherwise take for the end of the output.
  */
 public final class BannerBlock {
     /**
@@ -50,6 +51,11 @@ public final class BannerBlock {
             }
         }
         return false;
+    }
+
+    /** Whether the lines given so far leave a banner open: the next line would be its text. */
+    public boolean isOpen() {
+        return closing != null;
     }
 
     private static int firstNonBlank(String output, int from, int to) {
