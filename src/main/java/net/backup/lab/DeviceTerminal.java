@@ -85,6 +85,9 @@ final class DeviceTerminal {
             echoLate(line, plainPrompt);
         }
         write("\r\n");
+        if (echoes() && device.has(Fault.ECHO_LINE_TWICE)) {
+            write(line + "\r\n");
+        }
         return line;
     }
 

@@ -96,14 +96,21 @@ public enum Fault {
      */
     LINE_EDITING,
     /** Quirk: typed commands are not echoed (a terminal with echo off; the client's {@code echo: false} mode). */
-    NO_ECHO;
+    NO_ECHO,
+    /**
+     * Quirk: each key is echoed, and after the Enter the whole command line comes once more, on a line of its
+     * own, before the output: a second echo that would pass for the output's first line. Named only, never drawn
+     * by {@code --quirk-rate}, so a seed draws as before.
+     */
+    ECHO_LINE_TWICE;
 
     /**
-     * False for the faults that cost a run its deadlines or its memory by design, and for those added after them,
-     * so a seed draws as before.
+     * False for the faults that cost a run its deadlines or its memory by design, and for the faults and quirks
+     * added after them, so a seed draws as before.
      */
     public boolean drawnAtRandom() {
-        return this != FLOOD && this != TRICKLE && this != NO_SESSION && this != SILENT_CHANNEL && this != DEAF_TO_CLOSE;
+        return this != FLOOD && this != TRICKLE && this != NO_SESSION && this != SILENT_CHANNEL && this != DEAF_TO_CLOSE
+                && this != ECHO_LINE_TWICE;
     }
 
     /** True for the terminal quirks, false for the faults. */

@@ -76,7 +76,7 @@ public final class FaultPlan {
         var quirkRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
         Fault[] faults = Arrays.stream(Fault.values()).filter(f -> !f.isQuirk() && f.drawnAtRandom())
                 .toArray(Fault[]::new);
-        Fault[] quirks = Fault.quirks().toArray(Fault[]::new);
+        Fault[] quirks = Fault.quirks().stream().filter(Fault::drawnAtRandom).toArray(Fault[]::new);
         var specs = new ArrayList<Lab.DeviceSpec>(count);
         for (String name : names) {
             var chosen = named.getOrDefault(name, EnumSet.noneOf(Fault.class));

@@ -195,8 +195,30 @@ public final class CliSession implements AutoCloseable {
      */
     public String capture(String command) throws SessionException {
         String output = run(command, List.of(), captureEnding());
+        checkNotEchoedAgain(command, output);
         checkNotWrapped(output);
         return output;
+    }
+
+    /**
+     * A reply starts after the device's echo of its command; a device that sends the command line once more,
+     * on a line of its own (or that echoes at all, where the platform says {@code echo: false}), puts the
+     * command where the output's first line should be. No configuration starts with the command that shows it,
+     * and dropping the line would guess at what else such a device does differently: it fails instead.
+     */
+    private void checkNotEchoedAgain(String command, String output) throws SessionException {
+        String typed = command.strip();
+        String first = output.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");
+        if (typed.isEmpty() || !first.endsWith(typed)) {
+            return;
+        }
+        String before = first.substring(0, first.length() - typed.length()).strip();
+        if (before.isEmpty() || before.equals(prompt.strip())) {
+            throw new SessionException(SessionException.Cause.OUTPUT, "the device echoed '" + typed + "'"
+                    + (platform.echo() ? " twice (the output's first line is the command again)"
+                            : ", though its platform says echo: false (the output's first line is the command)")
+                    + "; nothing was stored");
+        }
     }
 
     /**
@@ -283,6 +305,7 @@ public final class CliSession implements AutoCloseable {
             }
             String output = OutputCleaner.clean(text);
             if (i >= setup.size()) {
+                checkNotEchoedAgain(commands.get(i), output);
                 checkNotWrapped(output);
             }
             outputs.add(output);

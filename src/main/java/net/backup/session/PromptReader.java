@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import net.backup.platform.BannerBlock;
 import net.backup.platform.RegexGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +26,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a prompt glued to the end of other output ({@code Pagination disabled.sw1#}) ends it only after the
  *       device has been quiet for {@link #QUIET};</li>
  *   <li>output that is kept (a configuration) ends at once only where its last line is the platform's end
- *       marker; otherwise one Enter asks the device, whose prompt for it comes after everything it still had
- *       to send: a configuration line that starts or ends with the prompt's text, followed by a pause of any
- *       length, cannot end the output early;</li>
+ *       marker, outside a banner; otherwise one Enter asks the device, whose prompt for it comes after
+ *       everything it still had to send: a configuration line that starts or ends with the prompt's text, or a
+ *       banner that holds the end marker and the prompt, followed by a pause of any length, cannot end the
+ *       output early;</li>
  *   <li>a question is answered once per line, however many pieces it arrives in.</li>
  * </ul>
  */
@@ -109,7 +111,8 @@ final class PromptReader {
     /**
      * Reads a command's reply, up to the device's {@code prompt}. Pager prompts and questions met on the way
      * are answered. For output that is kept ({@link Ending#capture}), a prompt ends it at once only where
-     * the output's last line is the platform's end marker; otherwise the device is asked (one Enter): it
+     * the output's last line is the platform's end marker, and not a banner's text; otherwise the device is
+     * asked (one Enter): it
      * answers with one more prompt only after everything it still had to send, so a configuration line that
      * merely starts or ends with the prompt's text, followed by a pause, can never end the output early.
      */
@@ -117,6 +120,7 @@ final class PromptReader {
             throws IOException {
         String expected = prompt.stripTrailing();
         var answered = new Answered();
+        var banners = new Banners();
         while (true) {
             String lastLine = lastLine();
             String shown = lastLine.stripTrailing();
@@ -124,12 +128,12 @@ final class PromptReader {
             if (stale || !shown.endsWith(expected)) {
                 // not a prompt, or the one that ended the previous reply: wait for what the device says next
             } else if (!ending.capture() || ending.probe().isEmpty()) {
-                boolean sure = !ending.capture() || atLineStart && endsComplete(ending);
+                boolean sure = !ending.capture() || atLineStart && endsComplete(ending, banners);
                 if (atLineStart && sure ? in.available() == 0 : quiet()) {
                     return atLineStart ? endAtPrompt(expected, lastLine) : glued(prompt, expected, shown, lastLine);
                 }
             } else if (in.available() == 0) {
-                if (atLineStart && endsComplete(ending)) {
+                if (atLineStart && endsComplete(ending, banners)) {
                     return endAtPrompt(expected, lastLine);
                 }
                 return probed(prompt, expected, ending, interjections, keyboard);
@@ -181,8 +185,12 @@ final class PromptReader {
         return new Reply(reply.text() + before + "\n", expected);
     }
 
-    /** True if the last non-empty line of the output before the prompt is the platform's end marker. */
-    private boolean endsComplete(Ending ending) {
+    /**
+     * True if the last non-empty line of the output before the prompt is the platform's end marker, outside a
+     * banner: whoever may set a banner can write the marker and the prompt into it ({@code banner exec ^C},
+     * {@code end}, {@code R1#}, {@code ^C}), and a pause after that prompt line must not end the output there.
+     */
+    private boolean endsComplete(Ending ending, Banners banners) {
         if (ending.complete().isEmpty()) {
             return false;
         }
@@ -191,11 +199,32 @@ final class PromptReader {
             int lineStart = lastNewline(buffer, lineEnd - 1) + 1;
             String line = ScreenLine.render(buffer, lineStart, lineEnd).strip();
             if (!line.isEmpty()) {
-                return ending.complete().get().matcher(line).matches();
+                return ending.complete().get().matcher(line).matches() && !banners.openBeforeLastLine();
             }
             lineEnd = lineStart - 1;
         }
         return false;
+    }
+
+    /**
+     * The banners of one reply's output, followed line by line as far as it has been looked at: each line is
+     * looked at once however often the question is asked, so reading stays linear. Asked only where the last
+     * line is the prompt and the end marker stands before it.
+     */
+    private final class Banners {
+        private final BannerBlock block = new BannerBlock();
+        private int scanned;
+
+        /** Whether the lines before the last one leave a banner open (the last line would be its text). */
+        boolean openBeforeLastLine() {
+            while (scanned < lastLineStart) {
+                int newline = indexOf('\n', scanned);
+                String line = ScreenLine.render(buffer, scanned, newline);
+                block.isText(line, 0, line.length());
+                scanned = newline + 1;
+            }
+            return block.isOpen();
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import net.backup.platform.BannerBlock;
 import net.backup.platform.Platform;
 import net.backup.platform.RegexGuard;
 import net.backup.platform.SecretRule;

@@ -118,9 +118,19 @@ class LabQuirkBehaviourTest {
     }
 
     @Test
+    void echoLineTwiceSendsTheWholeLineAgainAfterTheEnter() throws IOException {
+        try (Lab lab = lab(Fault.ECHO_LINE_TWICE)) {
+            String screen = LabTerminal.type(lab, "q1", "show version");
+
+            assertThat(screen).contains("q1>show version\r\nshow version\r\nCisco IOS XE Software");
+        }
+    }
+
+    @Test
     void everyQuirkHasALabelAndParses() {
         assertThat(Fault.quirks()).extracting(Fault::label).containsExactly("stray-prompt", "keystroke-confirm",
-                "glued-prompt", "ansi", "narrow-terminal", "split-echo", "press-any-key", "line-editing", "no-echo");
+                "glued-prompt", "ansi", "narrow-terminal", "split-echo", "press-any-key", "line-editing", "no-echo",
+                "echo-line-twice");
         assertThat(Fault.quirks()).allSatisfy(quirk -> assertThat(Fault.parse(quirk.label())).isEqualTo(quirk));
     }
 

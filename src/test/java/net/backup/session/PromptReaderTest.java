@@ -129,6 +129,48 @@ class PromptReaderTest {
         assertThat(typed).isEmpty();
     }
 
+    /**
+     * Anyone who may set a banner can write the end marker and the prompt into it; a pause after that prompt
+     * line (network jitter) must not end the backup there, storing the configuration up to the banner.
+     */
+    @Test
+    void anEndMarkerInsideABannerIsTheBannersTextAndTheEndIsConfirmedWithTheDevice() throws IOException {
+        var reader = afterPrompt("R1#", "show run\r\nhostname R1\r\nbanner exec ^C\r\nend\r\nR1#", LATER,
+                "\r\n^C\r\nusername x secret y\r\nend\r\nR1#", LATER, "!p\r\n", "% Invalid\r\nR1#");
+        reader.skipToEcho("show run", "R1#"::equals);
+        assertThat(reader.readReply("R1#", PAGER, typed::add, probing(Optional.of(Pattern.compile("end")))).text())
+                .isEqualTo("hostname R1\r\nbanner exec ^C\r\nend\r\nR1#\r\n^C\r\nusername x secret y\r\nend\r\n");
+        assertThat(typed).as("the end marker was banner text: a probe was typed").containsExactly("!p\r");
+    }
+
+    @Test
+    void anEndMarkerInsideAnEosBannerIsTheBannersText() throws IOException {
+        var reader = afterPrompt("sw1#", "show run\r\nbanner motd\r\nend\r\nsw1#", LATER,
+                "\r\nEOF\r\n!\r\nend\r\nsw1#", LATER, "!p\r\n", "% Invalid\r\nsw1#");
+        reader.skipToEcho("show run", "sw1#"::equals);
+        assertThat(reader.readReply("sw1#", PAGER, typed::add, probing(Optional.of(Pattern.compile("end")))).text())
+                .isEqualTo("banner motd\r\nend\r\nsw1#\r\nEOF\r\n!\r\nend\r\n");
+    }
+
+    @Test
+    void anEndMarkerAfterAClosedBannerNeedsNoConfirmation() throws IOException {
+        var reader = afterPrompt("R1#", "show run\r\nbanner exec ^C\r\nend\r\nR1#\r\n^C\r\nbanner motd ^C hi ^C\r\nend\r\nR1#");
+        reader.skipToEcho("show run", "R1#"::equals);
+        assertThat(reader.readReply("R1#", PAGER, typed::add, probing(Optional.of(Pattern.compile("end")))).text())
+                .isEqualTo("banner exec ^C\r\nend\r\nR1#\r\n^C\r\nbanner motd ^C hi ^C\r\nend\r\n");
+        assertThat(typed).isEmpty();
+    }
+
+    /** Without a probe (a device that does not echo), an end marker inside a banner waits for the device to go quiet. */
+    @Test
+    void withoutAProbeAnEndMarkerInsideABannerWaitsForTheDeviceToGoQuiet() throws IOException {
+        var reader = afterPrompt("R1#", "show run\r\nbanner exec ^C\r\nend\r\nR1#", SOON, "\r\n^C\r\nend\r\nR1#");
+        reader.skipToEcho("show run", "R1#"::equals);
+        assertThat(reader.readReply("R1#", PAGER, typed::add,
+                PromptReader.Ending.capture(Optional.of(Pattern.compile("end")), Optional.empty())).text())
+                .isEqualTo("banner exec ^C\r\nend\r\nR1#\r\n^C\r\nend\r\n");
+    }
+
     @Test
     void aPauseAfterALineEndingInThePromptsTextNeverCutsACapture() throws IOException {
         var reader = afterPrompt("r1#", "show run\r\nAuthorized access only > r1#", LATER,

@@ -1,4 +1,4 @@
-package net.backup.store;
+package net.backup.platform;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
  * a line or on one of its own) and as Arista EOS shows them ({@code banner motd} alone, the lines, and {@code EOF}
  * on a line of its own). A login banner commonly reads {@code % Access denied to unauthorized
  * users} or {@code % Error: authorised use only}, which the platform's error lines would take for the
- * device refusing the command; inside a banner such a line is configuration.
+ * device refusing the command; inside a banner such a line is configuration. So is a line that is the platform's
+ * end marker, which the session's reader would otherwise take for the end of the output.
  */
-final class BannerBlock {
+public final class BannerBlock {
     /**
      * IOS, IOS-XE and IOS-XR show every banner's delimiter as {@code ^C}, its text possibly on the same line;
      * NX-OS shows the character chosen, alone at the end of the line. Anything else ({@code banner motd
@@ -27,7 +28,7 @@ final class BannerBlock {
     private boolean closingIsALine;
 
     /** Whether the line {@code output[from, to)}, the next one in order, is a banner's text (its first line not). */
-    boolean isText(String output, int from, int to) {
+    public boolean isText(String output, int from, int to) {
         if (closing != null) {
             String line = output.substring(from, to);
             if (closingIsALine ? line.strip().equals(closing) : line.contains(closing)) {
@@ -50,6 +51,11 @@ final class BannerBlock {
             }
         }
         return false;
+    }
+
+    /** Whether the lines given so far leave a banner open: the next line would be its text. */
+    public boolean isOpen() {
+        return closing != null;
     }
 
     private static int firstNonBlank(String output, int from, int to) {
