@@ -269,6 +269,26 @@ class HistoryTest {
                 .endsWith("  +1     -0     backup: snmp-server location Zürich Straße – ✓ 日本");
     }
 
+    /** Not one this tool stored (it refuses control characters), but a history used as it is may hold one. */
+    @Test
+    void diffAndLogShowAConfigurationsControlCharactersEscapedAndItsTabsAsTabs() throws Exception {
+        String before = "hostname csr1\n!\nend\n";
+        String after = "hostname csr1\n!\nbanner motd ^C\u001b[2J\u001b]0;pwned\u0007 \u009b31m \u202eZürich^C\n"
+                + "\tindented\nend\n";
+        Path output = handMadeHistory(before, after);
+
+        CliRun diff = CliRun.of("diff", "csr1", "-o", output.toString());
+
+        assertThat(diff.out()).endsWith("""
+                 !
+                +banner motd ^C\\e[2J\\e]0;pwned\\x07 \\x9b31m \\u202eZürich^C
+                +\tindented
+                 end
+                """);
+        assertThat(CliRun.of("log", "csr1", "-o", output.toString()).out().lines().findFirst().orElseThrow())
+                .endsWith("  +2     -0     backup: banner motd ^C\\e[2J\\e]0;pwned\\x07 \\x9b31m \\u202eZürich^C");
+    }
+
     @Test
     void noHistoryMeansNoRepository() throws IOException {
         try (LabRun run = lab(1)) {
