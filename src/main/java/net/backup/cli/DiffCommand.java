@@ -3,6 +3,7 @@ package net.backup.cli;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import net.backup.report.TerminalText;
 import net.backup.store.HistoryReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,9 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (HistoryReader history = HistoryReader.open(device.outputDir())) {
             String diff = history.diff(device.name, Optional.ofNullable(since));
-            spec.commandLine().getOut().print(diff.isEmpty() ? "no change\n" : diff);
+            // A configuration in the history need not be one this tool stored (a repository used as it is, a file
+            // edited by hand): its control characters are shown escaped, so that it cannot drive the terminal.
+            spec.commandLine().getOut().print(diff.isEmpty() ? "no change\n" : TerminalText.escapeEachLine(diff));
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         } catch (HistoryReader.HistoryException e) {

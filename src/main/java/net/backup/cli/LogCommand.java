@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import net.backup.report.TerminalText;
 import net.backup.store.HistoryReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ final class LogCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             for (HistoryReader.Version version : history.versions(device.name)) {
                 out.printf(Locale.ROOT, "%s  %s  +%-5d -%-5d %s%n", WHEN.format(version.when()), version.commit(),
-                        version.added(), version.removed(), version.subject());
+                        version.added(), version.removed(), TerminalText.escape(version.subject()));
             }
             out.flush();
             return ExitCodes.OK;

@@ -24,6 +24,20 @@ public final class TerminalText {
         return escape(text, true);
     }
 
+    /**
+     * For text of many lines (a diff): each line as {@link #escapeKeepingTabs}, the line feeds between them kept.
+     * Printable text of any script stays as it is.
+     */
+    public static String escapeEachLine(String text) {
+        var s = new StringBuilder(text.length());
+        int from = 0;
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', from)) {
+            s.append(escapeKeepingTabs(text.substring(from, end))).append('\n');
+            from = end + 1;
+        }
+        return s.append(escapeKeepingTabs(text.substring(from))).toString();
+    }
+
     private static String escape(String text, boolean keepTabs) {
         int first = 0;
         while (first < text.length() && !needsEscape(text.charAt(first), keepTabs)) {

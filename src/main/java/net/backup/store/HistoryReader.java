@@ -130,7 +130,9 @@ public final class HistoryReader implements AutoCloseable {
             try (var formatter = formatter(out, path)) {
                 formatter.format(formatter.scan(tree(from), tree(to)));
             }
-            return out.toString(StandardCharsets.ISO_8859_1);
+            // The stored configurations are UTF-8 (the validator keeps nothing else); a byte that is not, in a
+            // file someone else committed, becomes U+FFFD.
+            return out.toString(StandardCharsets.UTF_8);
         }
     }
 

@@ -2,7 +2,11 @@ package net.backup.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
@@ -19,9 +23,13 @@ import org.eclipse.jgit.util.SystemReader;
  *
  * <p>JGit takes this from one JVM-wide {@link SystemReader}, so {@link #install} wraps the current one, once;
  * everything else (the clock, the host name) still comes from it. One thing is left to the wrapped reader:
- * JGit's own config ({@code ~/.config/jgit/config}), where JGit caches the file system's timestamp resolution.
- * It is kept out of the chain the repository's config inherits from (our user and system configs have no
- * parent), and without it every run would measure the resolution again, which takes JGit over three seconds.
+ * JGit's own config ({@code ~/.config/jgit/config}), where JGit caches each file store's timestamp resolution
+ * (for racy-git checks of the index) after measuring it, which takes over three seconds. JGit writes that cache
+ * there but reads it back through the user config, whose parents normally lead to JGit's own: so the user
+ * config here holds that one section ({@code filesystem}) of JGit's config and nothing else. With an empty user
+ * config JGit found nothing, measured again on every run (log and diff too) and rewrote the file each time.
+ * Nothing but that cache reads the {@code filesystem} section, so the repository's config gains nothing it
+ * acts on; the rest of JGit's config ({@code core.autocrlf} there, say) stays out of the repository's view.
  */
 final class RepositoryOnlyConfig extends SystemReader.Delegate {
     RepositoryOnlyConfig(SystemReader host) {
@@ -43,7 +51,7 @@ final class RepositoryOnlyConfig extends SystemReader.Delegate {
 
     @Override
     public FileBasedConfig openUserConfig(Config parent, FS fs) {
-        return new NoConfig(fs);
+        return new TimestampResolutions(fs);
     }
 
     @Override
@@ -55,6 +63,42 @@ final class RepositoryOnlyConfig extends SystemReader.Delegate {
     @Override
     public Path getXdgConfigDirectory(FS fs) {
         return null;
+    }
+
+    /**
+     * The {@code filesystem} section of JGit's own config, copied when first read: where JGit looks for the
+     * timestamp resolution it measured and saved on an earlier run. Read once per JVM, as JGit itself measures a
+     * file store at most once per JVM.
+     */
+    private final class TimestampResolutions extends FileBasedConfig {
+        private boolean loaded;
+
+        TimestampResolutions(FS fs) {
+            super(null, null, fs);
+        }
+
+        @Override
+        public void load() throws IOException, ConfigInvalidException {
+            StoredConfig jgit = getJGitConfig();
+            String section = ConfigConstants.CONFIG_FILESYSTEM_SECTION;
+            clear();
+            for (String store : jgit.getSubsections(section)) {
+                for (String name : jgit.getNames(section, store)) {
+                    setStringList(section, store, name, List.of(jgit.getStringList(section, store, name)));
+                }
+            }
+            loaded = true;
+        }
+
+        @Override
+        public boolean isOutdated() {
+            return !loaded;
+        }
+
+        @Override
+        public void save() throws IOException {
+            throw new IOException("the history writes no git configuration outside its repository");
+        }
     }
 
     /** A config with no file and no parent: empty, and it stays so. */

@@ -3,6 +3,7 @@ package net.backup.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -18,6 +19,8 @@ import net.backup.testing.LabRun;
 import net.backup.testing.LabTerminal;
 import net.backup.testing.SettableClock;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -221,6 +224,69 @@ class HistoryTest {
             }
             assertThat(commits(run.output()).get(0).getFullMessage()).isEqualTo("backup: 2 new\n\ncsr1: new\ncsr2: new\n");
         }
+    }
+
+    /** A history made by hand, as a repository used as it is may hold: csr1.cfg committed once per content. */
+    private Path handMadeHistory(String... contents) throws Exception {
+        Path output = Files.createDirectories(dir.resolve("configs"));
+        try (Git git = Git.init().setDirectory(output.toFile()).setInitialBranch("main").call()) {
+            for (String content : contents) {
+                Files.writeString(output.resolve("csr1.cfg"), content, StandardCharsets.UTF_8);
+                git.add().addFilepattern("csr1.cfg").call();
+                git.commit().setMessage("backup: " + content.lines().skip(2).findFirst().orElse("first"))
+                        .setAuthor("backup", "backup@example.net").setCommitter("backup", "backup@example.net").call();
+            }
+        }
+        return output;
+    }
+
+    /** The abbreviated blob id git's diff header shows for {@code content}. */
+    private static String blob(String content) {
+        return new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8)).abbreviate(7).name();
+    }
+
+    @Test
+    void diffAndLogShowTextInAnyScriptAsTheCharactersItIs() throws Exception {
+        String before = "hostname csr1\n!\nend\n";
+        String after = "hostname csr1\n!\nsnmp-server location Zürich Straße – ✓ 日本\nend\n";
+        Path output = handMadeHistory(before, after);
+
+        CliRun diff = CliRun.of("diff", "csr1", "-o", output.toString());
+
+        assertThat(diff.exitCode()).as(diff.all()).isZero();
+        assertThat(diff.out()).isEqualTo("""
+                diff --git a/csr1.cfg b/csr1.cfg
+                index %s..%s 100644
+                --- a/csr1.cfg
+                +++ b/csr1.cfg
+                @@ -1,3 +1,4 @@
+                 hostname csr1
+                 !
+                +snmp-server location Zürich Straße – ✓ 日本
+                 end
+                """.formatted(blob(before), blob(after)));
+        assertThat(CliRun.of("log", "csr1", "-o", output.toString()).out().lines().findFirst().orElseThrow())
+                .endsWith("  +1     -0     backup: snmp-server location Zürich Straße – ✓ 日本");
+    }
+
+    /** Not one this tool stored (it refuses control characters), but a history used as it is may hold one. */
+    @Test
+    void diffAndLogShowAConfigurationsControlCharactersEscapedAndItsTabsAsTabs() throws Exception {
+        String before = "hostname csr1\n!\nend\n";
+        String after = "hostname csr1\n!\nbanner motd ^C\u001b[2J\u001b]0;pwned\u0007 \u009b31m \u202eZürich^C\n"
+                + "\tindented\nend\n";
+        Path output = handMadeHistory(before, after);
+
+        CliRun diff = CliRun.of("diff", "csr1", "-o", output.toString());
+
+        assertThat(diff.out()).endsWith("""
+                 !
+                +banner motd ^C\\e[2J\\e]0;pwned\\x07 \\x9b31m \\u202eZürich^C
+                +\tindented
+                 end
+                """);
+        assertThat(CliRun.of("log", "csr1", "-o", output.toString()).out().lines().findFirst().orElseThrow())
+                .endsWith("  +2     -0     backup: banner motd ^C\\e[2J\\e]0;pwned\\x07 \\x9b31m \\u202eZürich^C");
     }
 
     @Test

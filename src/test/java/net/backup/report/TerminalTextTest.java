@@ -25,6 +25,13 @@ class TerminalTextTest {
     }
 
     @Test
+    void textOfManyLinesKeepsItsLineFeedsAndTabsAndEscapesTheRest() {
+        assertThat(TerminalText.escapeEachLine("+\tok\n-" + HOSTILE + "\r\n 日本\n"))
+                .isEqualTo("+\tok\n-\\e[2J \\e]0;PWNED\\x07 \\e[31mFAKE: all devices OK\\r\n 日本\n");
+        assertThat(TerminalText.escapeEachLine("no line feed\u0007")).isEqualTo("no line feed\\x07");
+    }
+
+    @Test
     void leavesPrintableTextAsItIs() {
         String text = "csr1: cannot write /srv/configs/csr1.cfg: 'ünïcode' [ok] % 100";
         assertThat(TerminalText.escape(text)).isSameAs(text);

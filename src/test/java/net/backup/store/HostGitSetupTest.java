@@ -13,6 +13,7 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.util.SystemReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,27 @@ class HostGitSetupTest {
             Path output = backUp(output(), crlf);
 
             assertThat(committed(output, "csr1.cfg")).isEqualTo(crlf);
+        }
+    }
+
+    /**
+     * JGit reads the timestamp resolution it saved in its own config through the user config; the rest of its
+     * own config stays out of the history's view, like the user's.
+     */
+    @Test
+    void jgitsOwnConfigLendsTheHistoryItsTimestampResolutionsAndNothingElse() throws Exception {
+        byte[] crlf = "hostname csr1\r\nend\r\n".getBytes(StandardCharsets.UTF_8);
+        try (var host = HostileGitHost.install(dir.resolve("host"))) {
+            host.jgitConfig("[core]\n\tautocrlf = true\n[filesystem \"Vendor|21|/ (ext4)\"]\n"
+                    + "\ttimestampResolution = 7 milliseconds\n\tminRacyThreshold = 3 milliseconds\n");
+
+            Path output = backUp(output(), crlf);
+
+            assertThat(committed(output, "csr1.cfg")).isEqualTo(crlf);
+            var seenByJGit = SystemReader.getInstance().getUserConfig(); // where FS.FileStoreAttributes looks
+            assertThat(seenByJGit.getString("filesystem", "Vendor|21|/ (ext4)", "timestampResolution")).isEqualTo("7 milliseconds");
+            assertThat(seenByJGit.getString("filesystem", "Vendor|21|/ (ext4)", "minRacyThreshold")).isEqualTo("3 milliseconds");
+            assertThat(seenByJGit.getString("core", null, "autocrlf")).isNull();
         }
     }
 

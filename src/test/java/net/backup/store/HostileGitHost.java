@@ -54,6 +54,12 @@ final class HostileGitHost extends SystemReader.Delegate implements AutoCloseabl
         return this;
     }
 
+    /** JGit's own config ({@code $XDG_CONFIG_HOME/jgit/config}), where JGit caches timestamp resolutions. */
+    HostileGitHost jgitConfig(String text) throws IOException {
+        file("xdg/jgit/config", text);
+        return this;
+    }
+
     /** The system config the fake git names. */
     HostileGitHost systemConfig(String text) throws IOException {
         Files.writeString(home.resolve("system-gitconfig"), text);
@@ -95,6 +101,12 @@ final class HostileGitHost extends SystemReader.Delegate implements AutoCloseabl
     @Override
     public FileBasedConfig openUserConfig(Config parent, FS fs) {
         return new FileBasedConfig(parent, home.resolve("xdg/git/config").toFile(), fs);
+    }
+
+    /** As JGit's default reader: under {@code XDG_CONFIG_HOME} (the default reader asks the real environment). */
+    @Override
+    public FileBasedConfig openJGitConfig(Config parent, FS fs) {
+        return new FileBasedConfig(parent, home.resolve("xdg/jgit/config").toFile(), fs);
     }
 
     /**

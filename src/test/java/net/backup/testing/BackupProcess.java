@@ -40,11 +40,25 @@ public final class BackupProcess implements AutoCloseable {
 
     /** @param jvmOptions given to {@code java} before the class path, such as {@code -Xmx256m} */
     public static BackupProcess start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
+        return new BackupProcess(builder(workDir, jvmOptions, args).start());
+    }
+
+    /**
+     * With {@code home} for the user's home ({@code user.home}) and no {@code XDG_CONFIG_HOME}, so that what the
+     * tool and its libraries keep under the home (JGit's {@code ~/.config/jgit/config}) is the test's.
+     */
+    public static BackupProcess startAtHome(Path workDir, Path home, String... args) throws IOException {
+        ProcessBuilder builder = builder(workDir, List.of("-Duser.home=" + home), args);
+        builder.environment().remove("XDG_CONFIG_HOME");
+        return new BackupProcess(builder.start());
+    }
+
+    private static ProcessBuilder builder(Path workDir, List<String> jvmOptions, String... args) {
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "net.backup.cli.Main"));
         command.addAll(List.of(args));
-        return new BackupProcess(new ProcessBuilder(command).directory(workDir.toFile()).start());
+        return new ProcessBuilder(command).directory(workDir.toFile());
     }
 
     /** Waits (at most {@code limit}) until a printed line satisfies {@code condition}; false if it never does. */
