@@ -18,6 +18,7 @@ import net.backup.lab.FaultPlan;
 import net.backup.lab.Lab;
 import net.backup.lab.LabHostKey;
 import net.backup.lab.LabSettings;
+import net.backup.platform.Platforms;
 import net.backup.time.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -153,6 +154,14 @@ final class LabCommand implements Callable<Integer> {
         out.println("inventory: " + inventory + " (user " + LabSettings.USERNAME + ", password " + LabSettings.PASSWORD
                 + ", enable secret " + LabSettings.ENABLE_SECRET + ")");
         out.println("back it up:  ./backup --inventory " + inventory);
+        // The inventory names each device's kind as its platform; a kind that only a user's platform file covers
+        // (the lab has one, dell_powerconnect) needs that file too, or the run refuses the inventory.
+        List<String> uncovered = specs.stream().map(Lab.DeviceSpec::kind).distinct().filter(kind -> Platforms.builtIn().find(kind).isEmpty()).toList();
+        if (!uncovered.isEmpty()) {
+            out.println("             with --platforms DIR, DIR holding a platform file for " + String.join(", ", uncovered)
+                    + " (no built-in platform covers " + (uncovered.size() == 1 ? "it" : "them")
+                    + "; the README's lab section names one)");
+        }
         out.println(stopAfter == null ? "Ctrl-C stops the lab." : "The lab stops by itself after " + Durations.human(stopAfter) + ".");
         out.flush();
     }

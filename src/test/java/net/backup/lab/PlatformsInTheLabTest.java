@@ -92,6 +92,22 @@ class PlatformsInTheLabTest {
         }
     }
 
+    /** The lab's inventory names each kind as the platform; the one kind no built-in platform covers is pointed out. */
+    @Test
+    void theLabSaysWhichKindsNeedAPlatformFileOfTheUsers() throws IOException {
+        CliRun lab = CliRun.of("lab", "--devices", "3", "--latency", "0ms", "--platforms", "cisco_ios,dell_powerconnect",
+                "--write-inventory", dir.resolve("written.yaml").toString(), "--host-key", LabKeyFile.copyTo(dir.resolve("key")).toString(),
+                "--stop-after", "1ms");
+        assertThat(lab.out()).as(lab.all()).contains("back it up:  ./backup --inventory " + dir.resolve("written.yaml") + "\n"
+                + "             with --platforms DIR, DIR holding a platform file for dell_powerconnect (no built-in "
+                + "platform covers it; the README's lab section names one)\n");
+
+        CliRun builtInOnly = CliRun.of("lab", "--devices", "2", "--latency", "0ms", "--platforms", "cisco_ios,arista_eos",
+                "--write-inventory", dir.resolve("other.yaml").toString(), "--host-key", dir.resolve("key").toString(),
+                "--stop-after", "1ms");
+        assertThat(builtInOnly.out()).as(builtInOnly.all()).doesNotContain("--platforms DIR");
+    }
+
     @Test
     void aMixedFleetOfEveryKindBacksUpInOneRun() throws IOException {
         CliRun lab = CliRun.of("lab", "--devices", "12", "--latency", "0ms", "--platforms",
