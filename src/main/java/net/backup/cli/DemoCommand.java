@@ -49,17 +49,20 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OptionChecks.inRange(spec, "--devices", devices, 1, 1000);
         PrintWriter out = spec.commandLine().getOut();
-        Path work = Files.createTempDirectory("backup-demo-");
-        Path output = outputDir != null ? outputDir : work.resolve("configs");
+        // The configs are kept for the user to look at (a new temporary directory unless -o says where); the
+        // demo's own inventory and known_hosts are scratch, removed when it ends, so that no run leaves them behind.
+        Path output = outputDir != null ? outputDir : Files.createTempDirectory("backup-demo-").resolve("configs");
+        Path work = Files.createTempDirectory("backup-demo-scratch-");
         var settings = LabSettings.defaults().withLatency(latency, Duration.ZERO);
+        Path inventory = work.resolve("inventory.yaml");
+        Path knownHosts = work.resolve("known_hosts");
         try (Lab lab = Lab.start(Lab.healthyFleet("csr", devices), settings)) {
-            Path inventory = work.resolve("inventory.yaml");
             lab.writeInventory(inventory);
             List<Device> fleet = InventoryLoader.withSystemEnvironment().load(inventory);
             // The same run as backup's; no history: the demo's directory is thrown away.
             return OutputRun.hold(output, false, out, spec.commandLine().getErr(), run -> {
                 // A known_hosts of its own: the demo's throwaway keys never touch the user's ~/.ssh.
-                FleetBackup backup = run.fleet(new KnownHosts(work.resolve("known_hosts"), HostKeyPolicy.ACCEPT_NEW),
+                FleetBackup backup = run.fleet(new KnownHosts(knownHosts, HostKeyPolicy.ACCEPT_NEW),
                         RetryPolicy.DEFAULT_FIRST_DELAY);
                 out.printf("backup demo: %d simulated IOS devices on 127.0.0.1, %d ms per command%n%n", devices,
                         latency.toMillis());
@@ -83,6 +86,10 @@ final class DemoCommand implements Callable<Integer> {
                 return sequential.outcome().allSucceeded() && concurrent.outcome().allSucceeded()
                         ? ExitCodes.OK : ExitCodes.SOME_FAILED;
             });
+        } finally {
+            Files.deleteIfExists(inventory);
+            Files.deleteIfExists(knownHosts);
+            Files.deleteIfExists(work);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import net.backup.cli.CliRun;
 import net.backup.cli.ExitCodes;
 import net.backup.inventory.Device;
@@ -252,6 +253,7 @@ class LabTest {
     @Test
     void demoBacksUpSequentiallyThenConcurrentlyAndReportsTheSpeedup() throws IOException {
         Path output = dir.resolve("demo");
+        Set<Path> scratchBefore = demoScratch();
 
         CliRun result = CliRun.of("demo", "--devices", "3", "--latency", "0ms", "--output-dir", output.toString());
 
@@ -261,6 +263,15 @@ class LabTest {
         try (var files = Files.list(output)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly(".backup.lock", "csr1.cfg", "csr2.cfg", "csr3.cfg"); // the demo holds the lock too
+        }
+        assertThat(demoScratch()).as("the demo's inventory and known_hosts are removed").isEqualTo(scratchBefore);
+    }
+
+    /** The demo's scratch directories in the temporary directory (none of the demo's own should outlive it). */
+    private static Set<Path> demoScratch() throws IOException {
+        try (var paths = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return paths.filter(path -> path.getFileName().toString().startsWith("backup-demo-"))
+                    .collect(Collectors.toSet());
         }
     }
 
