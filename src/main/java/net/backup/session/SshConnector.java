@@ -1,7 +1,9 @@
 package net.backup.session;
 
+import com.hierynomus.sshj.common.KeyDecryptionFailedException;
 import java.io.IOException;
 import java.net.SocketException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -272,8 +274,7 @@ public final class SshConnector {
                 methods.add(new AuthPublickey(key));
             }
         } catch (IOException e) {
-            throw new SessionException(SessionException.Cause.AUTHENTICATION, "cannot load the key file "
-                    + login.keyFile().get() + " (" + e.getClass().getSimpleName() + "; wrong passphrase?)");
+            throw new SessionException(SessionException.Cause.AUTHENTICATION, unreadableKey(login, e), e);
         }
         PasswordPrompts prompts = null;
         NoPasswordChange password = null;
@@ -351,6 +352,18 @@ public final class SshConnector {
         }
         throw new SessionException(SessionException.Cause.AUTHENTICATION,
                 "authentication failed for user '" + login.username() + "'", lastRefusal);
+    }
+
+    /** Why the key file could not be used, in the inventory's words (the library's exception names no setting). */
+    private static String unreadableKey(ConnectionTarget.Login login, IOException e) {
+        Path file = login.keyFile().orElseThrow();
+        if (e instanceof KeyDecryptionFailedException) {
+            return login.keyPassphrase().isPresent()
+                    ? "cannot decrypt the key file " + file + " with the key_passphrase given (a wrong passphrase?)"
+                    : "the key file " + file + " is encrypted, and no key_passphrase (or key_passphrase_env, "
+                            + "key_passphrase_file) is given";
+        }
+        return "the key file " + file + " holds no private key that can be read (" + SshErrors.describe(e) + ")";
     }
 
     /** The device's own words, so at a bounded length (consoles escape their control characters). */

@@ -194,7 +194,15 @@ class HardeningTest {
             assertThat(run.lab().authAttempts()).as("no password was offered").isZero();
 
             Files.writeString(dir.resolve("phrase"), "wrong\n");
-            assertThat(run.backup().out()).contains("cannot load the key file " + keyFile);
+            assertThat(run.backup().out()).contains("cannot decrypt the key file " + keyFile
+                    + " with the key_passphrase given (a wrong passphrase?)");
+
+            edit(run.inventory(), "  key_passphrase_file: phrase\n", "");
+            assertThat(run.backup().out()).contains("the key file " + keyFile
+                    + " is encrypted, and no key_passphrase (or key_passphrase_env, key_passphrase_file) is given");
+
+            Files.writeString(keyFile, "not a key\n");
+            assertThat(run.backup().out()).contains("the key file " + keyFile + " holds no private key that can be read (");
         }
     }
 
