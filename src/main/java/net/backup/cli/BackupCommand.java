@@ -65,7 +65,8 @@ public final class BackupCommand implements Callable<Integer> {
             description = "Devices backed up at once (default: ${DEFAULT-VALUE}).")
     int workers;
 
-    @Option(names = "--sequential", description = "Back up one device at a time (the same task, one worker).")
+    @Option(names = "--sequential", description = "Back up one device at a time (the same task, one worker, whatever "
+            + "--workers says: add it to a command line to compare).")
     boolean sequential;
 
     @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -174,6 +175,9 @@ public final class BackupCommand implements Callable<Integer> {
                         redact, noSave)))
                 .toList();
         unredactable(devices).forEach(warning -> printError("warning: " + warning));
+        if (noHistory && author != null) {
+            printError("warning: --author names the history's commits, and --no-history makes none");
+        }
         if (report != null) {
             ReportDestination.check(report, output.outputDir, filesTheReportMustNotReplace(devices, loaded.secretFiles()));
         }

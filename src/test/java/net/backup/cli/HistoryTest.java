@@ -295,7 +295,12 @@ class HistoryTest {
             CliRun result = run.backup("--no-history");
 
             assertThat(result.out()).doesNotContain("History:");
+            assertThat(result.err()).isEmpty();
             assertThat(Files.exists(run.output().resolve(".git"))).isFalse();
+
+            CliRun authored = run.backup("--no-history", "--author", "Ops <ops@example.net>");
+            assertThat(authored.exitCode()).as(authored.all()).isEqualTo(ExitCodes.OK);
+            assertThat(authored.err()).isEqualTo("backup: warning: --author names the history's commits, and --no-history makes none\n");
         }
     }
 
