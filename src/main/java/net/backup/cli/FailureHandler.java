@@ -21,6 +21,9 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             return ExitCodes.USAGE;
         }
         err.println("backup: " + TerminalText.escape(e.toString()));
+        if (commandLine.getCommandSpec().findOption("--verbose") == null) {
+            return ExitCodes.SOME_FAILED; // a command without it (lab, bench): no option to point to
+        }
         if (parseResult.hasMatchedOption("--verbose")) {
             // A trace's messages may quote a device too: each of its lines is shown escaped, tabs kept.
             var trace = new StringWriter();

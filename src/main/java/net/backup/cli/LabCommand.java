@@ -2,16 +2,20 @@ package net.backup.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import net.backup.files.FileErrors;
 import net.backup.lab.DeviceKinds;
 import net.backup.lab.Fault;
 import net.backup.lab.FaultPlan;
@@ -97,8 +101,18 @@ final class LabCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         List<Lab.DeviceSpec> specs = plan();
-        Lab lab = Lab.builder(specs, new LabSettings(latency, jitter, seed, LabSettings.USERNAME, LabSettings.PASSWORD,
-                LabSettings.ENABLE_SECRET)).kinds(kinds()).hostKey(LabHostKey.loadOrCreate(hostKeyFile())).basePort(basePort).start();
+        Path folder = inventory.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw usage("--write-inventory " + inventory + ": there is no directory " + folder);
+        }
+        Lab lab;
+        try {
+            lab = Lab.builder(specs, new LabSettings(latency, jitter, seed, LabSettings.USERNAME, LabSettings.PASSWORD,
+                    LabSettings.ENABLE_SECRET)).kinds(kinds()).hostKey(LabHostKey.loadOrCreate(hostKeyFile())).basePort(basePort).start();
+        } catch (BindException e) {
+            throw usage("cannot listen on 127.0.0.1" + (basePort == 0 ? "" : " ports " + basePort + ".." + (basePort + devices - 1))
+                    + ": " + FileErrors.reason(e).toLowerCase(Locale.ROOT) + " (another lab? choose another --base-port)");
+        }
         var stopped = new CountDownLatch(1);
         PrintWriter out = spec.commandLine().getOut();
         var stopOnSignal = new Thread(() -> {
@@ -170,7 +184,7 @@ final class LabCommand implements Callable<Integer> {
         try {
             return kindsDir == null ? DeviceKinds.builtIn() : DeviceKinds.builtIn().withFolder(kindsDir);
         } catch (IOException e) {
-            throw usage("--kinds " + kindsDir + ": " + e.getMessage());
+            throw usage("--kinds " + kindsDir + ": " + FileErrors.reason(e));
         }
     }
 

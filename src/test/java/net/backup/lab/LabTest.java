@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -237,6 +239,29 @@ class LabTest {
         Path key = LabKeyFile.copyTo(dir.resolve("key"));
         assertThat(LabHostKey.loadOrCreate(key).getPublic()).isEqualTo(LabKeyFile.publicKeyAsMade())
                 .isEqualTo(LabHostKey.loadOrCreate(key).getPublic());
+    }
+
+    /** What stops a lab from starting is said in one line that names it, with no Java class and no --verbose it lacks. */
+    @Test
+    void labCommandSaysWhyItCannotStart() throws IOException {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            CliRun busy = CliRun.of("lab", "--devices", "1", "--base-port", String.valueOf(port), "--stop-after", "1ms",
+                    "--write-inventory", dir.resolve("busy.yaml").toString(), "--host-key", LabKeyFile.copyTo(dir.resolve("key")).toString());
+
+            assertThat(busy.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(busy.err()).startsWith("backup: cannot listen on 127.0.0.1 ports " + port + ".." + port
+                    + ": address already in use (another lab? choose another --base-port)\n");
+        }
+        CliRun nowhere = CliRun.of("lab", "--devices", "1", "--stop-after", "1ms",
+                "--write-inventory", dir.resolve("missing/lab.yaml").toString());
+        CliRun noKinds = CliRun.of("lab", "--devices", "1", "--stop-after", "1ms", "--kinds", dir.resolve("nokinds").toString());
+
+        assertThat(nowhere.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nowhere.err()).startsWith("backup: --write-inventory " + dir.resolve("missing/lab.yaml")
+                + ": there is no directory " + dir.resolve("missing") + "\n");
+        assertThat(noKinds.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noKinds.err()).startsWith("backup: --kinds " + dir.resolve("nokinds") + ": no such file or directory\n");
     }
 
     @Test
