@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,6 +105,11 @@ final class LabCommand implements Callable<Integer> {
         Path folder = inventory.toAbsolutePath().getParent();
         if (!Files.isDirectory(folder)) {
             throw usage("--write-inventory " + inventory + ": there is no directory " + folder);
+        }
+        if (Files.exists(inventory, LinkOption.NOFOLLOW_LINKS) && !Lab.wroteInventory(inventory)) {
+            // A lab restarted rewrites its own inventory; someone's real one (--write-inventory inventory.yaml) stays.
+            throw usage("--write-inventory " + inventory + ": the file exists and backup lab did not write it; "
+                    + "name another file, or remove it first");
         }
         Lab lab;
         try {

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -324,10 +325,24 @@ public final class Lab implements AutoCloseable {
         return LOOPBACK;
     }
 
+    private static final String INVENTORY_HEADER = "# Written by backup lab: ";
+
+    /** True if {@code file} is an inventory a lab wrote (its first line says so), which a lab may write over. */
+    public static boolean wroteInventory(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (var lines = Files.lines(file)) {
+            return lines.findFirst().filter(line -> line.startsWith(INVENTORY_HEADER)).isPresent();
+        } catch (UncheckedIOException e) {
+            return false; // not text: not ours
+        }
+    }
+
     /** An inventory for this lab that {@code backup --inventory FILE} takes as it is. */
     public String inventoryYaml() {
         var yaml = new StringBuilder()
-                .append("# Written by backup lab: ").append(byName.size()).append(" simulated devices on ")
+                .append(INVENTORY_HEADER).append(byName.size()).append(" simulated devices on ")
                 .append(LOOPBACK).append(".\n# The lab's credentials are not secret; never reuse them.\n")
                 .append("defaults:\n  username: ").append(settings.username())
                 .append("\n  password: ").append(settings.password())

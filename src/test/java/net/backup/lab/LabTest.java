@@ -260,6 +260,14 @@ class LabTest {
         assertThat(nowhere.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(nowhere.err()).startsWith("backup: --write-inventory " + dir.resolve("missing/lab.yaml")
                 + ": there is no directory " + dir.resolve("missing") + "\n");
+        Path precious = dir.resolve("inventory.yaml");
+        Files.writeString(precious, "devices:\n  - {name: core1}\n");
+        CliRun overwrite = CliRun.of("lab", "--devices", "1", "--stop-after", "1ms", "--write-inventory", precious.toString());
+        assertThat(overwrite.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(overwrite.err()).startsWith("backup: --write-inventory " + precious
+                + ": the file exists and backup lab did not write it; name another file, or remove it first\n");
+        assertThat(Files.readString(precious)).isEqualTo("devices:\n  - {name: core1}\n");
+
         assertThat(noKinds.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noKinds.err()).startsWith("backup: --kinds " + dir.resolve("nokinds") + ": no such file or directory\n");
     }
