@@ -236,8 +236,15 @@ class InventoryLoaderTest {
 
     @Test
     void reportsDuplicateNamesWithTheFirstLine() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n  - name: r2\n  - name: r1\n",
+                "5:11: devices[2].name: duplicate device name 'r1' (first used at line 3)");
+    }
+
+    @Test
+    void reportsNamesThatDifferOnlyInCaseQuotingTheFirstAsWritten() {
         assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n  - name: r2\n  - name: R1\n",
-                "5:11: devices[2].name: duplicate device name 'R1' (first used at line 3)");
+                "5:11: devices[2].name: duplicate device name 'R1': line 3 has 'r1', and names that differ only in case "
+                        + "are the same (they would share a file on a case-insensitive file system)");
     }
 
     @Test
@@ -293,7 +300,7 @@ class InventoryLoaderTest {
         assertError("defaults: {username: u, password_env: NOT_SET_ANYWHERE}\ndevices: [{name: r1}]\n",
                 "1:39: defaults.password_env: environment variable NOT_SET_ANYWHERE is not set");
         assertError("defaults: {username: u, password: p, enable_secret_env: EMPTY}\ndevices: [{name: r1}]\n",
-                "1:57: defaults.enable_secret_env: environment variable EMPTY is not set");
+                "1:57: defaults.enable_secret_env: environment variable EMPTY is set but empty");
     }
 
     @Test
