@@ -182,6 +182,30 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void aQuotedNumberOrBooleanIsReadAsTheSameValueUnquoted() throws IOException {
+        Device device = load("""
+                defaults: {username: u, password: p, port: "2222", retries: '3', save: "false", redact: 'yes'}
+                devices: [{name: r1, legacy_algorithms: "true"}]
+                """).get(0);
+
+        assertThat(device.port()).isEqualTo(2222);
+        assertThat(device.retries()).isEqualTo(3);
+        assertThat(device.save()).isFalse();
+        assertThat(device.redact()).isTrue();
+        assertThat(device.legacyAlgorithms()).isTrue();
+    }
+
+    @Test
+    void aQuotedValueThatIsNotOneIsStillReportedWhereItStands() {
+        assertError("defaults: {username: u, password: p, port: \"70000\"}\ndevices: [{name: r1}]\n",
+                "1:44: defaults.port: expected a port number from 1 to 65535, got '70000'");
+        assertError("defaults: {username: u, password: p, save: \"maybe\"}\ndevices: [{name: r1}]\n",
+                "1:44: defaults.save: expected true or false, got 'maybe'");
+        assertError("defaults: {username: u, password: p, retries: \"eleven\"}\ndevices: [{name: r1}]\n",
+                "1:47: defaults.retries: expected a number of retries from 0 to 10, got 'eleven'");
+    }
+
+    @Test
     void reportsAPortOutOfRange() {
         assertError("defaults: {username: u, password: p, port: 70000}\ndevices: [{name: r1}]\n",
                 "1:44: defaults.port: expected a port number from 1 to 65535, got '70000'");
