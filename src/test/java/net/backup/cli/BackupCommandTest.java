@@ -460,6 +460,16 @@ class BackupCommandTest {
     }
 
     @Test
+    void durationOptionsTakeHoursAndDecimals() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            CliRun result = run.backup("--deadline", "1h", "--connect-timeout", "2.5s", "--command-timeout", "1.5m",
+                    "--device-deadline", "0.5h");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+        }
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsOneLineAndAPointerToTheHelp() {
         CliRun result = CliRun.of("--workers", "abc");
 

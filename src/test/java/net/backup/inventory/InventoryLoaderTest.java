@@ -247,9 +247,22 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void durationsTakeHoursAndDecimals() throws IOException {
+        Device device = load("""
+                defaults: {username: u, password: p, command_timeout: 1.5m, connect_timeout: 2.5, device_deadline: 1h}
+                devices: [{name: r1, command_deadline: 0.5h}]
+                """).get(0);
+
+        assertThat(device.commandTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(device.connectTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(device.deviceDeadline()).isEqualTo(Duration.ofHours(1));
+        assertThat(device.commandDeadline()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
     void reportsABadTimeout() {
         assertError("defaults: {username: u, password: p, command_timeout: soon}\ndevices: [{name: r1}]\n",
-                "1:55: defaults.command_timeout: 'soon' is not a duration (examples: 30, 30s, 250ms, 2m)");
+                "1:55: defaults.command_timeout: 'soon' is not a duration (examples: 30, 30s, 2.5s, 250ms, 2m, 1.5m, 1h)");
     }
 
     @Test
