@@ -534,6 +534,19 @@ class BackupCommandTest {
     }
 
     @Test
+    void theHelpsExitCodesAreTheReadmes() {
+        String main = CliRun.of("--help").out().replaceAll("\\s+", " ");
+        String diff = CliRun.of("diff", "--help").out().replaceAll("\\s+", " ");
+        String log = CliRun.of("log", "--help").out().replaceAll("\\s+", " ");
+
+        assertThat(main).contains("1 at least one device failed, or the history commit or --report could not be written",
+                "2 usage or inventory error, or an output directory others can write", "3 another run is using",
+                "4 (the ./backup launcher only)", "130 stopped by Ctrl-C (143: by SIGTERM)");
+        assertThat(diff).contains("Exit codes: 0 the diff was printed", "2 usage error, no history");
+        assertThat(log).contains("Exit codes: 0 the versions were listed", "2 usage error, no history");
+    }
+
+    @Test
     void anOutputDirectoryThatCannotBeCreatedSaysWhyNotOnlyWhere() throws IOException {
         try (LabRun run = healthyLab(1)) {
             Path below = Files.writeString(dir.resolve("not-a-dir"), "x").resolve("configs");
