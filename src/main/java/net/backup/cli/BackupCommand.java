@@ -41,10 +41,12 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every device was backed up",
-            "1:at least one device failed (the others were backed up)",
-            "2:usage or inventory error (no device was contacted)",
-            "3:another run is using the output directory",
-            "130:stopped by Ctrl-C (143: by SIGTERM)"})
+            "1:at least one device failed, or the history commit or --report could not be written (every other "
+                    + "device was backed up)",
+            "2:usage or inventory error, or an output directory others can write (no device was contacted)",
+            "3:another run is using the output directory (nothing was done)",
+            "4:(the ./backup launcher only) the jar could not be built",
+            "130:stopped by Ctrl-C (143: by SIGTERM); unfinished devices are reported as interrupted"})
 public final class BackupCommand implements Callable<Integer> {
     /**
      * Sessions wait on the network, not the CPU, so far more workers than cores pay off; 32 keeps a

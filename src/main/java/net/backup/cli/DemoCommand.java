@@ -13,6 +13,7 @@ import net.backup.inventory.Device;
 import net.backup.inventory.InventoryLoader;
 import net.backup.lab.Lab;
 import net.backup.lab.LabSettings;
+import net.backup.report.Plural;
 import net.backup.run.FleetBackup;
 import net.backup.run.RetryPolicy;
 import net.backup.session.HostKeyPolicy;
@@ -64,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
                 // A known_hosts of its own: the demo's throwaway keys never touch the user's ~/.ssh.
                 FleetBackup backup = run.fleet(new KnownHosts(knownHosts, HostKeyPolicy.ACCEPT_NEW),
                         RetryPolicy.DEFAULT_FIRST_DELAY);
-                out.printf("backup demo: %d simulated IOS devices on 127.0.0.1, %d ms per command%n%n", devices,
+                out.printf("backup demo: %s on 127.0.0.1, %d ms per command%n%n", Plural.of(devices, "simulated IOS device"),
                         latency.toMillis());
 
                 OutputRun.Finished sequential = runOnce(run, backup, fleet, 1, "Sequential (--sequential)", out);

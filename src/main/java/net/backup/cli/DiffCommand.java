@@ -12,7 +12,12 @@ import picocli.CommandLine.Option;
 /** {@code backup diff NAME}: what changed in a device's configuration. */
 @Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
         description = "Prints a unified diff of a device's last configuration change, or of everything since a "
-                + "commit or date.")
+                + "commit or date.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the diff was printed (or 'no change')",
+            "2:usage error, no history in the output directory, no backup of NAME in it, a --since that names no "
+                    + "commit or date, or a history that cannot be used"})
 final class DiffCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DeviceHistoryOptions device;

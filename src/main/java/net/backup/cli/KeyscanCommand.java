@@ -16,6 +16,7 @@ import net.backup.files.UserHome;
 import net.backup.inventory.Device;
 import net.backup.inventory.InventoryLoader;
 import net.backup.inventory.Settings;
+import net.backup.report.Plural;
 import net.backup.run.DeviceBackup;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
@@ -90,7 +91,7 @@ final class KeyscanCommand implements Callable<Integer> {
             failed += line.status().equals("FAILED") ? 1 : 0;
         }
         long recorded = lines.stream().filter(l -> l.status().equals("RECORDED")).count();
-        out.printf("%d devices: %d recorded, %d already known, %d failed (%s)%n", lines.size(), recorded,
+        out.printf("%s: %d recorded, %d already known, %d failed (%s)%n", Plural.of(lines.size(), "device"), recorded,
                 lines.size() - recorded - failed, failed, file);
         out.flush();
         return failed == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;

@@ -24,6 +24,7 @@ import net.backup.lab.Lab;
 import net.backup.lab.LabHostKey;
 import net.backup.lab.LabSettings;
 import net.backup.platform.Platforms;
+import net.backup.report.Plural;
 import net.backup.time.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -144,7 +145,7 @@ final class LabCommand implements Callable<Integer> {
     private List<Lab.DeviceSpec> plan() {
         OptionChecks.inRange(spec, "--devices", devices, 1, 10_000);
         if (basePort != 0 && (basePort < 1024 || basePort + devices - 1 > 65535)) {
-            throw usage("--base-port must leave room for " + devices + " ports between 1024 and 65535, got " + basePort);
+            throw usage("--base-port must leave room for " + Plural.of(devices, "port") + " between 1024 and 65535, got " + basePort);
         }
         try {
             DeviceKinds known = kinds();
@@ -163,7 +164,7 @@ final class LabCommand implements Callable<Integer> {
 
     private void describe(Lab lab, List<Lab.DeviceSpec> specs, PrintWriter out) {
         List<Integer> ports = specs.stream().map(s -> lab.port(s.name())).toList();
-        out.printf("backup lab: %d simulated devices (%s) on %s, ports %d..%d, latency %s, jitter %s%n", specs.size(),
+        out.printf("backup lab: %s (%s) on %s, ports %d..%d, latency %s, jitter %s%n", Plural.of(specs.size(), "simulated device"),
                 String.join(", ", platforms),
                 lab.host(), ports.stream().min(Integer::compare).orElseThrow(),
                 ports.stream().max(Integer::compare).orElseThrow(), Durations.human(latency), Durations.human(jitter));

@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
 
 /** {@code backup log NAME}: the versions of a device's configuration. */
 @Command(name = "log", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, usageHelpAutoWidth = true,
-        description = "Lists the stored versions of a device's configuration: date, commit, lines added and removed.")
+        description = "Lists the stored versions of a device's configuration: date, commit, lines added and removed.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the versions were listed",
+            "2:usage error, no history in the output directory, no backup of NAME in it, or a history that cannot "
+                    + "be used"})
 final class LogCommand implements Callable<Integer> {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());

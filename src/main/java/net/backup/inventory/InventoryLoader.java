@@ -156,7 +156,7 @@ public final class InventoryLoader {
             Context context, List<SettingsLayer> allLayers) {
         YamlSource source = context.source();
         var devices = new ArrayList<Device>();
-        var firstLineByName = new HashMap<String, Integer>();
+        var firstByName = new HashMap<String, FirstName>();
         for (int i = 0; i < list.getValue().size(); i++) {
             Node node = list.getValue().get(i);
             String label = "devices[" + i + "]";
@@ -164,24 +164,30 @@ public final class InventoryLoader {
             allLayers.add(layer);
             SettingsLayer.Value<String> name = layer.get(Settings.NAME).orElseThrow(() -> new InventoryException(
                     source.at(node.getStartMark()) + ": " + label + ".name: missing: every device needs a name"));
-            checkName(name, firstLineByName, source);
+            checkName(name, firstByName, source);
             devices.add(resolve(layer, name, chain(layer, groups, defaults, source), context));
         }
         return List.copyOf(devices);
     }
 
-    private static void checkName(SettingsLayer.Value<String> name, Map<String, Integer> firstLineByName, YamlSource source) {
+    /** A device name as first written, and the line it is on. */
+    private record FirstName(String text, int line) {
+    }
+
+    private static void checkName(SettingsLayer.Value<String> name, Map<String, FirstName> firstByName, YamlSource source) {
         String text = name.value();
         if (!SAFE_NAME.matcher(text).matches()) {
             throw new InventoryException(source.at(name.node().getStartMark()) + ": " + name.field() + ": '" + text
                     + "' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.'");
         }
         // Lower case: csr1 and CSR1 would be one file on a case-insensitive file system.
-        Integer first = firstLineByName.putIfAbsent(text.toLowerCase(Locale.ROOT),
-                name.node().getStartMark().getLine() + 1);
+        FirstName first = firstByName.putIfAbsent(text.toLowerCase(Locale.ROOT),
+                new FirstName(text, name.node().getStartMark().getLine() + 1));
         if (first != null) {
-            throw new InventoryException(source.at(name.node().getStartMark()) + ": " + name.field()
-                    + ": duplicate device name '" + text + "' (first used at line " + first + ")");
+            String where = source.at(name.node().getStartMark()) + ": " + name.field() + ": duplicate device name '" + text;
+            throw new InventoryException(first.text().equals(text) ? where + "' (first used at line " + first.line() + ")"
+                    : where + "': line " + first.line() + " has '" + first.text() + "', and names that differ only in case "
+                            + "are the same (they would share a file on a case-insensitive file system)");
         }
     }
 
@@ -300,7 +306,7 @@ public final class InventoryLoader {
         String value = environment.apply(name);
         if (value == null || value.isEmpty()) {
             throw new InventoryException(source.at(variable.node().getStartMark()) + ": " + variable.field()
-                    + ": environment variable " + name + " is not set");
+                    + ": environment variable " + name + (value == null ? " is not set" : " is set but empty"));
         }
         return Secret.of(value);
     }

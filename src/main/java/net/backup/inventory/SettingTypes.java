@@ -9,10 +9,13 @@ import net.backup.size.Sizes;
 import net.backup.time.Durations;
 import net.backup.yaml.Nodes;
 import net.backup.yaml.YamlSource;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** The kinds of value an inventory key holds, each read from its YAML node and checked, with the message to print. */
 final class SettingTypes {
@@ -20,6 +23,8 @@ final class SettingTypes {
     static final long MIN_OUTPUT = Sizes.KIB;
     static final long MAX_OUTPUT = Sizes.GIB;
     static final int MAX_RETRIES = 10;
+    /** How YAML types a plain value: the same resolver the files are read with. */
+    private static final Resolver UNQUOTED = new Resolver();
 
     static final Setting.Type<String> TEXT = Nodes::text;
     static final Setting.Type<String> TEXT_OR_QUOTED_EMPTY = Nodes::textOrQuotedEmpty;
@@ -47,7 +52,7 @@ final class SettingTypes {
 
     private static int port(Node node, String field, YamlSource source) {
         String text = Nodes.text(node, field, source);
-        if (((ScalarNode) node).getTag().equals(Tag.INT)) {
+        if (readsAs(node, Tag.INT)) {
             try {
                 int port = Integer.parseInt(text);
                 if (port >= 1 && port <= 65535) {
@@ -63,7 +68,7 @@ final class SettingTypes {
 
     private static int retries(Node node, String field, YamlSource source) {
         String text = Nodes.text(node, field, source);
-        if (((ScalarNode) node).getTag().equals(Tag.INT) && text.matches("\\d{1,2}")
+        if (readsAs(node, Tag.INT) && text.matches("\\d{1,2}")
                 && Integer.parseInt(text) <= MAX_RETRIES) {
             return Integer.parseInt(text);
         }
@@ -73,11 +78,23 @@ final class SettingTypes {
 
     private static boolean bool(Node node, String field, YamlSource source) {
         String text = Nodes.text(node, field, source);
-        if (((ScalarNode) node).getTag().equals(Tag.BOOL)) {
+        if (readsAs(node, Tag.BOOL)) {
             return Set.of("true", "yes", "on").contains(text.toLowerCase(Locale.ROOT));
         }
         throw new InventoryException(source.at(node.getStartMark()) + ": " + field
                 + ": expected true or false, got '" + text + "'");
+    }
+
+    /**
+     * Whether the value is of that type as written, or would be without its quotes: people quote values in YAML
+     * ({@code port: "22"}, {@code save: "false"}), and a quoted number or boolean is read as the same text unquoted
+     * would be, as a quoted duration already is (and a platform file's booleans are).
+     */
+    private static boolean readsAs(Node node, Tag tag) {
+        ScalarNode scalar = (ScalarNode) node;
+        return scalar.getTag().equals(tag) || scalar.getTag().equals(Tag.STR)
+                && scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN
+                && UNQUOTED.resolve(NodeId.scalar, scalar.getValue(), true).equals(tag);
     }
 
     private static Duration duration(Node node, String field, YamlSource source) {

@@ -342,7 +342,8 @@ public final class Lab implements AutoCloseable {
     /** An inventory for this lab that {@code backup --inventory FILE} takes as it is. */
     public String inventoryYaml() {
         var yaml = new StringBuilder()
-                .append(INVENTORY_HEADER).append(byName.size()).append(" simulated devices on ")
+                .append(INVENTORY_HEADER).append(byName.size())
+                .append(byName.size() == 1 ? " simulated device on " : " simulated devices on ")
                 .append(LOOPBACK).append(".\n# The lab's credentials are not secret; never reuse them.\n")
                 .append("defaults:\n  username: ").append(settings.username())
                 .append("\n  password: ").append(settings.password())

@@ -40,7 +40,7 @@ public final class ConsoleReport implements Consumer<DeviceResult> {
 
     public void summary(RunOutcome outcome) {
         List<DeviceResult> results = outcome.results();
-        out.printf(Locale.ROOT, "%d devices: %d new, %d changed, %d unchanged, %d failed%n", results.size(),
+        out.printf(Locale.ROOT, "%s: %d new, %d changed, %d unchanged, %d failed%n", Plural.of(results.size(), "device"),
                 count(results, DeviceResult.Status.NEW), count(results, DeviceResult.Status.CHANGED),
                 count(results, DeviceResult.Status.UNCHANGED), count(results, DeviceResult.Status.FAILED));
         out.println("Execution time: " + Durations.seconds(outcome.elapsed()));

@@ -60,6 +60,9 @@ public final class KnownHosts {
         if (!Files.exists(file)) {
             return lines;
         }
+        if (Files.isDirectory(file)) {
+            throw new IOException("the known_hosts file " + file + " is a directory");
+        }
         String text;
         try {
             // A byte that is not UTF-8 (a Latin-1 comment) spoils its line, not the file: ssh reads bytes.
@@ -67,7 +70,7 @@ public final class KnownHosts {
                     .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (IOException e) {
-            throw new IOException("cannot read " + file + ": " + FileErrors.reason(e), e);
+            throw new IOException("cannot read the known_hosts file " + file + ": " + FileErrors.reason(e), e);
         }
         // Lines end at LF only, as ssh reads them (a CR before it is dropped): a lone CR inside a line is no line
         // end, so "comment\r[host]:port key" does not become a line for that host, as BufferedReader would make it.

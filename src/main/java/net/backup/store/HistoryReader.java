@@ -15,6 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
@@ -43,6 +45,9 @@ public final class HistoryReader implements AutoCloseable {
     /** One stored version of a device's configuration. */
     public record Version(String commit, Instant when, int added, int removed, String subject) {
     }
+
+    /** A commit's name, then steps back along first parents only: HEAD~3, a1b2c3d^^. */
+    private static final Pattern ANCESTRY_STEPS = Pattern.compile("(.+?)((?:~\\d*|\\^1?)+)");
 
     private final Path directory;
     private final Git git;
@@ -146,7 +151,12 @@ public final class HistoryReader implements AutoCloseable {
         if (commit.isPresent()) {
             return Optional.of(commit.get());
         }
-        Instant when = parseDate(since);
+        Optional<Instant> date = parseDate(since);
+        if (date.isEmpty()) {
+            throw new HistoryException(beyondHistory(walk, since).orElse("--since " + since
+                    + " is neither a commit nor a date (2026-11-20 or 2026-11-20T06:00)"));
+        }
+        Instant when = date.get();
         for (RevCommit candidate : git.log().call()) {
             if (!Instant.ofEpochSecond(candidate.getCommitTime()).isAfter(when)) {
                 return Optional.of(candidate);
@@ -168,15 +178,35 @@ public final class HistoryReader implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static Instant parseDate(String text) throws HistoryException {
+    /**
+     * Why a commit's name followed by ancestry steps ({@code HEAD~3}, {@code a1b2c3d^^}) names nothing, when the
+     * commit it starts from exists: the steps go back further than its history.
+     */
+    private Optional<String> beyondHistory(RevWalk walk, String since) throws IOException {
+        Matcher steps = ANCESTRY_STEPS.matcher(since);
+        if (!steps.matches()) {
+            return Optional.empty();
+        }
+        Optional<RevCommit> start = commitNamed(walk, steps.group(1));
+        if (start.isEmpty()) {
+            return Optional.empty();
+        }
+        int earlier = 0;
+        for (RevCommit commit = start.get(); commit.getParentCount() > 0; commit = walk.parseCommit(commit.getParent(0))) {
+            earlier++;
+        }
+        return Optional.of("--since " + since + " goes back further than the history: " + steps.group(1) + " has "
+                + (earlier == 0 ? "no commit" : earlier == 1 ? "1 commit" : earlier + " commits") + " before it");
+    }
+
+    private static Optional<Instant> parseDate(String text) {
         try {
-            return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
+            return Optional.of(LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant());
         } catch (DateTimeParseException notDateTime) {
             try {
-                return LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant();
+                return Optional.of(LocalDate.parse(text).atStartOfDay(ZoneId.systemDefault()).toInstant());
             } catch (DateTimeParseException notDate) {
-                throw new HistoryException("--since " + text + " is neither a commit nor a date (2026-11-20 or "
-                        + "2026-11-20T06:00)");
+                return Optional.empty();
             }
         }
     }

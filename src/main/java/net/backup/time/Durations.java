@@ -1,32 +1,43 @@
 package net.backup.time;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in an inventory or on a command line: {@code 30}, {@code 30s}, {@code 250ms}, {@code 2m}. */
+/**
+ * Durations as people write them in an inventory or on a command line: {@code 30}, {@code 30s}, {@code 2.5s},
+ * {@code 250ms}, {@code 2m}, {@code 1.5m}, {@code 1h}.
+ */
 public final class Durations {
-    private static final Pattern FORM = Pattern.compile("(\\d{1,9})(ms|s|m)?");
+    private static final Pattern FORM = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,9})?)(ms|s|m|h)?");
+    private static final String EXAMPLES = "(examples: 30, 30s, 2.5s, 250ms, 2m, 1.5m, 1h)";
 
     private Durations() {
     }
 
     /**
-     * @param text a whole number with an optional unit; a bare number means seconds
+     * @param text a number, with decimals or not, and an optional unit; a bare number means seconds. The tool
+     *             counts in milliseconds, so a fraction of one ({@code 2.5ms}, {@code 1.0001s}) is refused
      * @throws IllegalArgumentException with a message fit to print
      */
     public static Duration parse(String text) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 30, 30s, 250ms, 2m)");
+            throw new IllegalArgumentException("'" + text + "' is not a duration " + EXAMPLES);
         }
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofSeconds(amount);
+        long unitMillis = switch (m.group(2) == null ? "s" : m.group(2)) {
+            case "ms" -> 1;
+            case "m" -> 60_000;
+            case "h" -> 3_600_000;
+            default -> 1_000;
         };
+        BigDecimal millis = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unitMillis));
+        try {
+            return Duration.ofMillis(millis.longValueExact());
+        } catch (ArithmeticException notWholeMilliseconds) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number of milliseconds " + EXAMPLES);
+        }
     }
 
     /** A setting as the user wrote it, near enough: {@code 30 s}, or {@code 500 ms} when not whole seconds. */

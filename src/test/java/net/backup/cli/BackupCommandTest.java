@@ -461,6 +461,16 @@ class BackupCommandTest {
 
 
     @Test
+    void durationOptionsTakeHoursAndDecimals() throws IOException {
+        try (LabRun run = healthyLab(1)) {
+            CliRun result = run.backup("--deadline", "1h", "--connect-timeout", "2.5s", "--command-timeout", "1.5m",
+                    "--device-deadline", "0.5h");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+        }
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsOneLineAndAPointerToTheHelp() {
         CliRun result = CliRun.of("--workers", "abc");
 
@@ -522,6 +532,19 @@ class BackupCommandTest {
         assertThat(help.out()).contains("--inventory", "--workers", "--sequential", "--host-key-policy", "Exit codes:");
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("backup ").doesNotContain("unknown");
+    }
+
+    @Test
+    void theHelpsExitCodesAreTheReadmes() {
+        String main = CliRun.of("--help").out().replaceAll("\\s+", " ");
+        String diff = CliRun.of("diff", "--help").out().replaceAll("\\s+", " ");
+        String log = CliRun.of("log", "--help").out().replaceAll("\\s+", " ");
+
+        assertThat(main).contains("1 at least one device failed, or the history commit or --report could not be written",
+                "2 usage or inventory error, or an output directory others can write", "3 another run is using",
+                "4 (the ./backup launcher only)", "130 stopped by Ctrl-C (143: by SIGTERM)");
+        assertThat(diff).contains("Exit codes: 0 the diff was printed", "2 usage error, no history");
+        assertThat(log).contains("Exit codes: 0 the versions were listed", "2 usage error, no history");
     }
 
     @Test

@@ -123,6 +123,12 @@ class HistoryTest {
             CliRun sinceDate = CliRun.of("diff", "csr1", "--since", "2000-01-01", "-o", run.output().toString());
             assertThat(sinceDate.exitCode()).as(sinceDate.all()).isZero();
             assertThat(sinceDate.out()).contains("+hostname edge-1", "+ description third").doesNotContain("-hostname csr1");
+
+            // Three commits: HEAD~2 is the first, HEAD~3 is beyond it, not a bad name.
+            CliRun beyond = CliRun.of("diff", "csr1", "--since", "HEAD~3", "-o", run.output().toString());
+            assertThat(beyond.exitCode()).as(beyond.all()).isEqualTo(ExitCodes.USAGE);
+            assertThat(beyond.err()).isEqualTo("backup: --since HEAD~3 goes back further than the history: HEAD has 2 "
+                    + "commits before it\n");
         }
     }
 

@@ -182,6 +182,30 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void aQuotedNumberOrBooleanIsReadAsTheSameValueUnquoted() throws IOException {
+        Device device = load("""
+                defaults: {username: u, password: p, port: "2222", retries: '3', save: "false", redact: 'yes'}
+                devices: [{name: r1, legacy_algorithms: "true"}]
+                """).get(0);
+
+        assertThat(device.port()).isEqualTo(2222);
+        assertThat(device.retries()).isEqualTo(3);
+        assertThat(device.save()).isFalse();
+        assertThat(device.redact()).isTrue();
+        assertThat(device.legacyAlgorithms()).isTrue();
+    }
+
+    @Test
+    void aQuotedValueThatIsNotOneIsStillReportedWhereItStands() {
+        assertError("defaults: {username: u, password: p, port: \"70000\"}\ndevices: [{name: r1}]\n",
+                "1:44: defaults.port: expected a port number from 1 to 65535, got '70000'");
+        assertError("defaults: {username: u, password: p, save: \"maybe\"}\ndevices: [{name: r1}]\n",
+                "1:44: defaults.save: expected true or false, got 'maybe'");
+        assertError("defaults: {username: u, password: p, retries: \"eleven\"}\ndevices: [{name: r1}]\n",
+                "1:47: defaults.retries: expected a number of retries from 0 to 10, got 'eleven'");
+    }
+
+    @Test
     void reportsAPortOutOfRange() {
         assertError("defaults: {username: u, password: p, port: 70000}\ndevices: [{name: r1}]\n",
                 "1:44: defaults.port: expected a port number from 1 to 65535, got '70000'");
@@ -223,9 +247,22 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void durationsTakeHoursAndDecimals() throws IOException {
+        Device device = load("""
+                defaults: {username: u, password: p, command_timeout: 1.5m, connect_timeout: 2.5, device_deadline: 1h}
+                devices: [{name: r1, command_deadline: 0.5h}]
+                """).get(0);
+
+        assertThat(device.commandTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(device.connectTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(device.deviceDeadline()).isEqualTo(Duration.ofHours(1));
+        assertThat(device.commandDeadline()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
     void reportsABadTimeout() {
         assertError("defaults: {username: u, password: p, command_timeout: soon}\ndevices: [{name: r1}]\n",
-                "1:55: defaults.command_timeout: 'soon' is not a duration (examples: 30, 30s, 250ms, 2m)");
+                "1:55: defaults.command_timeout: 'soon' is not a duration (examples: 30, 30s, 2.5s, 250ms, 2m, 1.5m, 1h)");
     }
 
     @Test
@@ -236,8 +273,15 @@ class InventoryLoaderTest {
 
     @Test
     void reportsDuplicateNamesWithTheFirstLine() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n  - name: r2\n  - name: r1\n",
+                "5:11: devices[2].name: duplicate device name 'r1' (first used at line 3)");
+    }
+
+    @Test
+    void reportsNamesThatDifferOnlyInCaseQuotingTheFirstAsWritten() {
         assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n  - name: r2\n  - name: R1\n",
-                "5:11: devices[2].name: duplicate device name 'R1' (first used at line 3)");
+                "5:11: devices[2].name: duplicate device name 'R1': line 3 has 'r1', and names that differ only in case "
+                        + "are the same (they would share a file on a case-insensitive file system)");
     }
 
     @Test
@@ -293,7 +337,7 @@ class InventoryLoaderTest {
         assertError("defaults: {username: u, password_env: NOT_SET_ANYWHERE}\ndevices: [{name: r1}]\n",
                 "1:39: defaults.password_env: environment variable NOT_SET_ANYWHERE is not set");
         assertError("defaults: {username: u, password: p, enable_secret_env: EMPTY}\ndevices: [{name: r1}]\n",
-                "1:57: defaults.enable_secret_env: environment variable EMPTY is not set");
+                "1:57: defaults.enable_secret_env: environment variable EMPTY is set but empty");
     }
 
     @Test

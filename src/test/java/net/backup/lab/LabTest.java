@@ -284,6 +284,14 @@ class LabTest {
     }
 
     @Test
+    void roomForOnePortIsSaidInTheSingular() {
+        CliRun lowPort = CliRun.of("lab", "--devices", "1", "--base-port", "80");
+
+        assertThat(lowPort.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(lowPort.err()).contains("--base-port must leave room for 1 port between 1024 and 65535, got 80");
+    }
+
+    @Test
     void demoBacksUpSequentiallyThenConcurrentlyAndReportsTheSpeedup() throws IOException {
         Path output = dir.resolve("demo");
         Set<Path> scratchBefore = demoScratch();

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import net.backup.run.DeviceResult;
+import net.backup.run.RunOutcome;
 import org.junit.jupiter.api.Test;
 
 class ConsoleReportTest {
@@ -49,6 +50,21 @@ class ConsoleReportTest {
         assertThat(text.toString().lines()).containsExactly(
                 "NEW        csr1              38.0 KB    1.23 s",
                 "FAILED     core-switch-12          -    1.23 s  (3 attempts)  authentication failed");
+    }
+
+    @Test
+    void theSummaryCountsOneDeviceInTheSingular() {
+        var one = new StringWriter();
+        new ConsoleReport(new PrintWriter(one), List.of("csr1")).summary(new RunOutcome(
+                List.of(result("csr1", DeviceResult.Status.NEW, 38_930, 1, Optional.empty())), Duration.ofMillis(610)));
+        var two = new StringWriter();
+        new ConsoleReport(new PrintWriter(two), List.of("csr1", "csr2")).summary(new RunOutcome(List.of(
+                result("csr1", DeviceResult.Status.NEW, 38_930, 1, Optional.empty()),
+                result("csr2", DeviceResult.Status.FAILED, 0, 1, Optional.of("authentication failed"))),
+                Duration.ofMillis(610)));
+
+        assertThat(one.toString().lines()).first().isEqualTo("1 device: 1 new, 0 changed, 0 unchanged, 0 failed");
+        assertThat(two.toString().lines()).first().isEqualTo("2 devices: 1 new, 0 changed, 0 unchanged, 1 failed");
     }
 
     private static DeviceResult result(String name, DeviceResult.Status status, long bytes, int attempts,

@@ -1,6 +1,7 @@
 package net.backup.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,14 @@ class KnownHostsFileTest {
         KnownHosts.Check check = new KnownHosts(file, policy).check();
         check.verify(host, port, key.getPublic());
         return check;
+    }
+
+    @Test
+    void aDirectoryGivenAsKnownHostsIsSaidToBeOne() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("hosts"));
+
+        assertThatThrownBy(() -> new KnownHosts(folder, HostKeyPolicy.STRICT)).isInstanceOf(IOException.class)
+                .hasMessage("the known_hosts file " + folder + " is a directory");
     }
 
     @Test
