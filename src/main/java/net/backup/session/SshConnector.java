@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * probes every algorithm, so it is done once), the known_hosts file and the watchdog.
  */
 public final class SshConnector {
-    /** Wide enough that no device wraps a long config line; IOS accepts up to 512 columns. */
     private static final Logger LOG = LoggerFactory.getLogger(SshConnector.class);
+    /** Wide enough that no device wraps a long config line; IOS accepts up to 512 columns. */
     private static final int TERMINAL_COLUMNS = 511;
     private static final int TERMINAL_ROWS = 24;
 
@@ -318,8 +318,8 @@ public final class SshConnector {
                 if (method == password && password.changeRequested() != null) {
                     String said = password.changeRequested().isEmpty() ? "" : " ('" + password.changeRequested() + "')";
                     throw new SessionException(SessionException.Cause.AUTHENTICATION, "the device asks for a new password"
-                            + " for user '" + login.username() + "'" + said + ", expired? A backup never changes a password,"
-                            + " so it was not answered", e);
+                            + " for user '" + login.username() + "'" + said + ": a backup never changes a password, so it"
+                            + " was not answered (change it on the device)", e);
                 }
                 lastRefusal = e;
                 refused.add(method.getName());

@@ -28,7 +28,8 @@ class LoginRequestsTest {
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(device.newPasswordsSeen()).as("new passwords the device was offered").isEmpty();
             assertThat(result.out()).contains("FAILED", "the device asks for a new password for user 'ntc' ('Password "
-                    + "expired. Enter a new one'), expired? A backup never changes a password, so it was not answered");
+                    + "expired. Enter a new one'): a backup never changes a password, so it was not answered (change it on "
+                    + "the device)");
             assertThat(device.connections()).as("not retried").isEqualTo(1);
         }
     }
