@@ -129,6 +129,19 @@ final class SshErrors {
         return false;
     }
 
+    /**
+     * True if {@code error} is sshj giving up on a write because the device never widened the channel's window
+     * (its wait is the connection's timeout, command_timeout), or caused by that.
+     */
+    static boolean isSendWindowShut(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Timeout when trying to expand the window size")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isUnansweredRequest(Throwable e) {
         return e.getMessage() != null && e.getMessage().startsWith("Timeout expired");
     }
