@@ -46,6 +46,8 @@ public final class CliSession implements AutoCloseable {
     private final Watchdog watchdog;
     private final Duration commandDeadline;
     private final RegexGuard guard;
+    /** What sshj's own side gave up on, if the device broke the protocol: each step's failure is read with it. */
+    private final TransportDeath death;
     /** The current step's command_deadline (login, enable, one command): wall time, unlike the silence watch. */
     private Watchdog.Watch step;
     private String stepName = "";
@@ -61,10 +63,11 @@ public final class CliSession implements AutoCloseable {
      * @param commandDeadline the most one step (login, enable, a command) may take, however much the device sends
      * @param account         what this session's output takes from the run's {@link OutputBudget}
      * @param guard           stops the platform's patterns once the task is over
+     * @param death           why sshj's side gave up on the connection, if it did
      */
     CliSession(SSHClient client, Session session, Session.Shell shell, Platform platform, Watchdog.Watch watch,
             Watchdog watchdog, Duration commandDeadline, OutputBudget.Account account,
-            RegexGuard guard, int terminalColumns) {
+            RegexGuard guard, TransportDeath death, int terminalColumns) {
         this.terminalColumns = terminalColumns;
         this.client = client;
         this.session = session;
@@ -76,6 +79,7 @@ public final class CliSession implements AutoCloseable {
         this.watchdog = watchdog;
         this.commandDeadline = commandDeadline;
         this.guard = guard;
+        this.death = death;
         this.pager = List.of(PromptReader.Interjection.pager(platform.pagerPrompt(), " "));
     }
 
@@ -477,6 +481,8 @@ public final class CliSession implements AutoCloseable {
         step = watchdog.watch(commandDeadline, () -> CancelHook.closeQuietly(client));
         try {
             return body.run();
+        } catch (SessionException e) {
+            throw death.explain(e);
         } finally {
             step.close();
         }
