@@ -63,6 +63,12 @@ public enum Fault {
      * seed draws as before.
      */
     DEAF_TO_CLOSE,
+    /**
+     * Gives the client a window of {@value SessionChannels#CLOSED_WINDOW_BYTES} bytes on the session channel and
+     * never adjusts it: after the first few keys the device takes no more input, as an SSH stack that never sends
+     * SSH_MSG_CHANNEL_WINDOW_ADJUST. Named only, never drawn by {@code --fault-rate}, so a seed draws as before.
+     */
+    CLOSED_WINDOW,
 
     /**
      * Quirk: one more prompt, a moment after the prompt that ends each command, as any CLI prints when an
@@ -110,7 +116,7 @@ public enum Fault {
      */
     public boolean drawnAtRandom() {
         return this != FLOOD && this != TRICKLE && this != NO_SESSION && this != SILENT_CHANNEL && this != DEAF_TO_CLOSE
-                && this != ECHO_LINE_TWICE;
+                && this != CLOSED_WINDOW && this != ECHO_LINE_TWICE;
     }
 
     /** True for the terminal quirks, false for the faults. */

@@ -10,6 +10,7 @@ import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -20,9 +21,13 @@ import org.apache.sshd.server.channel.ChannelSessionFactory;
  * accepts the login, then answers the channel open with "administratively prohibited", as a paramiko server
  * that allows no shell does (and a device whose AAA grants no exec). MINA gives the refusal its own
  * description; paramiko's is empty. With {@link Fault#SILENT_CHANNEL} the open is never answered, with
- * {@link Fault#DEAF_TO_CLOSE} the client's close never is.
+ * {@link Fault#DEAF_TO_CLOSE} the client's close never is, with {@link Fault#CLOSED_WINDOW} the client's window
+ * is never opened beyond a few bytes.
  */
 final class SessionChannels implements ChannelFactory {
+    /** The window a {@link Fault#CLOSED_WINDOW} device gives: the first command's keys and no more. */
+    static final long CLOSED_WINDOW_BYTES = 16;
+
     private final Function<Session, SimulatedDevice> deviceOf;
 
     SessionChannels(Function<Session, SimulatedDevice> deviceOf) {
@@ -42,6 +47,9 @@ final class SessionChannels implements ChannelFactory {
         }
         if (device.has(Fault.SILENT_CHANNEL)) {
             return new Unanswered();
+        }
+        if (device.has(Fault.CLOSED_WINDOW)) {
+            return new ClosedWindow();
         }
         return device.has(Fault.DEAF_TO_CLOSE) ? new DeafToClose() : ChannelSessionFactory.INSTANCE.createChannel(session);
     }
@@ -71,6 +79,23 @@ final class SessionChannels implements ChannelFactory {
         @Override
         public void handleClose() {
             LOG.debug("channel close ignored (deaf-to-close)");
+        }
+    }
+
+    /**
+     * A session channel whose window for the client's data is {@link #CLOSED_WINDOW_BYTES} and is never adjusted,
+     * however much of it the shell has read.
+     */
+    private static final class ClosedWindow extends ChannelSession {
+        private static final Logger LOG = LoggerFactory.getLogger(ClosedWindow.class);
+
+        ClosedWindow() {
+            CoreModuleProperties.WINDOW_SIZE.set(this, CLOSED_WINDOW_BYTES); // read when the channel is set up
+        }
+
+        @Override
+        protected void sendWindowAdjust(long length) {
+            LOG.debug("window adjust of {} bytes not sent (closed-window)", length);
         }
     }
 }

@@ -46,6 +46,8 @@ public final class CliSession implements AutoCloseable {
     private final Watchdog watchdog;
     private final Duration commandDeadline;
     private final RegexGuard guard;
+    /** What sshj's own side gave up on, if the device broke the protocol: each step's failure is read with it. */
+    private final TransportDeath death;
     /** The current step's command_deadline (login, enable, one command): wall time, unlike the silence watch. */
     private Watchdog.Watch step;
     private String stepName = "";
@@ -61,10 +63,11 @@ public final class CliSession implements AutoCloseable {
      * @param commandDeadline the most one step (login, enable, a command) may take, however much the device sends
      * @param account         what this session's output takes from the run's {@link OutputBudget}
      * @param guard           stops the platform's patterns once the task is over
+     * @param death           why sshj's side gave up on the connection, if it did
      */
     CliSession(SSHClient client, Session session, Session.Shell shell, Platform platform, Watchdog.Watch watch,
             Watchdog watchdog, Duration commandDeadline, OutputBudget.Account account,
-            RegexGuard guard, int terminalColumns) {
+            RegexGuard guard, TransportDeath death, int terminalColumns) {
         this.terminalColumns = terminalColumns;
         this.client = client;
         this.session = session;
@@ -76,6 +79,7 @@ public final class CliSession implements AutoCloseable {
         this.watchdog = watchdog;
         this.commandDeadline = commandDeadline;
         this.guard = guard;
+        this.death = death;
         this.pager = List.of(PromptReader.Interjection.pager(platform.pagerPrompt(), " "));
     }
 
@@ -283,8 +287,7 @@ public final class CliSession implements AutoCloseable {
         try {
             send(String.join("\r", commands) + "\r");
         } catch (IOException e) {
-            throw new SessionException(SessionException.Cause.NETWORK, "connection lost while sending commands: "
-                    + SshErrors.describe(e), e);
+            throw sendFailure(e, "while sending commands");
         }
         var outputs = new ArrayList<String>();
         awaitEcho(commands.get(0));
@@ -437,6 +440,9 @@ public final class CliSession implements AutoCloseable {
         if (e instanceof PromptReader.OutputTooLargeException || e instanceof PromptReader.LineTooLongException) {
             return new SessionException(SessionException.Cause.OUTPUT, e.getMessage() + " " + what, e);
         }
+        if (SshErrors.isSendWindowShut(e)) { // a pager's key or a probe, sent while reading
+            return tookNoInput(e);
+        }
         if (watch.expired()) {
             return new SessionException(SessionException.Cause.TIMEOUT, "no output for "
                     + Durations.setting(watch.timeout()) + " " + what + " (command_timeout)" + waitingWith());
@@ -475,6 +481,8 @@ public final class CliSession implements AutoCloseable {
         step = watchdog.watch(commandDeadline, () -> CancelHook.closeQuietly(client));
         try {
             return body.run();
+        } catch (SessionException e) {
+            throw death.explain(e);
         } finally {
             step.close();
         }
@@ -499,12 +507,32 @@ public final class CliSession implements AutoCloseable {
         try {
             send(line + "\r");
         } catch (IOException e) {
-            if (step != null && step.expired()) {
-                throw failure(e, "");
-            }
-            throw new SessionException(SessionException.Cause.NETWORK, "connection lost while sending a command: "
-                    + SshErrors.describe(e), e);
+            throw sendFailure(e, "while sending a command");
         }
+    }
+
+    private SessionException sendFailure(IOException e, String what) {
+        if (step != null && step.expired()) {
+            return failure(e, "");
+        }
+        // A write that failed once the silence bound had passed was blocked all that time: the device read nothing
+        // either (the bound and sshj's wait for the window are both command_timeout, and either may end first).
+        if (SshErrors.isSendWindowShut(e) || watch.expired()) {
+            return tookNoInput(e);
+        }
+        return new SessionException(SessionException.Cause.NETWORK, "connection lost " + what + ": "
+                + SshErrors.describe(e), e);
+    }
+
+    /**
+     * A write blocked for command_timeout; most often the device left the channel's window shut (no
+     * SSH_MSG_CHANNEL_WINDOW_ADJUST), and that is how long sshj waits for it to open: as silent as a device that
+     * sends nothing, and no lost connection.
+     */
+    private SessionException tookNoInput(IOException e) {
+        return new SessionException(SessionException.Cause.TIMEOUT, "the device took no input for "
+                + Durations.setting(watch.timeout()) + " during " + stepName + " (command_timeout)"
+                + (SshErrors.isSendWindowShut(e) ? ": it kept its SSH window shut" : ""), e);
     }
 
     private void send(String keys) throws IOException {

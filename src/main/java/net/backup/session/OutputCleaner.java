@@ -124,8 +124,9 @@ final class OutputCleaner {
             }
             var kept = new StringBuilder(end - from);
             for (int i = from; i < end; i++) {
-                if (raw.charAt(i) != ANSWERED_PAGER) {
-                    kept.append(raw.charAt(i));
+                char c = raw.charAt(i);
+                if (c != ANSWERED_PAGER && c != TerminalFilter.ERASE_LINE) { // marks, not bytes the device sent
+                    kept.append(c);
                 }
             }
             return kept;

@@ -70,6 +70,7 @@ public final class SshConnector {
         try {
             connect(client, target);
             authenticate(client, target);
+            death.loggedIn();
             client.getTransport().setTimeoutMs(millis(target.timeouts().command()));
             // The channel's own requests (open, PTY, shell) wait on the connection's timeout, which sshj took from
             // the transport when it was made (its default, 30 s), not from the line above.
@@ -82,7 +83,7 @@ public final class SshConnector {
             Session.Shell shell = answered("the shell request", target, session::startShell);
             Watchdog.Watch watch = watchdog.watch(target.timeouts().command(), () -> CancelHook.closeQuietly(client));
             var cli = new CliSession(client, session, shell, target.platform(), watch, watchdog, target.timeouts().commandDeadline(),
-                    account, hook, TERMINAL_COLUMNS);
+                    account, hook, death, TERMINAL_COLUMNS);
             try {
                 cli.findPrompt();
                 cli.enable(target.enableSecret());
@@ -292,6 +293,9 @@ public final class SshConnector {
             client.auth(login.username(), new AuthNone());
             return; // a device that asks no credential at all
         } catch (UserAuthException refused) {
+            if (SshErrors.isConnectionDeath(refused)) {
+                throw connectionLost(refused); // no refusal: sshj's side died under the request (a broken packet)
+            }
             lastRefusal = refused;
         } catch (TransportException e) {
             throw connectionLost(e);

@@ -10,6 +10,7 @@ import java.util.Set;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.SSHException;
 import net.schmizz.sshj.connection.channel.OpenFailException;
+import net.schmizz.sshj.userauth.UserAuthException;
 
 /** Short, human words for what the network and sshj throw. */
 final class SshErrors {
@@ -49,6 +50,20 @@ final class SshErrors {
     static boolean isDeliberateDisconnect(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause()) {
             if (e instanceof SSHException ssh && LOGIN_HANG_UPS.contains(ssh.getDisconnectReason())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A login request that failed because the connection died under it, not because the device refused it: sshj
+     * hands the transport's death to the waiting request as the cause of a {@link UserAuthException}, where a
+     * refusal has none.
+     */
+    static boolean isConnectionDeath(UserAuthException failure) {
+        for (Throwable e = failure.getCause(); e != null; e = e.getCause()) {
+            if (e instanceof SSHException && !(e instanceof UserAuthException)) {
                 return true;
             }
         }
@@ -123,6 +138,19 @@ final class SshErrors {
     static boolean isUnanswered(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause()) {
             if (isUnansweredRequest(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True if {@code error} is sshj giving up on a write because the device never widened the channel's window
+     * (its wait is the connection's timeout, command_timeout), or caused by that.
+     */
+    static boolean isSendWindowShut(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Timeout when trying to expand the window size")) {
                 return true;
             }
         }

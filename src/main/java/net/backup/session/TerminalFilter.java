@@ -13,11 +13,19 @@ import java.nio.charset.StandardCharsets;
  * CLIs that draw their prompt on the last row (ProCurve) move the cursor around the prompt and the echo,
  * and a prompt is still a prompt, an echo still behind it.
  *
- * <p>Stateful: a sequence split across two reads is still recognised.
+ * <p>A NUL right after a CR or an LF (or after such NULs) is padding, as terminals and telnet's CR NUL put it
+ * there, and is dropped; a NUL anywhere else is a byte of the line's text and stays, so that the configuration
+ * check refuses it like any other control character instead of a line being stored without it.
+ *
+ * <p>Stateful: a sequence split across two reads is still recognised, and so is padding after a line end that
+ * ended the previous read.
  */
 final class TerminalFilter {
-    /** Stands for "erase from the cursor to the end of the line" in filtered text. */
-    static final char ERASE_LINE = '\u0000';
+    /**
+     * Stands for "erase from the cursor to the end of the line" in filtered text. Bytes are read one char per
+     * byte (ISO-8859-1), so no device can send this char (a NUL is text, see above).
+     */
+    static final char ERASE_LINE = '\u0101';
 
     private static final char ESC = 0x1b;
     private static final char BEL = 0x07;
@@ -29,6 +37,8 @@ final class TerminalFilter {
     private enum State { TEXT, ESCAPE, CSI, STRING, STRING_ESCAPE, CHARSET }
 
     private State state = State.TEXT;
+    /** The last text character was a CR or an LF, or padding after one (the stream starts at a line start). */
+    private boolean afterLineEnd = true;
     private final StringBuilder sequence = new StringBuilder();
 
     /** Appends the text in {@code bytes[0..n)} (one char per byte, ISO-8859-1) less escape sequences to {@code out}. */
@@ -43,6 +53,7 @@ final class TerminalFilter {
                 }
                 if (end > i) {
                     out.append(new String(bytes, i, end - i, StandardCharsets.ISO_8859_1));
+                    afterLineEnd = bytes[end - 1] == '\r' || bytes[end - 1] == '\n';
                     i = end - 1;
                     continue;
                 }
@@ -53,7 +64,10 @@ final class TerminalFilter {
                     if (c == ESC) {
                         begin(c);
                         state = State.ESCAPE;
-                    } else if (c != 0) { // NUL is terminal padding: it shows nothing
+                    } else if (c != 0) {
+                        out.append(c);
+                        afterLineEnd = c == '\r' || c == '\n';
+                    } else if (!afterLineEnd) {
                         out.append(c);
                     }
                 }

@@ -121,6 +121,26 @@ class FailureCauseTest {
         }
     }
 
+    /**
+     * A device that never widens the client's window on its session channel takes the first keys and no more: it
+     * is as silent as one that sends nothing, a TIMEOUT after command_timeout, not a lost connection (sshj's
+     * "Timeout when trying to expand the window size", once after 30 s).
+     */
+    @Test
+    void aDeviceThatKeepsItsWindowShutTakesNoInputAndTimesOut() throws Exception {
+        try (LabRun run = new LabRun(Lab.start(List.of(faulty("shut", Fault.CLOSED_WINDOW)), LabSettings.defaults()), dir)) {
+            Path report = dir.resolve("report.json");
+
+            CliRun result = run.backup("--report", report.toString(), "--retries", "0", "--command-timeout", "1s",
+                    "--device-deadline", "20s");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(causes(report)).as(result.all()).containsExactlyEntriesOf(Map.of("shut", "TIMEOUT"));
+            assertThat(result.out()).contains("the device took no input for 1 s during 'wr mem' (command_timeout): it kept"
+                    + " its SSH window shut");
+        }
+    }
+
     @Test
     void devicesTheDeadlineCutShortAreCancelled() throws Exception {
         try (LabRun run = new LabRun(Lab.start(List.of(faulty("first", Fault.HANG), Lab.DeviceSpec.healthy("second")),

@@ -32,4 +32,26 @@ class LongLoginBannerTest {
             assertThat(device.passwordsSeen()).isEmpty();
         }
     }
+
+    /**
+     * A banner longer than the largest packet the SSH library takes (256 KiB) is refused by its packet reader, which
+     * names it with the reason a device's hang-up on a login has: it was said as a refused login, after only the
+     * {@code none} request had gone out.
+     */
+    @Test
+    void aLoginBannerInAPacketTooLargeToReadFailsTheDeviceOnceAsSuch() throws IOException {
+        String banner = "x".repeat(1 << 20);
+        try (var device = TestSshServer.startWithBanner(banner, TestSshServer.newKey("EC", 256))) {
+            Path inventory = device.writeInventory(dir.resolve("inventory.yaml"), "csr1", "Pw-banner-7q2m");
+
+            CliRun result = CliRun.of("--inventory", inventory.toString(), "--output-dir", dir.resolve("configs").toString(),
+                    "--known-hosts", dir.resolve("known_hosts").toString(), "--retries", "3", "--retry-delay", "10ms");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).containsPattern("FAILED +csr1 +- +[0-9.]+ s  the device sent an SSH packet of 10[0-9]{5}"
+                    + " bytes, larger than SSH allows \\(the SSH library takes at most 256 KiB\\) \\(a login banner that long\\?\\)\n");
+            assertThat(device.connections()).isEqualTo(1);
+            assertThat(device.passwordsSeen()).isEmpty();
+        }
+    }
 }

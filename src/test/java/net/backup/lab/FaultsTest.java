@@ -38,7 +38,8 @@ class FaultsTest {
         "wrmem-invalid  | 1 | 'wr mem' failed: % Invalid input detected at '^' marker.",
         "enable-refused | 1 | enable failed: % Access denied",
         "garbage        | 1 | garbage in the output: control character",
-        "no-session     | 1 | the device refused a session channel (administratively prohibited: "})
+        "no-session     | 1 | the device refused a session channel (administratively prohibited: ",
+        "closed-window  | 3 | the device took no input for 1 s during 'wr mem' (command_timeout): it kept its SSH window shut"})
     void aFaultyDeviceFailsClearlyAndLosesNothing(String fault, int attempts, String expectedError) throws IOException {
         var devices = List.of(Lab.DeviceSpec.healthy("good1"), new Lab.DeviceSpec("bad", Set.of(Fault.parse(fault))),
                 Lab.DeviceSpec.healthy("good2"));

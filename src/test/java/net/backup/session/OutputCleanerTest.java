@@ -96,7 +96,7 @@ class OutputCleanerTest {
     void carriageReturnsThatEndALineAreNotNoiseButOneInsideItIs() {
         assertThat(OutputCleaner.clean("a\r\r\r\nb\r\n")).isEqualTo("a\nb");
         assertThat(OutputCleaner.clean("a\r\nhostname\rx\r\n")).isEqualTo("a\nhostname\rx");
-        assertThat(OutputCleaner.clean("a\r\nhost\u0000name\r\n")).isEqualTo("a\nhostname");
+        assertThat(OutputCleaner.clean("a\r\nhost" + TerminalFilter.ERASE_LINE + "name\r\n")).isEqualTo("a\nhostname");
         assertThat(OutputCleaner.clean("no newline at the end\r")).isEqualTo("no newline at the end");
     }
 }

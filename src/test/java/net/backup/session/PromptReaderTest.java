@@ -261,6 +261,24 @@ class PromptReaderTest {
         assertThat(OutputCleaner.clean(text)).isEqualTo("hostname sw1\nend");
     }
 
+    /** CR NUL is how telnet sends a bare CR, and terminals pad after a line end: NULs there show nothing. */
+    @Test
+    void nulPaddingAfterALineEndIsDroppedEvenAcrossReads() throws IOException {
+        var reader = afterPrompt("sw1#", "show run\r\0\n\0\0hostname sw1\r\n", "\0end\r\0\n", "sw1#");
+        reader.skipToEcho("show run", "sw1#"::equals);
+        String text = reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text();
+        assertThat(OutputCleaner.clean(text)).isEqualTo("hostname sw1\nend");
+    }
+
+    /** A NUL inside a line is a byte of its text: kept, so that the configuration check refuses it. */
+    @Test
+    void aNulInsideALineIsKept() throws IOException {
+        var reader = afterPrompt("sw1#", "show run\r\n description nul\0byte\0\r\n", "end\r\nsw1#");
+        reader.skipToEcho("show run", "sw1#"::equals);
+        String text = reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text();
+        assertThat(OutputCleaner.clean(text)).isEqualTo(" description nul\0byte\0\nend");
+    }
+
     @Test
     void aPagerIsAnsweredWithASpace() throws IOException {
         var reader = afterPrompt("sw1#", "show run\r\nline 1\r\n --More-- ", LATER, "\b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\bend\r\nsw1#");

@@ -1,6 +1,7 @@
 package net.backup.testing;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.Service;
 import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.channel.Channel;
+import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
@@ -32,6 +35,8 @@ import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.auth.password.PasswordChangeRequiredException;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.channel.ChannelSessionFactory;
 import org.apache.sshd.server.session.ServerConnectionServiceFactory;
 import org.apache.sshd.server.session.ServerSession;
 import org.apache.sshd.server.session.ServerUserAuthService;
@@ -135,6 +140,22 @@ public final class TestSshServer implements AutoCloseable {
     public static TestSshServer startWithBanner(String banner, KeyPair... hostKeys) throws IOException {
         TestSshServer test = start(0, null, false, hostKeys);
         CoreModuleProperties.WELCOME_BANNER.set(test.server, banner);
+        return test;
+    }
+
+    /**
+     * Accepts any password and answers the terminal request by sending {@code total} bytes of channel data in
+     * packets of {@code packet} bytes each, at once, whatever window and packet size the client gave: a device that
+     * breaks the SSH protocol.
+     */
+    public static TestSshServer startIgnoringTheWindow(int packet, int total, KeyPair... hostKeys) throws IOException {
+        TestSshServer test = start(0, null, false, hostKeys);
+        test.server.setChannelFactories(List.of(new ChannelSessionFactory() {
+            @Override
+            public Channel createChannel(Session session) {
+                return new RawDataChannel(packet, total);
+            }
+        }));
         return test;
     }
 
@@ -261,6 +282,33 @@ public final class TestSshServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.stop(true);
+    }
+
+    /**
+     * A session channel that answers the terminal request by writing SSH_MSG_CHANNEL_DATA packets itself, past the
+     * channel's stream and its window, while the client waits for the answer and reads nothing.
+     */
+    private static final class RawDataChannel extends ChannelSession {
+        private final int packet;
+        private final int total;
+
+        RawDataChannel(int packet, int total) {
+            this.packet = packet;
+            this.total = total;
+        }
+
+        @Override
+        protected RequestHandler.Result handlePtyReq(Buffer request, boolean wantReply) throws IOException {
+            Session session = getSession();
+            byte[] data = "!\r\n".repeat(packet / 3 + 1).substring(0, packet).getBytes(StandardCharsets.US_ASCII);
+            for (int sent = 0; sent < total; sent += packet) {
+                Buffer buffer = session.createBuffer(SshConstants.SSH_MSG_CHANNEL_DATA, packet + 16);
+                buffer.putUInt(getRecipient());
+                buffer.putBytes(data, 0, Math.min(packet, total - sent));
+                session.writePacket(buffer);
+            }
+            return super.handlePtyReq(request, wantReply);
+        }
     }
 
     /** Asks one question and refuses every answer, after noting it. */
