@@ -218,8 +218,19 @@ final class PromptReader {
         /** Whether the lines before the last one leave a banner open (the last line would be its text). */
         boolean openBeforeLastLine() {
             while (scanned < lastLineStart) {
-                int newline = indexOf('\n', scanned);
-                String line = ScreenLine.render(buffer, scanned, newline);
+                int from = scanned;
+                if (!block.isOpen()) {
+                    // Outside a banner only a line that holds "banner" can matter: the search jumps to the next one,
+                    // and a configuration's thousands of other lines are not rendered, every backup.
+                    int word = buffer.indexOf("banner", scanned);
+                    if (word < 0 || word >= lastLineStart) {
+                        scanned = lastLineStart;
+                        break;
+                    }
+                    from = lastNewline(buffer, word - 1) + 1;
+                }
+                int newline = indexOf('\n', from);
+                String line = ScreenLine.render(buffer, from, newline);
                 block.isText(line, 0, line.length());
                 scanned = newline + 1;
             }
