@@ -69,6 +69,11 @@ public enum Fault {
      * SSH_MSG_CHANNEL_WINDOW_ADJUST. Named only, never drawn by {@code --fault-rate}, so a seed draws as before.
      */
     CLOSED_WINDOW,
+    /**
+     * Opens the session channel, then never answers the client's PTY request. Named only, never drawn by
+     * {@code --fault-rate}, so a seed draws as before.
+     */
+    SILENT_TERMINAL,
 
     /**
      * Quirk: one more prompt, a moment after the prompt that ends each command, as any CLI prints when an
@@ -116,7 +121,7 @@ public enum Fault {
      */
     public boolean drawnAtRandom() {
         return this != FLOOD && this != TRICKLE && this != NO_SESSION && this != SILENT_CHANNEL && this != DEAF_TO_CLOSE
-                && this != CLOSED_WINDOW && this != ECHO_LINE_TWICE;
+                && this != CLOSED_WINDOW && this != SILENT_TERMINAL && this != ECHO_LINE_TWICE;
     }
 
     /** True for the terminal quirks, false for the faults. */

@@ -7,6 +7,7 @@ import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.channel.Channel;
 import org.apache.sshd.common.channel.ChannelFactory;
+import org.apache.sshd.common.channel.RequestHandler;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.buffer.Buffer;
@@ -51,7 +52,18 @@ final class SessionChannels implements ChannelFactory {
         if (device.has(Fault.CLOSED_WINDOW)) {
             return new ClosedWindow();
         }
+        if (device.has(Fault.SILENT_TERMINAL)) {
+            return new SilentTerminal();
+        }
         return device.has(Fault.DEAF_TO_CLOSE) ? new DeafToClose() : ChannelSessionFactory.INSTANCE.createChannel(session);
+    }
+
+    /** A session channel that takes the PTY request and never answers it (it says it replied, and sends nothing). */
+    private static final class SilentTerminal extends ChannelSession {
+        @Override
+        protected RequestHandler.Result handlePtyReq(Buffer buffer, boolean wantReply) {
+            return RequestHandler.Result.Replied;
+        }
     }
 
     /** A session channel whose open fails; the server then sends the client SSH_MSG_CHANNEL_OPEN_FAILURE. */

@@ -547,9 +547,12 @@ public final class CliSession implements AutoCloseable {
         if (step != null) {
             step.close();
         }
-        if (session.isOpen() && prompt != null) {
+        String exit = platform.exitCommand() + "\r";
+        // Only if the device's window takes it: a write into a shut window waits command_timeout, which closing the
+        // client does not end, and the configuration is stored only once this returns.
+        if (session.isOpen() && prompt != null && session.getRemoteWinSize() >= exit.length()) {
             try {
-                send(platform.exitCommand() + "\r");
+                send(exit);
             } catch (IOException ignored) {
                 // The device may already be gone; closing below is what matters.
             }

@@ -166,10 +166,13 @@ public final class SshConnector {
      * A PTY makes a device behave as it does for a person (prompt, pager). A device that refuses one may
      * still give a usable shell, so a refusal is not fatal.
      */
-    private static void requestTerminal(Session session) throws TransportException {
+    private static void requestTerminal(Session session) throws TransportException, ConnectionException {
         try {
             session.allocatePTY("vt100", TERMINAL_COLUMNS, TERMINAL_ROWS, 0, 0, Map.of());
         } catch (ConnectionException refused) {
+            if (SshErrors.isUnanswered(refused)) {
+                throw refused; // no answer at all is silence, not a refusal (answered() names it)
+            }
             LOG.debug("PTY refused; going on without one", refused);
         }
     }
@@ -478,9 +481,30 @@ public final class SshConnector {
 
         @Override
         public void handle(Message message, SSHPacket packet) throws UserAuthException, TransportException {
-            super.handle(message, packet);
-            if (prompts.askedAgain()) {
+            // Looked at before anything is answered: even an empty answer may count as one more failed try.
+            if (message == Message.USERAUTH_60 && prompts.asksForThePasswordAgain(questions(packet))) {
                 throw new UserAuthException("the device asked for the password again");
+            }
+            super.handle(message, packet);
+        }
+
+        /** The questions of an SSH_MSG_USERAUTH_INFO_REQUEST, read without moving the packet on. */
+        private static List<String> questions(SSHPacket packet) throws TransportException {
+            int start = packet.rpos();
+            try {
+                packet.readString(); // name
+                packet.readString(); // instruction
+                packet.readString(); // language tag
+                var questions = new ArrayList<String>();
+                for (long count = packet.readUInt32(); count > 0; count--) {
+                    questions.add(packet.readString());
+                    packet.readBoolean(); // echo
+                }
+                return questions;
+            } catch (Buffer.BufferException e) {
+                throw new TransportException(e);
+            } finally {
+                packet.rpos(start);
             }
         }
     }
@@ -519,10 +543,9 @@ public final class SshConnector {
 
         @Override
         public char[] getResponse(String prompt, boolean echo) {
-            // A question is a line; a longer one is no password prompt, and is not worth a pattern's time.
-            if (prompt.length() <= MAX_PROMPT_LENGTH && passwordPrompt.matcher(prompt).matches()) {
+            if (isPasswordQuestion(prompt)) {
                 if (given) {
-                    askedAgain = true; // the password was refused, or the device loops: it is not sent again
+                    askedAgain = true; // not reached through OnePasswordRound, which stops such a round first
                     return new char[0];
                 }
                 given = true;
@@ -538,6 +561,19 @@ public final class SshConnector {
         /** True once a password question came after the password was given. */
         boolean askedAgain() {
             return askedAgain;
+        }
+
+        /** True, and remembered, if {@code questions} ask for the password after it was given. */
+        boolean asksForThePasswordAgain(List<String> questions) {
+            if (given && questions.stream().anyMatch(this::isPasswordQuestion)) {
+                askedAgain = true;
+            }
+            return askedAgain;
+        }
+
+        private boolean isPasswordQuestion(String prompt) {
+            // A question is a line; a longer one is no password prompt, and is not worth a pattern's time.
+            return prompt.length() <= MAX_PROMPT_LENGTH && passwordPrompt.matcher(prompt).matches();
         }
 
         /** The first question that was not a password prompt, or null. */

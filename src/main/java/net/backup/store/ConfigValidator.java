@@ -164,8 +164,12 @@ public final class ConfigValidator {
      */
     private static boolean isText(String line) {
         boolean ascii = true;
-        for (int i = 0; i < line.length() && ascii; i++) {
-            ascii = line.charAt(i) < 0x80;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c > 0xFF) {
+                return false; // one of the reader's own marks: no byte a device sends becomes one, so it never leaks
+            }
+            ascii &= c < 0x80;
         }
         if (ascii) {
             return true;

@@ -106,6 +106,21 @@ class FailureCauseTest {
         }
     }
 
+    /** A PTY request that goes unanswered is silence, not a refused PTY: one command_timeout, named. */
+    @Test
+    void aDeviceThatNeverAnswersThePtyRequestTimesOutAfterCommandTimeout() throws Exception {
+        try (LabRun run = new LabRun(Lab.start(List.of(faulty("mute", Fault.SILENT_TERMINAL)), LabSettings.defaults()), dir)) {
+            Path report = dir.resolve("report.json");
+
+            CliRun result = run.backup("--report", report.toString(), "--retries", "0", "--command-timeout", "1s",
+                    "--device-deadline", "20s");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(causes(report)).as(result.all()).containsExactlyEntriesOf(Map.of("mute", "TIMEOUT"));
+            assertThat(result.out()).contains("no answer to the terminal request within 1 s (command_timeout)");
+        }
+    }
+
     /**
      * A device that stays at its prompt after the exit command and ignores the client's channel close (leaving
      * the end to the TCP connection) is backed up all the same: the run hangs up instead of waiting for an

@@ -34,6 +34,13 @@ class ConfigValidatorTest {
         assertThat(validate(output)).isEqualTo("!\nhostname r1\nend\n");
     }
 
+    /** The reader's own marks (erase line, an answered pager) are chars no byte becomes: one that leaked is no text. */
+    @Test
+    void refusesACharNoByteBecomes() {
+        assertThatThrownBy(() -> validate("!\nhostname r1\u0101\nend\n"))
+                .hasMessage("garbage in the output: bytes that are not text (not ASCII, not UTF-8) in line 2");
+    }
+
     @Test
     void refusesAnEmptyConfiguration() {
         assertThatThrownBy(() -> validate("Building configuration...\n\n")).hasMessage("the device returned an empty configuration");
