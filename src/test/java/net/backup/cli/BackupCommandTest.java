@@ -490,6 +490,16 @@ class BackupCommandTest {
     }
 
     @Test
+    void aMisspeltOptionAfterAStrayWordIsSuggestedAnOptionNotTheWordsNearestSubcommand() {
+        CliRun result = CliRun.of("fo", "--workerz", "3");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).as("picocli's suggestions are for 'fo'")
+                .isEqualTo("backup: unknown option '--workerz' (did you mean --workers?)\n"
+                + "Try 'backup --help' for more information.\n");
+    }
+
+    @Test
     void aMisspeltOptionKeepsPicocliSuggestionButNotTheHelp() {
         CliRun result = CliRun.of("--worker", "3");
 
