@@ -27,6 +27,8 @@ import net.backup.testing.LabRun;
 import net.backup.testing.LabTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LabTest {
     @TempDir
@@ -270,6 +272,16 @@ class LabTest {
 
         assertThat(noKinds.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noKinds.err()).startsWith("backup: --kinds " + dir.resolve("nokinds") + ": no such file or directory\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "."})
+    void labCommandSaysItWritesNoInventoryOverADirectory(String directory) {
+        CliRun root = CliRun.of("lab", "--devices", "1", "--stop-after", "1ms", "--write-inventory", directory);
+
+        assertThat(root.exitCode()).as(root.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(root.err()).isEqualTo("backup: --write-inventory " + directory + ": that is a directory; name a file in it\n"
+                + "Try 'backup lab --help' for more information.\n");
     }
 
     @Test
