@@ -32,6 +32,13 @@ import picocli.CommandLine.Option;
         description = "Starts simulated IOS devices in-process, backs them up with --sequential and then "
                 + "concurrently, and prints both times and the speedup.")
 final class DemoCommand implements Callable<Integer> {
+    /**
+     * Where the demo's temporary directories go instead of java.io.tmpdir, for tests: one that counts what the
+     * demo leaves behind in the shared temporary directory also counts what another demo or build running then
+     * leaves.
+     */
+    static final String TEMPORARY_PARENT = "backup.demo.tmpdir";
+
     @Option(names = "--devices", paramLabel = "N", defaultValue = "12", description = "Devices (default: ${DEFAULT-VALUE}).")
     int devices;
 
@@ -52,8 +59,9 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // The configs are kept for the user to look at (a new temporary directory unless -o says where); the
         // demo's own inventory and known_hosts are scratch, removed when it ends, so that no run leaves them behind.
-        Path output = outputDir != null ? outputDir : Files.createTempDirectory("backup-demo-").resolve("configs");
-        Path work = Files.createTempDirectory("backup-demo-scratch-");
+        Path temporary = Path.of(System.getProperty(TEMPORARY_PARENT, System.getProperty("java.io.tmpdir")));
+        Path output = outputDir != null ? outputDir : Files.createTempDirectory(temporary, "backup-demo-").resolve("configs");
+        Path work = Files.createTempDirectory(temporary, "backup-demo-scratch-");
         var settings = LabSettings.defaults().withLatency(latency, Duration.ZERO);
         Path inventory = work.resolve("inventory.yaml");
         Path knownHosts = work.resolve("known_hosts");

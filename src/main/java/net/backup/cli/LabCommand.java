@@ -103,6 +103,9 @@ final class LabCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         List<Lab.DeviceSpec> specs = plan();
+        if (Files.isDirectory(inventory)) { // '/' among them, the one path with no parent directory
+            throw usage("--write-inventory " + inventory + ": that is a directory; name a file in it");
+        }
         Path folder = inventory.toAbsolutePath().getParent();
         if (!Files.isDirectory(folder)) {
             throw usage("--write-inventory " + inventory + ": there is no directory " + folder);

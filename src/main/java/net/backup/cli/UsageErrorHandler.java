@@ -24,7 +24,9 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
 
     /**
      * An unknown option, said once: picocli lists every word it could not place, so {@code --workerz 3} named
-     * the 3 as an unknown option too, and put its suggestions on a line of their own.
+     * the 3 as an unknown option too, and put its suggestions on a line of their own. Its suggestions are for the
+     * first word it could not place, so they are asked again for the option named: {@code fo --workerz 3} had
+     * the subcommand nearest 'fo' as what '--workerz' meant.
      */
     private static String message(CommandLine.ParameterException e) {
         if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)) {
@@ -34,7 +36,8 @@ final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler 
         if (options.isEmpty()) {
             return e.getMessage();
         }
-        List<String> near = unmatched.getSuggestions();
+        CommandLine command = unmatched.getCommandLine();
+        List<String> near = new CommandLine.UnmatchedArgumentException(command, options.subList(0, 1)).getSuggestions();
         return "unknown option '" + options.get(0) + "'" + (near.isEmpty() ? "" : " (did you mean " + String.join(" or ", near) + "?)");
     }
 }

@@ -101,7 +101,7 @@ final class SettingTypes {
         String text = Nodes.text(node, field, source);
         try {
             Duration duration = Durations.parse(text);
-            if (duration.isZero() || duration.compareTo(Duration.ofHours(24)) > 0) {
+            if (duration.isZero() || duration.compareTo(Durations.LONGEST) > 0) {
                 throw new IllegalArgumentException("'" + text + "' must be more than 0 and at most 24 hours");
             }
             return duration;

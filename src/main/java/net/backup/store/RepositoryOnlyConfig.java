@@ -10,6 +10,8 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What JGit learns from the host, narrowed so that the history behaves the same on every host: only the
@@ -32,6 +34,8 @@ import org.eclipse.jgit.util.SystemReader;
  * acts on; the rest of JGit's config ({@code core.autocrlf} there, say) stays out of the repository's view.
  */
 final class RepositoryOnlyConfig extends SystemReader.Delegate {
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryOnlyConfig.class);
+
     RepositoryOnlyConfig(SystemReader host) {
         super(host);
     }
@@ -44,9 +48,20 @@ final class RepositoryOnlyConfig extends SystemReader.Delegate {
         }
     }
 
+    private final FileBasedConfig noSystemConfig = new NoConfig(FS.DETECTED);
+
     @Override
     public FileBasedConfig openSystemConfig(Config parent, FS fs) {
         return new NoConfig(fs);
+    }
+
+    /**
+     * The empty system config, without asking for JGit's own config first: JGit's {@code getSystemConfig} reads
+     * that as the parent, and one that does not parse would fail every repository this opens.
+     */
+    @Override
+    public StoredConfig getSystemConfig() {
+        return noSystemConfig;
     }
 
     @Override
@@ -71,17 +86,28 @@ final class RepositoryOnlyConfig extends SystemReader.Delegate {
      * file store at most once per JVM.
      */
     private final class TimestampResolutions extends FileBasedConfig {
-        private boolean loaded;
+        private volatile boolean loaded; // JGit's threads ask isOutdated() too
 
         TimestampResolutions(FS fs) {
             super(null, null, fs);
         }
 
+        /**
+         * A JGit config that cannot be read leaves the section empty: JGit then measures again, which is only
+         * slower, where its exception would fail a commit, log or diff over a file the history does not need.
+         */
         @Override
-        public void load() throws IOException, ConfigInvalidException {
-            StoredConfig jgit = getJGitConfig();
-            String section = ConfigConstants.CONFIG_FILESYSTEM_SECTION;
+        public void load() {
             clear();
+            StoredConfig jgit;
+            try {
+                jgit = getJGitConfig();
+            } catch (IOException | ConfigInvalidException e) {
+                LOG.debug("JGit's own config is not read, so its timestamp resolutions are measured again", e);
+                loaded = true;
+                return;
+            }
+            String section = ConfigConstants.CONFIG_FILESYSTEM_SECTION;
             for (String store : jgit.getSubsections(section)) {
                 for (String name : jgit.getNames(section, store)) {
                     setStringList(section, store, name, List.of(jgit.getStringList(section, store, name)));

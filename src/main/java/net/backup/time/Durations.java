@@ -13,6 +13,12 @@ public final class Durations {
     private static final Pattern FORM = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,9})?)(ms|s|m|h)?");
     private static final String EXAMPLES = "(examples: 30, 30s, 2.5s, 250ms, 2m, 1.5m, 1h)";
 
+    /**
+     * The longest duration a setting takes, in the inventory or on the command line: a day is longer than any
+     * backup should wait, and far below what overflows when the tool adds it to a clock in nanoseconds.
+     */
+    public static final Duration LONGEST = Duration.ofHours(24);
+
     private Durations() {
     }
 

@@ -470,12 +470,32 @@ class BackupCommandTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"--deadline, 9999999h", "--command-timeout, 9999999h", "--connect-timeout, 24.001h"})
+    void aDurationOverADayIsOneLineAndAPointerToTheHelp(String option, String value) {
+        CliRun result = CliRun.of(option, value, "--inventory", dir.resolve("none.yaml").toString());
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("backup: Invalid value for option '" + option + "': '" + value
+                + "' must be at most 24 hours\nTry 'backup --help' for more information.\n");
+    }
+
     @Test
     void aValueOfTheWrongTypeIsOneLineAndAPointerToTheHelp() {
         CliRun result = CliRun.of("--workers", "abc");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).isEqualTo("backup: Invalid value for option '--workers': 'abc' is not an int\n"
+                + "Try 'backup --help' for more information.\n");
+    }
+
+    @Test
+    void aMisspeltOptionAfterAStrayWordIsSuggestedAnOptionNotTheWordsNearestSubcommand() {
+        CliRun result = CliRun.of("fo", "--workerz", "3");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).as("picocli's suggestions are for 'fo'")
+                .isEqualTo("backup: unknown option '--workerz' (did you mean --workers?)\n"
                 + "Try 'backup --help' for more information.\n");
     }
 

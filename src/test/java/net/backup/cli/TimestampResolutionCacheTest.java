@@ -54,4 +54,16 @@ class TimestampResolutionCacheTest {
         assertThat(jgitConfig).as("measured again and rewritten").hasContent(saved);
         assertThat(Files.getLastModifiedTime(jgitConfig)).as("rewritten").isEqualTo(savedAt);
     }
+
+    @Test
+    void aMalformedJGitConfigLeavesTheLogWorkingAndTheFileAsItWas() throws Exception {
+        Path output = history();
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path jgitConfig = Files.createDirectories(home.resolve(".config/jgit")).resolve("config");
+        Files.writeString(jgitConfig, "[bad\n");
+
+        log(home, output);
+
+        assertThat(jgitConfig).hasContent("[bad\n");
+    }
 }

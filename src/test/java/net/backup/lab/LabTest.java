@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
 import net.backup.cli.CliRun;
 import net.backup.cli.ExitCodes;
 import net.backup.inventory.Device;
@@ -27,6 +26,8 @@ import net.backup.testing.LabRun;
 import net.backup.testing.LabTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LabTest {
     @TempDir
@@ -272,6 +273,16 @@ class LabTest {
         assertThat(noKinds.err()).startsWith("backup: --kinds " + dir.resolve("nokinds") + ": no such file or directory\n");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "."})
+    void labCommandSaysItWritesNoInventoryOverADirectory(String directory) {
+        CliRun root = CliRun.of("lab", "--devices", "1", "--stop-after", "1ms", "--write-inventory", directory);
+
+        assertThat(root.exitCode()).as(root.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(root.err()).isEqualTo("backup: --write-inventory " + directory + ": that is a directory; name a file in it\n"
+                + "Try 'backup lab --help' for more information.\n");
+    }
+
     @Test
     void labCommandRejectsBadOptionsWithExitTwo() {
         CliRun unknownFault = CliRun.of("lab", "--faults", "csr1=explode", "--stop-after", "1s");
@@ -291,28 +302,31 @@ class LabTest {
         assertThat(lowPort.err()).contains("--base-port must leave room for 1 port between 1024 and 65535, got 80");
     }
 
+    /** In a temporary directory of the test's own: another demo or build may be using the shared one meanwhile. */
     @Test
     void demoBacksUpSequentiallyThenConcurrentlyAndReportsTheSpeedup() throws IOException {
-        Path output = dir.resolve("demo");
-        Set<Path> scratchBefore = demoScratch();
+        Path temporary = Files.createDirectory(dir.resolve("tmp"));
 
-        CliRun result = CliRun.of("demo", "--devices", "3", "--latency", "0ms", "--output-dir", output.toString());
+        CliRun result;
+        System.setProperty("backup.demo.tmpdir", temporary.toString());
+        try {
+            result = CliRun.of("demo", "--devices", "3", "--latency", "0ms");
+        } finally {
+            System.clearProperty("backup.demo.tmpdir");
+        }
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
         assertThat(result.out()).contains("Sequential (--sequential)", "Concurrent (--workers 3)")
                 .containsPattern("sequential \\d+\\.\\d\\d s, concurrent \\d+\\.\\d\\d s: \\d+\\.\\dx faster");
-        try (var files = Files.list(output)) {
+        List<Path> left;
+        try (var paths = Files.list(temporary)) {
+            left = paths.toList();
+        }
+        assertThat(left).as("the configs' directory only: the demo's inventory and known_hosts are removed")
+                .singleElement().matches(path -> path.getFileName().toString().startsWith("backup-demo-"));
+        try (var files = Files.list(left.get(0).resolve("configs"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
                     .containsExactly(".backup.lock", "csr1.cfg", "csr2.cfg", "csr3.cfg"); // the demo holds the lock too
-        }
-        assertThat(demoScratch()).as("the demo's inventory and known_hosts are removed").isEqualTo(scratchBefore);
-    }
-
-    /** The demo's scratch directories in the temporary directory (none of the demo's own should outlive it). */
-    private static Set<Path> demoScratch() throws IOException {
-        try (var paths = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return paths.filter(path -> path.getFileName().toString().startsWith("backup-demo-"))
-                    .collect(Collectors.toSet());
         }
     }
 

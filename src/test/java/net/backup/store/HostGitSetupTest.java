@@ -128,6 +128,24 @@ class HostGitSetupTest {
         }
     }
 
+    /** JGit's own config is read only for its timestamp resolutions: one that does not parse costs a measurement. */
+    @Test
+    void aMalformedJGitConfigNeitherStopsTheHistoryNorIsRewritten() throws Exception {
+        try (var host = HostileGitHost.install(dir.resolve("host"))) {
+            host.jgitConfig("[bad\n");
+
+            Path output = backUp(output());
+            Files.writeString(output.resolve("csr1.cfg"), CONFIG + "! changed\n");
+            try (ConfigHistory history = ConfigHistory.open(output)) {
+                history.commit(history.pending(List.of("csr1.cfg")), "backup: 1 changed",
+                        new CommitAuthor("backup", "backup@example.net"));
+            }
+
+            assertThat(head(output).getFullMessage()).isEqualTo("backup: 1 changed");
+            assertThat(dir.resolve("host/xdg/jgit/config")).hasContent("[bad\n");
+        }
+    }
+
     @Test
     void theUsersExcludesFileAndGitIgnoreDoNotHideBackups() throws Exception {
         try (var host = HostileGitHost.install(dir.resolve("host"))) {
