@@ -16,6 +16,8 @@ import net.backup.testing.LabRun;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -89,12 +91,14 @@ class FailureCauseTest {
     }
 
     /**
-     * A device that never answers the session channel's open is silent like any other: command_timeout ends the
-     * wait (sshj's own default was 30 s, whatever command_timeout said).
+     * A device that never answers a request on the session channel (its open, the PTY request) is silent like any
+     * other: command_timeout ends the wait, and the failure names the request (sshj's own wait was 30 s, whatever
+     * command_timeout said, and an unanswered PTY request passed for a refused one).
      */
-    @Test
-    void aDeviceThatNeverAnswersTheChannelOpenTimesOutAfterCommandTimeout() throws Exception {
-        try (LabRun run = new LabRun(Lab.start(List.of(faulty("mute", Fault.SILENT_CHANNEL)), LabSettings.defaults()), dir)) {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"SILENT_CHANNEL, the session channel", "SILENT_TERMINAL, the terminal request"})
+    void aDeviceThatNeverAnswersAChannelRequestTimesOutAfterCommandTimeout(Fault fault, String request) throws Exception {
+        try (LabRun run = new LabRun(Lab.start(List.of(faulty("mute", fault)), LabSettings.defaults()), dir)) {
             Path report = dir.resolve("report.json");
 
             CliRun result = run.backup("--report", report.toString(), "--retries", "0", "--command-timeout", "1s",
@@ -102,22 +106,7 @@ class FailureCauseTest {
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(causes(report)).as(result.all()).containsExactlyEntriesOf(Map.of("mute", "TIMEOUT"));
-            assertThat(result.out()).contains("no answer to the session channel within 1 s (command_timeout)");
-        }
-    }
-
-    /** A PTY request that goes unanswered is silence, not a refused PTY: one command_timeout, named. */
-    @Test
-    void aDeviceThatNeverAnswersThePtyRequestTimesOutAfterCommandTimeout() throws Exception {
-        try (LabRun run = new LabRun(Lab.start(List.of(faulty("mute", Fault.SILENT_TERMINAL)), LabSettings.defaults()), dir)) {
-            Path report = dir.resolve("report.json");
-
-            CliRun result = run.backup("--report", report.toString(), "--retries", "0", "--command-timeout", "1s",
-                    "--device-deadline", "20s");
-
-            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
-            assertThat(causes(report)).as(result.all()).containsExactlyEntriesOf(Map.of("mute", "TIMEOUT"));
-            assertThat(result.out()).contains("no answer to the terminal request within 1 s (command_timeout)");
+            assertThat(result.out()).contains("no answer to " + request + " within 1 s (command_timeout)");
         }
     }
 
