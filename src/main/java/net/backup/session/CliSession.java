@@ -3,8 +3,10 @@ package net.backup.session;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -33,11 +35,16 @@ public final class CliSession implements AutoCloseable {
     /**
      * Typed where the end of a kept output is in doubt: a comment line (IOS, EOS, NX-OS ignore lines that start
      * with '!'; others answer with an error, which is read and dropped). It is never taken for a hostname to
-     * connect to, as an unknown word can be on IOS, and has no blank, which JunOS would try to complete.
+     * connect to, as an unknown word can be on IOS, and has no blank, which JunOS would try to complete. Each
+     * session adds a random suffix: the probe's echo ends the output, and a configuration's own text (a banner)
+     * cannot hold the echo of a line no one could know before the session typed it.
      */
-    static final String PROBE = "!backup-end-of-output";
+    static final String PROBE = "!backup-end-of-output-";
+    private static final SecureRandom PROBE_SUFFIXES = new SecureRandom();
 
     private final SSHClient client;
+    /** This session's probe: {@link #PROBE} and eight random hex digits. */
+    private final String probe = PROBE + HexFormat.of().toHexDigits(PROBE_SUFFIXES.nextInt());
     private final Session session;
     private final OutputStream keyboard;
     private final PromptReader reader;
@@ -266,7 +273,7 @@ public final class CliSession implements AutoCloseable {
      * device's real prompt (only a device that echoes can be probed so; without echo, a quiet device).
      */
     private PromptReader.Ending captureEnding() {
-        return PromptReader.Ending.capture(platform.completeLastLine(), platform.echo() ? Optional.of(PROBE) : Optional.empty(),
+        return PromptReader.Ending.capture(platform.completeLastLine(), platform.echo() ? Optional.of(probe) : Optional.empty(),
                 platform.volatileLines());
     }
 
