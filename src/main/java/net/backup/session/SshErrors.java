@@ -16,6 +16,10 @@ import net.schmizz.sshj.userauth.UserAuthException;
 final class SshErrors {
     /** What a device says in its own words (a refusal's reason, the login methods it offers): a line shows this much. */
     static final int MAX_DEVICE_WORDS = 100;
+    /** sshj's words (net.schmizz.concurrent.Promise) for an answer it waited for and did not get. */
+    private static final String UNANSWERED = "Timeout expired";
+    /** sshj's words (net.schmizz.sshj.connection.channel.Window) for a window that never opened in time. */
+    private static final String WINDOW_SHUT = "Timeout when trying to expand the window size";
 
     private SshErrors() {
     }
@@ -119,7 +123,7 @@ final class SshErrors {
                     || e.getMessage().equals("Socket closed") || e.getMessage().equals("Stream closed"))) {
                 return "the device closed the connection";
             }
-            if (isUnansweredRequest(e)) {
+            if (says(e, UNANSWERED)) {
                 return "timed out";
             }
             if (e.getMessage() != null && e.getMessage().contains("Connection reset")) {
@@ -136,12 +140,7 @@ final class SshErrors {
 
     /** True if {@code error} is sshj giving up on an answer it waited for (a promise's timeout), or caused by that. */
     static boolean isUnanswered(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause()) {
-            if (isUnansweredRequest(e)) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(error, UNANSWERED);
     }
 
     /**
@@ -149,16 +148,21 @@ final class SshErrors {
      * (its wait is the connection's timeout, command_timeout), or caused by that.
      */
     static boolean isSendWindowShut(Throwable error) {
+        return causedBy(error, WINDOW_SHUT);
+    }
+
+    /** True if {@code error} or one of its causes begins with sshj's {@code phrase}. */
+    private static boolean causedBy(Throwable error, String phrase) {
         for (Throwable e = error; e != null; e = e.getCause()) {
-            if (e.getMessage() != null && e.getMessage().startsWith("Timeout when trying to expand the window size")) {
+            if (says(e, phrase)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean isUnansweredRequest(Throwable e) {
-        return e.getMessage() != null && e.getMessage().startsWith("Timeout expired");
+    private static boolean says(Throwable e, String phrase) {
+        return e.getMessage() != null && e.getMessage().startsWith(phrase);
     }
 
     /** The reason code in words, and the server's description if it gave one. */
