@@ -19,16 +19,27 @@ import javax.net.SocketFactory;
  * own, and the server's version line a byte at a time; unbuffered, each of those reads is a system call.
  */
 public final class NoDelaySockets extends SocketFactory {
+    /** For callers that need not know what became of the socket. */
     public static final NoDelaySockets INSTANCE = new NoDelaySockets();
 
-    private NoDelaySockets() {
+    private volatile Socket last;
+
+    /** A factory of its own, for one connection: {@link #connected()} tells whether its socket ever connected. */
+    public NoDelaySockets() {
     }
 
     @Override
     public Socket createSocket() throws IOException {
         var socket = new BufferedSocket();
         socket.setTcpNoDelay(true);
+        last = socket;
         return socket;
+    }
+
+    /** True if the last socket made connected over TCP, even if it was closed since. */
+    public boolean connected() {
+        Socket socket = last;
+        return socket != null && socket.isConnected();
     }
 
     @Override

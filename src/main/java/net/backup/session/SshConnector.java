@@ -162,44 +162,46 @@ public final class SshConnector {
      * pass them all: a watch closes the connection when connect_timeout has passed, whatever it is doing.
      */
     private KnownHosts.Check connect(SSHClient client, ConnectionTarget target) throws SessionException {
+        var sockets = new NoDelaySockets();
         Watchdog.Watch handshake = watchdog.watch(target.timeouts().connect(), () -> CancelHook.closeQuietly(client));
         KnownHosts.Check check;
         try {
-            check = connectWithin(client, target);
+            check = connectWithin(client, sockets, target);
         } catch (SessionException e) {
             handshake.close();
             if (handshake.expired()) {
-                throw noHandshake(target, e.getCause());
+                throw notWithin(target, sockets.connected(), e.getCause());
             }
             throw e;
         }
         handshake.close();
         if (handshake.expired()) {
             CancelHook.closeQuietly(client);
-            throw noHandshake(target, null);
+            throw notWithin(target, true, null);
         }
         return check;
     }
 
-    private static SessionException noHandshake(ConnectionTarget target, Throwable detail) {
-        return new SessionException(SessionException.Cause.NETWORK, "no SSH handshake within "
+    private static SessionException notWithin(ConnectionTarget target, boolean tcpConnected, Throwable detail) {
+        return new SessionException(SessionException.Cause.NETWORK, (tcpConnected ? "no SSH handshake within " : "no SSH connection within ")
                 + Durations.setting(target.timeouts().connect()) + " (connect_timeout)", detail);
     }
 
-    private KnownHosts.Check connectWithin(SSHClient client, ConnectionTarget target) throws SessionException {
+    private KnownHosts.Check connectWithin(SSHClient client, NoDelaySockets sockets, ConnectionTarget target) throws SessionException {
         KnownHosts.Check check = knownHosts.check();
         client.addHostKeyVerifier(check);
-        client.setSocketFactory(NoDelaySockets.INSTANCE);
-        client.setConnectTimeout(millis(target.timeouts().connect()));
-        client.setTimeout(millis(target.timeouts().connect()));
+        client.setSocketFactory(sockets);
+        // The socket itself has no timeout, neither to connect nor to read: the watch above bounds the handshake,
+        // and the session's watchdog each wait after it, by closing the socket under a blocked call. A timed
+        // connect or read would leave the JDK's socket non-blocking for good, so that every wait for the device
+        // became a read that finds nothing, a poll and a second read: three system calls instead of one, on
+        // sshj's reader thread, for every packet of every session. The transport's own waits (the key exchange,
+        // a reply to a request) keep their timeout.
+        client.setConnectTimeout(0);
+        client.setTimeout(0);
         client.getTransport().setTimeoutMs(millis(target.timeouts().connect()));
         try {
             client.connect(target.host(), target.port());
-            // From here only sshj's reader thread reads the socket, and it ignores a read's timeout (it reads
-            // again): a timeout would end nothing. A silent device is ended by the watchdog, which closes the
-            // socket under the blocked read. (Each wait is still a poll: the timed connect left the socket
-            // non-blocking for good.)
-            client.getSocket().setSoTimeout(0);
         } catch (IOException | RuntimeException e) {
             // Once the key was refused, whatever else broke is its consequence: sshj's reader closes the socket,
             // and the connecting thread may learn of it from a write ("Socket closed") rather than from the

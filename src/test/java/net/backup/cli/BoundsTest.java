@@ -72,6 +72,60 @@ class BoundsTest {
     }
 
     /**
+     * The socket connects without a timeout of its own (a timed connect leaves the JDK's socket non-blocking,
+     * and every later wait a poll): a connection the network never completes is ended by the handshake's
+     * watch, and named as the connection, not the handshake.
+     */
+    @Test
+    void aConnectionThatIsNeverCompletedFailsWithinTheConnectTimeout() throws Exception {
+        try (var full = new FullAcceptQueue(); LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            Files.writeString(run.inventory(), Files.readString(run.inventory())
+                    + "  - {name: unreachable, host: 127.0.0.1, port: " + full.port() + "}\n");
+
+            CliRun result = timed(run, "--connect-timeout", "1s", "--retries", "0");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(result.out()).containsPattern("FAILED +unreachable .*  no SSH connection within 1 s \\(connect_timeout\\)")
+                    .containsPattern("NEW +csr1 ");
+        }
+    }
+
+    /**
+     * A listening socket that never accepts, its queue of connections filled: Linux then drops every new
+     * connection's first packet, so a client's connect waits as it would for a host that does not answer.
+     */
+    private static final class FullAcceptQueue implements AutoCloseable {
+        private final ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        private final List<Socket> queued = new java.util.ArrayList<>();
+
+        FullAcceptQueue() throws IOException {
+            for (int i = 0; i < 8; i++) {
+                var socket = new Socket();
+                try {
+                    socket.connect(listening.getLocalSocketAddress(), 200);
+                    queued.add(socket);
+                } catch (IOException full) {
+                    socket.close();
+                    return;
+                }
+            }
+            throw new IllegalStateException("the accept queue never filled: 8 connections completed");
+        }
+
+        int port() {
+            return listening.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket socket : queued) {
+                socket.close();
+            }
+            listening.close();
+        }
+    }
+
+    /**
      * Accepts one connection and sends it an SSH banner a byte every 200 ms (each byte beats any socket
      * timeout), from a scheduler that closing stops: no thread outlives the test.
      */
