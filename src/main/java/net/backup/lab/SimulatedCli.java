@@ -295,7 +295,8 @@ final class SimulatedCli implements Command {
 
     private void showRunningConfig() throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>(kind.showPreamble().stream().map(device::fill).toList());
-        lines.addAll(device.runningConfig().lines().toList());
+        // Split at LF alone, as the configuration's lines are joined: a CR inside a line is sent as it is.
+        lines.addAll(List.of(device.runningConfig().split("\n")));
         if (device.has(Fault.TRUNCATED)) {
             lines = lines.subList(0, lines.size() - 3);
         }

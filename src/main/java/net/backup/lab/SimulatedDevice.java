@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +117,9 @@ public final class SimulatedDevice {
      */
     public synchronized String stableConfig() {
         var text = new StringBuilder();
-        runningConfig().lines().filter(line -> !kind.framing().isVolatile(line)).forEach(line -> text.append(line).append('\n'));
+        // at LF alone, as the lines are joined and sent: a CR inside a line stays in it
+        Arrays.stream(runningConfig().split("\n")).filter(line -> !kind.framing().isVolatile(line))
+                .forEach(line -> text.append(line).append('\n'));
         return text.toString();
     }
 

@@ -39,18 +39,21 @@ public final class ConfigValidator {
         var volatileLine = new LineMatcher(platform.volatileLines(), guard);
         var checks = new LineChecks(platform, guard);
         var banner = new BannerBlock();
-        // One pass over the lines as String.lines() splits them (LF, CR or CR LF), each an index range of the
-        // output: kept lines go straight into the stored form, and only a refused line becomes a string.
+        // One pass over the lines, each an index range of the output: kept lines go straight into the stored
+        // form, and only a refused line becomes a string. A line ends at LF, its CRs before the LF with it; a CR
+        // inside a line is not a line end but a control character (the session keeps a line whose CR overwrote
+        // text raw, so that it is refused here rather than stored as two lines the device never had).
         var config = new StringBuilder(output.length() + 1);
         int kept = 0;
         int keptEnd = 0; // the stored form's length after its last non-blank line: trailing blank lines go
         int lastFrom = 0;
         int lastTo = 0;
         for (int from = 0, length = output.length(); from < length; ) {
-            int to = from;
-            char c = 0;
-            while (to < length && (c = output.charAt(to)) != '\n' && c != '\r') {
-                to++;
+            int next = output.indexOf('\n', from);
+            next = next < 0 ? length : next;
+            int to = next;
+            while (to > from && output.charAt(to - 1) == '\r') {
+                to--;
             }
             boolean blank = isBlank(output, from, to);
             boolean bannerText = banner.isText(output, from, to);
@@ -64,7 +67,7 @@ public final class ConfigValidator {
                     lastTo = to;
                 }
             }
-            from = to < length && c == '\r' && to + 1 < length && output.charAt(to + 1) == '\n' ? to + 2 : to + 1;
+            from = next + 1;
         }
         if (kept == 0) {
             throw new InvalidConfigException("the device returned an empty configuration");
@@ -109,9 +112,15 @@ public final class ConfigValidator {
                 throw new InvalidConfigException(String.format("garbage in the output: control character 0x%02x in line %d",
                         (int) line.charAt(control), number));
             }
-            if (!isText(line)) {
+            String text = asText(line);
+            if (text == null) {
                 throw new InvalidConfigException("garbage in the output: bytes that are not text (not ASCII, not UTF-8) "
                         + "in line " + number);
+            }
+            int c1 = firstC1Control(text);
+            if (c1 >= 0) {
+                throw new InvalidConfigException(String.format("garbage in the output: control character U+%04X in line %d",
+                        (int) text.charAt(c1), number));
             }
         }
 
@@ -159,29 +168,42 @@ public final class ConfigValidator {
     }
 
     /**
-     * The line's bytes (one char per byte, as read) are ASCII or well-formed UTF-8: what a configuration
-     * holds, and what line noise almost never is.
+     * The line's bytes (one char per byte, as read) as text, if they are ASCII or well-formed UTF-8 (what a
+     * configuration holds, and what line noise almost never is); null if not.
      */
-    private static boolean isText(String line) {
+    private static String asText(String line) {
         boolean ascii = true;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c > 0xFF) {
-                return false; // one of the reader's own marks: no byte a device sends becomes one, so it never leaks
+                return null; // one of the reader's own marks: no byte a device sends becomes one, so it never leaks
             }
             ascii &= c < 0x80;
         }
         if (ascii) {
-            return true;
+            return line;
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(line.getBytes(StandardCharsets.ISO_8859_1)));
-            return true;
+                    .decode(ByteBuffer.wrap(line.getBytes(StandardCharsets.ISO_8859_1))).toString();
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
+    }
+
+    /**
+     * The C1 controls (U+0080 to U+009F, well-formed UTF-8 all the same) are no more a configuration's than
+     * C0's: U+009B introduces an escape sequence to a terminal that honours them, as ESC [ does.
+     */
+    private static int firstC1Control(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && c <= 0x9F) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Tabs are text; every other C0 control or DEL is not something a configuration contains. */

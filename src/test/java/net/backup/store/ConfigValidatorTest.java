@@ -204,11 +204,32 @@ class ConfigValidatorTest {
     }
 
     @Test
-    void linesEndWithLfCrOrCrLfAndKeptBlankLinesCountInLineNumbers() {
-        assertThatThrownBy(() -> validate("\r\nhostname r1\r\n\r\n!\r a\u0002b \nend\n"))
+    void linesEndWithLfOrCrLfAndKeptBlankLinesCountInLineNumbers() throws InvalidConfigException {
+        assertThatThrownBy(() -> validate("\r\nhostname r1\r\n\r\n!\r\n a\u0002b \nend\n"))
                 .hasMessage("garbage in the output: control character 0x02 in line 4");
-        assertThatThrownBy(() -> validate("hostname r1\r\rab\u0001\nend\n"))
-                .hasMessage("garbage in the output: control character 0x01 in line 3");
+        assertThat(validate("hostname r1\r\r\n!\r\nend\r\n")).isEqualTo("hostname r1\n!\nend\n");
+    }
+
+    /**
+     * A CR inside a line is no line end: had it been one, a description holding a CR would be stored as the
+     * description and a top-level command the device does not have (probe G).
+     */
+    @Test
+    void aCarriageReturnInsideALineIsRefusedNotTakenForALineEnd() {
+        assertThatThrownBy(() -> validate("hostname r1\n description to core\rshutdown\nend\n"))
+                .hasMessage("garbage in the output: control character 0x0d in line 2");
+        assertThatThrownBy(() -> validate("hostname r1\r\rab\nend\n"))
+                .hasMessage("garbage in the output: control character 0x0d in line 1");
+    }
+
+    /** U+009B is an escape sequence's start to a terminal that honours C1 controls: well-formed UTF-8, not text. */
+    @Test
+    void refusesC1ControlsThoughTheyAreWellFormedUtf8() throws InvalidConfigException {
+        String csi = new String("\u009b".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> validate("hostname r1\n description " + csi + "2Jred\nend\n"))
+                .hasMessage("garbage in the output: control character U+009B in line 2");
+        String nbsp = new String(" description a\u00a0b".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        assertThat(validate("hostname r1\n" + nbsp + "\nend\n")).contains(nbsp);
     }
 
     @Test
