@@ -213,6 +213,7 @@ final class PromptReader {
      */
     private final class Banners {
         private final BannerBlock block = new BannerBlock();
+        private final BannerBlock.Openings openings = new BannerBlock.Openings(buffer);
         private int scanned;
 
         /** Whether the lines before the last one leave a banner open (the last line would be its text). */
@@ -220,10 +221,10 @@ final class PromptReader {
             while (scanned < lastLineStart) {
                 int from = scanned;
                 if (!block.isOpen()) {
-                    // Outside a banner only a line that holds "banner" can matter: the search jumps to the next one,
-                    // and a configuration's thousands of other lines are not rendered, every backup.
-                    int word = buffer.indexOf("banner", scanned);
-                    if (word < 0 || word >= lastLineStart) {
+                    // Outside a block only a line that holds an opening word can matter: the search jumps to the next
+                    // one, and a configuration's thousands of other lines are not rendered, every backup.
+                    int word = openings.next(scanned, lastLineStart);
+                    if (word < 0) {
                         scanned = lastLineStart;
                         break;
                     }

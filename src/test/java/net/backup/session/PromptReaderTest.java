@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The reader that cuts a device's output into replies, fed chunk by chunk as a network would deliver it.
@@ -150,6 +152,23 @@ class PromptReaderTest {
         reader.skipToEcho("show run", "sw1#"::equals);
         assertThat(reader.readReply("sw1#", PAGER, typed::add, probing(Optional.of(Pattern.compile("end")))).text())
                 .isEqualTo("banner motd\r\nend\r\nsw1#\r\nEOF\r\n!\r\nend\r\n");
+    }
+
+    /**
+     * IOS's other free text, a macro's body (up to a line '@') and a line's vacant-message or a menu's title (up to
+     * the delimiter), may hold the end marker and the prompt as a banner may: probe G cut a backup at a macro's
+     * 'end' with a read boundary after the prompt line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"macro name EVIL\r\n# a comment", "line vty 0 4\r\n vacant-message ^C", "menu M title ^C"})
+    void anEndMarkerInsideOtherFreeTextIsItsTextAndTheEndIsConfirmedWithTheDevice(String opening) throws IOException {
+        String closing = opening.startsWith("macro") ? "@" : "^C";
+        var reader = afterPrompt("R1#", "show run\r\nhostname R1\r\n" + opening + "\r\nend\r\nR1#", LATER,
+                "\r\n" + closing + "\r\nusername x secret y\r\nend\r\nR1#", LATER, "!p\r\n", "% Invalid\r\nR1#");
+        reader.skipToEcho("show run", "R1#"::equals);
+        assertThat(reader.readReply("R1#", PAGER, typed::add, probing(Optional.of(Pattern.compile("end")))).text())
+                .isEqualTo("hostname R1\r\n" + opening + "\r\nend\r\nR1#\r\n" + closing + "\r\nusername x secret y\r\nend\r\n");
+        assertThat(typed).as("the end marker was free text: a probe was typed").containsExactly("!p\r");
     }
 
     @Test

@@ -140,6 +140,19 @@ class ConfigValidatorTest {
                 .hasMessage("pager residue in the output: '--More--' in line 2");
     }
 
+    /** IOS's free text beside banners: a macro's body, a line's vacant-message and refuse-message, a menu's title. */
+    @Test
+    void anErrorLikeLineInAMacroOrADelimitedMessageIsTheOperatorsTextAndOneAfterItIsNot() throws InvalidConfigException {
+        String config = "macro name ACCESS\n% Error: do not run on trunks\nswitchport mode access\n@\n"
+                + "line vty 0 4\n vacant-message ^C\n% Access denied\n^C\n refuse-message #\n% Error\n#\n"
+                + "menu M title ^C\n% Invalid input\n^C\nend\n";
+        assertThat(validate(config)).isEqualTo(config);
+        assertThatThrownBy(() -> validate("macro name A\nx\n@\n% Invalid input detected\nend\n"))
+                .hasMessage("the device answered with an error: % Invalid input detected");
+        assertThatThrownBy(() -> validate("line vty 0 4\n vacant-message ^C bye ^C\n% Invalid input detected\nend\n"))
+                .hasMessage("the device answered with an error: % Invalid input detected");
+    }
+
     @Test
     void refusesControlCharacters() {
         assertThatThrownBy(() -> validate("hostname r1\nab\u0007cd\nend\n"))
