@@ -154,18 +154,31 @@ final class DeviceTerminal {
         }
     }
 
+    /**
+     * The line broken every {@code columns} characters, as a CLI that wraps counts them: a line of UTF-8 text
+     * (sent one char per byte) is broken by its characters, not its bytes.
+     */
+    private String wrapped(String bytes) {
+        String decoded = new String(bytes.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        boolean utf8 = !decoded.contains("\uFFFD");
+        String text = utf8 ? decoded : bytes; // not UTF-8: a byte is a character
+        var wrapped = new StringBuilder();
+        int[] characters = text.codePoints().toArray();
+        for (int start = 0; start < characters.length; start += columns) {
+            if (start > 0) {
+                wrapped.append("\r\n");
+            }
+            String piece = new String(characters, start, Math.min(characters.length, start + columns) - start);
+            wrapped.append(utf8 ? new String(piece.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1) : piece);
+        }
+        return wrapped.toString();
+    }
+
     /** One line of output as it comes out of this terminal: wrapped at its width and with ANSI, as the quirks say. */
     private String render(String line) {
         String text = line;
         if (device.has(Fault.NARROW_TERMINAL) && text.length() > columns) {
-            var wrapped = new StringBuilder();
-            for (int start = 0; start < text.length(); start += columns) {
-                if (start > 0) {
-                    wrapped.append("\r\n");
-                }
-                wrapped.append(text, start, Math.min(text.length(), start + columns));
-            }
-            text = wrapped.toString();
+            text = wrapped(text);
         }
         return (ansi() ? ESC + "2K" + text + ESC + "0m" : text) + "\r\n";
     }

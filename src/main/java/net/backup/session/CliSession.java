@@ -240,9 +240,11 @@ public final class CliSession implements AutoCloseable {
     private void checkNotWrapped(String output) throws SessionException {
         int number = 1;
         for (int lineStart = 0, i; (i = output.indexOf('\n', lineStart)) >= 0; lineStart = i + 1, number++) {
-            if (i - lineStart == terminalColumns) {
-                throw new SessionException(SessionException.Cause.OUTPUT, "line " + number + " of the output is exactly "
-                        + terminalColumns + " characters, the terminal's width: the device may have wrapped a longer"
+            // In columns, as the device breaks lines, not bytes: a line of UTF-8 text or tabs fills the width
+            // with more bytes, or fewer.
+            if (TerminalColumns.fillsTheWidth(output, lineStart, i, terminalColumns)) {
+                throw new SessionException(SessionException.Cause.OUTPUT, "line " + number + " of the output fills the"
+                        + " terminal's width, " + terminalColumns + " columns: the device may have wrapped a longer"
                         + " line (its platform's setup should turn wrapping off, e.g. terminal width 0)");
             }
         }
