@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import net.backup.platform.Platform;
 import net.backup.platform.Platforms;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigValidatorTest {
     private static String validate(String output) throws InvalidConfigException {
@@ -138,6 +140,21 @@ class ConfigValidatorTest {
         assertThat(validate(config)).isEqualTo(config);
         assertThatThrownBy(() -> validate("hostname r1\n --More-- \nend\n"))
                 .hasMessage("pager residue in the output: '--More--' in line 2");
+    }
+
+    /**
+     * A refused command's answer where a configuration should be: on NX-OS, without an end marker, the error
+     * lines are all that stands between it and the stored file (probe G had '% Authorization failed.' stored).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cisco_ios", "arista_eos", "cisco_nxos", "cisco_xr", "cisco_asa"})
+    void aCommandAuthorizationRefusalIsAnErrorOnEveryCiscoLikePlatform(String name) {
+        Platform platform = Platforms.builtIn().find(name).orElseThrow();
+        for (String refusal : java.util.List.of("% Authorization failed.", "% Command authorization failed.",
+                "Command authorization failed.", "% Permission denied")) {
+            assertThatThrownBy(() -> ConfigValidator.validate(platform, refusal + "\n")).as(refusal)
+                    .hasMessage("the device answered with an error: " + refusal);
+        }
     }
 
     /** IOS's free text beside banners: a macro's body, a line's vacant-message and refuse-message, a menu's title. */
