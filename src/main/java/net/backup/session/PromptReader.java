@@ -132,7 +132,11 @@ final class PromptReader {
                 if (atLineStart && sure ? in.available() == 0 : quiet()) {
                     return atLineStart ? endAtPrompt(expected, lastLine) : glued(prompt, expected, shown, lastLine);
                 }
-            } else if (in.available() == 0) {
+            } else if (atLineStart ? in.available() == 0 : quiet()) {
+                // A prompt glued to other output is probed only once the device has gone quiet, as it is counted
+                // where there is no probe: a device that echoes what is typed at once, while it still sends output
+                // (a Linux terminal does), would otherwise put the probe's echo behind a configuration line that
+                // merely ends in the prompt's text, and that line would pass for the end (probe G).
                 if (atLineStart && endsComplete(ending, banners)) {
                     return endAtPrompt(expected, lastLine);
                 }

@@ -199,6 +199,27 @@ class PromptReaderTest {
                 .isEqualTo("Authorized access only > r1#\r\nmore 1\r\nmore 2\r\n");
     }
 
+    /**
+     * A device that echoes what is typed at once, while it still sends output (a Linux terminal does): a probe
+     * typed behind a configuration line that merely ends in the prompt's text would be echoed there, and the line
+     * pass for the end. A glued prompt is probed only once the device has gone quiet (probe G cut a backup so).
+     */
+    @Test
+    void aGluedPromptIsProbedOnlyOnceTheDeviceIsQuietSoThatAnImmediateEchoCannotLandBehindIt() throws IOException {
+        var chunks = new Chunks(List.of("sw1#", LATER, "show run\r\ninterface E1\r\n  description forged sw1#", SOON,
+                "\r\n  no shutdown\r\n\r\ninterface E2\r\n  no shutdown\r\n\r\nsw1# ", LATER, "% Invalid command\r\nsw1# "));
+        var reader = new PromptReader(chunks, 64 * 1024 * 1024);
+        PromptReader.Keyboard echoingAtOnce = text -> {
+            typed.add(text);
+            chunks.echoAtOnce(text.replace("\r", "\r\n"));
+        };
+        reader.readUntil("sw1#"::equals, PAGER, echoingAtOnce);
+        reader.skipToEcho("show run", "sw1#"::equals);
+        assertThat(reader.readReply("sw1#", PAGER, echoingAtOnce, probing(Optional.empty())).text())
+                .isEqualTo("interface E1\r\n  description forged sw1#\r\n  no shutdown\r\n\r\ninterface E2\r\n  no shutdown\r\n\r\n");
+        assertThat(typed).containsExactly("!p\r");
+    }
+
     @Test
     void aLastLineEndingInThePromptsTextIsKeptWhenTheRealPromptFollowsOnItsOwnLine() throws IOException {
         var reader = afterPrompt("r1#", "show run | include desc\r\n description to r1#", LATER, "\r\nr1#", LATER,
@@ -396,6 +417,11 @@ class PromptReaderTest {
         Chunks(List<String> texts) {
             texts.forEach(t -> chunks.add(t.equals(LATER) ? GAP : t.equals(SOON) ? SHORT_GAP
                     : t.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+
+        /** The echo of what was just typed, sent before anything the device still had to send. */
+        void echoAtOnce(String echo) {
+            chunks.addFirst(echo.getBytes(StandardCharsets.ISO_8859_1));
         }
 
         @Override
