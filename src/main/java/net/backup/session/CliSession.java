@@ -475,9 +475,13 @@ public final class CliSession implements AutoCloseable {
         return "; it was waiting after '" + Excerpt.of(shown, 80) + "'";
     }
 
-    /** A prompt line is short (the reader offers nothing longer), but the pattern is the user's. */
+    /**
+     * A prompt line is short (the reader offers nothing longer), but the pattern is the user's. It is matched
+     * without the blanks around the line, as every other pattern of a platform is: most prompts end with one
+     * ({@code [admin@MikroTik] > }), and a pattern written from the prompt as the screen shows it has none.
+     */
     private boolean looksLikePrompt(String line) {
-        return platform.prompt().matcher(guard.text(line)).matches();
+        return platform.prompt().matcher(guard.text(line.strip())).matches();
     }
 
     /**
