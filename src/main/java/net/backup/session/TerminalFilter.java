@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
  * HP ProCurve / Aruba, Huawei and MikroTik wrap prompts and output in them; none of them is part of a
  * configuration, and a prompt must be matched without them.
  *
- * <p>Only "erase to the end of the line" has a meaning worth keeping (it is how a device redraws a line):
- * it becomes {@link #ERASE_LINE}, which {@link ScreenLine} honours. Cursor moves are dropped like the rest:
- * CLIs that draw their prompt on the last row (ProCurve) move the cursor around the prompt and the echo,
- * and a prompt is still a prompt, an echo still behind it.
+ * <p>Two have a meaning worth keeping. "Erase to the end of the line" (how a device redraws a line) becomes
+ * {@link #ERASE_LINE}, which {@link ScreenLine} honours. "Cursor back N" ({@code ESC [ N D}) becomes N
+ * backspaces, which is what it does on a terminal: Huawei VRP and H3C Comware erase their pager prompt with it
+ * ({@code ESC[16D}, sixteen blanks, {@code ESC[16D}), and dropped, it left sixteen blanks in front of the line
+ * after every page. Where it moves back over text, the backspaces make the configuration check refuse the line.
+ * Other cursor moves are dropped like the rest: CLIs that draw their prompt on the last row (ProCurve) move the
+ * cursor around the prompt and the echo, and a prompt is still a prompt, an echo still behind it.
  *
  * <p>A NUL right after a CR or an LF (or after such NULs) is padding, as terminals and telnet's CR NUL put it
  * there, and is dropped; a NUL anywhere else is a byte of the line's text and stays, so that the configuration
@@ -31,6 +34,8 @@ final class TerminalFilter {
     private static final char BEL = 0x07;
     /** Longer sequences are not escape sequences a terminal would honour: the bytes are kept as they came. */
     private static final int MAX_SEQUENCE = 64;
+    /** The terminal the session asks for is 511 columns wide. */
+    private static final int MAX_CURSOR_BACK = 512;
     /** The VT100 sequences that are ESC and one character; any other ESC x is left in the text. */
     private static final String TWO_CHARACTER_FINALS = "78=><";
 
@@ -131,6 +136,8 @@ final class TerminalFilter {
             String params = sequence.substring(2, sequence.length() - 1);
             if (c == 'K') {
                 out.append(params.equals("2") ? "\r" + ERASE_LINE : String.valueOf(ERASE_LINE));
+            } else if (c == 'D') {
+                out.append("\b".repeat(cursorBack(params)));
             }
             end();
         } else if (c < 0x20 || c > 0x3f || sequence.length() > MAX_SEQUENCE
@@ -138,6 +145,22 @@ final class TerminalFilter {
                 || c >= 0x30 && afterIntermediate) {
             giveBack(out);
         }
+    }
+
+    /** How far {@code ESC [ N D} moves back: one without N, at most a line's width (beyond, a terminal stops at its start). */
+    private static int cursorBack(String params) {
+        if (params.isEmpty()) {
+            return 1;
+        }
+        int n = 0;
+        for (int i = 0; i < params.length(); i++) {
+            char digit = params.charAt(i);
+            if (digit < '0' || digit > '9') {
+                return 0; // not a plain count: no move a terminal would make of it
+            }
+            n = Math.min(MAX_CURSOR_BACK, n * 10 + digit - '0');
+        }
+        return Math.max(1, n);
     }
 
     private void keep(char c, StringBuilder out) {

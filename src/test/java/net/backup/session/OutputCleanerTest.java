@@ -69,6 +69,41 @@ class OutputCleanerTest {
                 .isEqualTo("line 1\nline 2");
     }
 
+    /**
+     * Huawei VRP and H3C Comware erase their pager prompt by moving the cursor back over it: dropped, the cursor
+     * moves left sixteen blanks in front of the line after every page (outside probe F).
+     */
+    @Test
+    void aVrpStylePagerEraseWithCursorMovesIsRemoved() {
+        String erase = "\u001b[16D" + " ".repeat(16) + "\u001b[16D";
+        assertThat(OutputCleaner.clean(throughTheTerminal("line 1\r\n  ---- More ----" + ANSWERED + erase + "line 2\r\n"
+                + "  ---- More ----" + ANSWERED + "\u001b[42D" + " ".repeat(42) + "\u001b[42D" + " line 3\r\nreturn\r\n")))
+                .isEqualTo("line 1\nline 2\n line 3\nreturn");
+    }
+
+    /** The device's bytes through one terminal filter, with the reader's marks where it answered a pager. */
+    private static String throughTheTerminal(String raw) {
+        var terminal = new TerminalFilter();
+        var out = new StringBuilder();
+        String[] pieces = raw.split(ANSWERED, -1);
+        for (int i = 0; i < pieces.length; i++) {
+            byte[] bytes = pieces[i].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            terminal.feed(bytes, bytes.length, out);
+            if (i < pieces.length - 1) {
+                out.append(ANSWERED);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Moved back over text, as a terminal would redraw it: neither the bytes nor the screen, so it is refused. */
+    @Test
+    void aCursorMoveBackOverTextKeepsTheLineRawForTheCheckToRefuse() {
+        assertThat(clean("x\r\n no shutdown\u001b[11D shutdown\r\n", "x")).isEqualTo(" no shutdown" + "\b".repeat(11) + " shutdown");
+        assertThat(clean("x\r\nab\u001b[Dc\r\n", "x")).isEqualTo("ab\bc");
+        assertThat(clean("x\r\nab\u001b[1;2Dc\r\n", "x")).as("not a plain count: dropped").isEqualTo("abc");
+    }
+
     @Test
     void keepsTheFirstLineWhenTheDeviceDoesNotEcho() {
         assertThat(clean("hostname r1\r\nend\r\n", "show run")).isEqualTo("hostname r1\nend");
