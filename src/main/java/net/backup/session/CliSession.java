@@ -150,7 +150,7 @@ public final class CliSession implements AutoCloseable {
         boolean secretSent = false;
         if (platform.passwordPrompt().matcher(guard.text(reply.lastLine())).matches()) {
             if (enableSecret.isEmpty()) {
-                throw new SessionException(SessionException.Cause.AUTHENTICATION, "logged in to user mode ('" + prompt
+                throw new SessionException(SessionException.Cause.AUTHENTICATION, "logged in to user mode ('" + prompt.strip()
                         + "') and enable asks for a password, but no enable_secret is set");
             }
             type(enableSecret.get().reveal());
@@ -181,7 +181,7 @@ public final class CliSession implements AutoCloseable {
         // A caret line under the command ("^", where the error is) is no words.
         String before = OutputCleaner.clean(reply.text()).lines().map(String::strip).filter(CliSession::hasWords)
                 .reduce((first, last) -> last).map(line -> SecretRule.quotable(line, platform.secrets(), guard)).orElse("");
-        return new SessionException(SessionException.Cause.DEVICE, "enable failed: still in user mode ('" + prompt + "'), "
+        return new SessionException(SessionException.Cause.DEVICE, "enable failed: still in user mode ('" + prompt.strip() + "'), "
                 + (before.isEmpty() ? "the device said nothing" : "the device answered '" + before + "'")
                 + " (is its platform " + platform.name() + "?)");
     }
@@ -276,7 +276,7 @@ public final class CliSession implements AutoCloseable {
      */
     private PromptReader.Ending captureEnding() {
         return PromptReader.Ending.capture(platform.completeLastLine(), platform.echo() ? Optional.of(probe) : Optional.empty(),
-                platform.volatileLines());
+                platform.volatileLines(), platform.textBlocks());
     }
 
     /**
@@ -424,7 +424,7 @@ public final class CliSession implements AutoCloseable {
             // other way round, the command just sent was refused, and its answer must not be taken for output.
             if (platform.isUserMode(seen) && !platform.isUserMode(prompt)) {
                 throw new SessionException(SessionException.Cause.DEVICE, "the line taken for the prompt at login ('"
-                        + prompt + "') was not the device's prompt ('" + seen + "')");
+                        + prompt.strip() + "') was not the device's prompt ('" + seen.strip() + "')");
             }
             prompt = seen;
             promptConfirmed = true;
