@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * @param loginAnswers           questions before the first prompt ({@code Press any key to continue}) and their answers
  * @param pipeline               setup and backup commands may be typed in one go, their replies told apart by
  *                               the echoes (one round trip instead of one per command); needs echo
+ * @param textBlocks             the free text a configuration may hold (banners, macros), whose lines are the
+ *                               operator's: never an error, a pager prompt or the end of the output
  */
 public record Platform(
         String name,
@@ -54,7 +56,8 @@ public record Platform(
         String exitCommand,
         boolean echo,
         List<Answer> loginAnswers,
-        boolean pipeline) {
+        boolean pipeline,
+        List<TextBlock> textBlocks) {
 
     public Platform {
         loginAnswers = List.copyOf(loginAnswers);
@@ -62,6 +65,7 @@ public record Platform(
         setupCommands = List.copyOf(setupCommands);
         backupCommands = List.copyOf(backupCommands);
         secrets = List.copyOf(secrets);
+        textBlocks = List.copyOf(textBlocks);
     }
 
     /** A platform without a user mode never needs enable. */

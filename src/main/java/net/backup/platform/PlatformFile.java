@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class PlatformFile {
     private static final Set<String> KEYS = Set.of("name", "aliases", "description", "prompt", "prompt_user", "prompt_privileged", "enable",
             "pager", "save", "setup", "backup", "errors", "volatile", "complete", "secrets", "exit", "echo", "login", "pipeline",
-            "keyboard_interactive");
+            "keyboard_interactive", "text_blocks");
     private static final Set<String> ENABLE_KEYS = Set.of("command", "password_prompt");
     private static final Set<String> KEYBOARD_INTERACTIVE_KEYS = Set.of("password_prompt");
     /**
@@ -40,6 +40,7 @@ public final class PlatformFile {
     public static final String DEFAULT_LOGIN_PASSWORD_PROMPT =
             "(?i)\\s*(?:enter )?(?:\\S+'s |\\(\\S+\\) )?password(?: for \\S+)?\\s*:?\\s*";
     private static final Set<String> SECRET_KEYS = Set.of("name", "pattern");
+    private static final Set<String> TEXT_BLOCK_KEYS = Set.of("start", "end");
     private static final Set<String> SAVE_KEYS = Set.of("command", "answers");
     private static final Set<String> ANSWER_KEYS = Set.of("question", "reply", "enter");
     /** Matches nothing: for a platform without user mode, or without a pager. */
@@ -110,7 +111,8 @@ public final class PlatformFile {
                 text("exit").orElse("exit"),
                 bool("echo").orElse(true),
                 answers(entries.get("login"), "login"),
-                bool("pipeline").orElse(false));
+                bool("pipeline").orElse(false),
+                textBlocks());
         if (platform.pipeline() && !platform.echo()) {
             throw source.fail(source.at(entries.get("pipeline").getKeyNode().getStartMark())
                     + ": pipeline: needs a device that echoes (echo: true): without echoes, replies typed in one go cannot be told apart");
@@ -268,6 +270,32 @@ public final class PlatformFile {
             rules.add(new SecretRule(name, compiled));
         }
         return rules;
+    }
+
+    /** Each {start, end}: a start with a group named delimiter is closed by it, any other by its end. */
+    private List<TextBlock> textBlocks() {
+        NodeTuple tuple = entries.get("text_blocks");
+        if (tuple == null) {
+            return List.of();
+        }
+        SequenceNode sequence = Nodes.sequence(tuple.getValueNode(), "text_blocks", source);
+        var blocks = new ArrayList<TextBlock>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            String field = "text_blocks[" + i + "]";
+            MappingNode block = Nodes.mapping(sequence.getValue().get(i), field, source);
+            Map<String, NodeTuple> keys = keys(block, field, TEXT_BLOCK_KEYS);
+            NodeTuple start = Optional.ofNullable(keys.get("start")).orElseThrow(() -> source.fail(
+                    source.at(block.getStartMark()) + ": " + field + ".start: missing"));
+            Pattern compiled = regex(start, field + ".start");
+            Optional<Pattern> end = Optional.ofNullable(keys.get("end")).map(e -> regex(e, field + ".end"));
+            if (TextBlock.hasDelimiter(compiled) == end.isPresent()) {
+                throw source.fail(source.at(block.getStartMark()) + ": " + field + ": needs either a group named "
+                        + TextBlock.DELIMITER + " in start, (?<" + TextBlock.DELIMITER + ">...), whose text closes the block,"
+                        + " or an end, the line that closes it (not both)");
+            }
+            blocks.add(new TextBlock(compiled, end));
+        }
+        return blocks;
     }
 
     private Optional<Map<String, NodeTuple>> mapping(String key, Set<String> allowed) {

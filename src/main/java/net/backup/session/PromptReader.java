@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import net.backup.platform.BannerBlock;
+import net.backup.platform.TextBlock;
+import net.backup.platform.TextBlocks;
 import net.backup.platform.RegexGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +121,7 @@ final class PromptReader {
             throws IOException {
         String expected = prompt.stripTrailing();
         var answered = new Answered();
-        var banners = new Banners();
+        var banners = new Banners(ending.blocks());
         while (true) {
             String lastLine = lastLine();
             String shown = lastLine.stripTrailing();
@@ -211,35 +212,32 @@ final class PromptReader {
     }
 
     /**
-     * The banners of one reply's output, followed line by line as far as it has been looked at: each line is
-     * looked at once however often the question is asked, so reading stays linear. Asked only where the last
-     * line is the prompt and the end marker stands before it.
+     * The free text (banners) of one reply's output, followed line by line as far as it has been looked at: each
+     * line is looked at once however often the question is asked, so reading stays linear. Asked only where the
+     * last line is the prompt and the end marker stands before it.
      */
     private final class Banners {
-        private final BannerBlock block = new BannerBlock();
-        private final BannerBlock.Openings openings = new BannerBlock.Openings(buffer);
+        private final TextBlocks blocks;
         private int scanned;
 
-        /** Whether the lines before the last one leave a banner open (the last line would be its text). */
+        Banners(List<TextBlock> kinds) {
+            blocks = new TextBlocks(kinds);
+        }
+
+        /** Whether the lines before the last one leave a block open (the last line would be its text). */
         boolean openBeforeLastLine() {
             while (scanned < lastLineStart) {
                 int from = scanned;
-                if (!block.isOpen()) {
-                    // Outside a block only a line that holds an opening word can matter: the search jumps to the next
-                    // one, and a configuration's thousands of other lines are not rendered, every backup.
-                    int word = openings.next(scanned, lastLineStart);
-                    if (word < 0) {
-                        scanned = lastLineStart;
-                        break;
-                    }
-                    from = lastNewline(buffer, word - 1) + 1;
-                }
                 int newline = indexOf('\n', from);
-                String line = ScreenLine.render(buffer, from, newline);
-                block.isText(line, 0, line.length());
                 scanned = newline + 1;
+                // Outside a block, only a line that may open one is rendered and matched: a configuration's
+                // thousands of other lines cost a look at their first character, every backup.
+                if (blocks.isOpen() || blocks.mayOpen(buffer, from, newline)) {
+                    String line = ScreenLine.render(buffer, from, newline);
+                    blocks.isText(line, 0, line.length());
+                }
             }
-            return block.isOpen();
+            return blocks.isOpen();
         }
     }
 
@@ -480,18 +478,19 @@ final class PromptReader {
      * @param complete the platform's end marker, which makes an ending certain without asking the device
      * @param probe    a line the device echoes and does not act on, typed where the end is in doubt
      * @param noise    lines that are never output (the platform's volatile lines)
+     * @param blocks   the free text the output may hold (banners), in which the end marker ends nothing
      */
-    record Ending(boolean capture, Optional<Pattern> complete, Optional<String> probe, Pattern noise) {
-        static final Ending COMMAND = new Ending(false, Optional.empty(), Optional.empty(), NOTHING);
+    record Ending(boolean capture, Optional<Pattern> complete, Optional<String> probe, Pattern noise, List<TextBlock> blocks) {
+        static final Ending COMMAND = new Ending(false, Optional.empty(), Optional.empty(), NOTHING, List.of());
 
         /** Without a probe (a device that does not echo), a doubtful end waits for {@link #QUIET} instead. */
-        static Ending capture(Optional<Pattern> complete, Optional<String> probe) {
-            return new Ending(true, complete, probe, NOTHING);
+        static Ending capture(Optional<Pattern> complete, Optional<String> probe, List<TextBlock> blocks) {
+            return new Ending(true, complete, probe, NOTHING, blocks);
         }
 
         /** @param noise lines that may stand between the device's real prompt and the probe's echo */
-        static Ending capture(Optional<Pattern> complete, Optional<String> probe, Pattern noise) {
-            return new Ending(true, complete, probe, noise);
+        static Ending capture(Optional<Pattern> complete, Optional<String> probe, Pattern noise, List<TextBlock> blocks) {
+            return new Ending(true, complete, probe, noise, blocks);
         }
     }
 

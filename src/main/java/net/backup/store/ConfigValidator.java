@@ -6,10 +6,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import net.backup.platform.BannerBlock;
 import net.backup.platform.Platform;
 import net.backup.platform.RegexGuard;
 import net.backup.platform.SecretRule;
+import net.backup.platform.TextBlocks;
 
 /**
  * Decides whether command output is a configuration worth keeping, and gives it its stored form. A
@@ -38,7 +38,7 @@ public final class ConfigValidator {
     public static String validate(Platform platform, String output, RegexGuard guard) throws InvalidConfigException {
         var volatileLine = new LineMatcher(platform.volatileLines(), guard);
         var checks = new LineChecks(platform, guard);
-        var banner = new BannerBlock();
+        var blocks = new TextBlocks(platform.textBlocks());
         // One pass over the lines, each an index range of the output: kept lines go straight into the stored
         // form, and only a refused line becomes a string. A line ends at LF, its CRs before the LF with it; a CR
         // inside a line is not a line end but a control character (the session keeps a line whose CR overwrote
@@ -56,9 +56,9 @@ public final class ConfigValidator {
                 to--;
             }
             boolean blank = isBlank(output, from, to);
-            boolean bannerText = banner.isText(output, from, to);
+            boolean freeText = blocks.isText(output, from, to);
             if (!(volatileLine.matches(output, from, to) || kept == 0 && blank)) {
-                checks.refuseIfNoConfiguration(output, from, to, kept + 1, bannerText);
+                checks.refuseIfNoConfiguration(output, from, to, kept + 1, freeText);
                 config.append(output, from, to).append('\n');
                 kept++;
                 if (!blank) {
@@ -90,16 +90,17 @@ public final class ConfigValidator {
 
         /**
          * Refuses a line that is to be kept as line {@code number} if it is no part of a configuration. A
-         * banner's text is what an operator wrote, not the device's answer: it is not taken for an error line.
+         * banner's text (or a macro's, any block of free text the platform declares) is what an operator wrote, not
+         * the device's answer: it is not taken for an error line.
          */
-        void refuseIfNoConfiguration(String output, int from, int to, int number, boolean bannerText)
+        void refuseIfNoConfiguration(String output, int from, int to, int number, boolean freeText)
                 throws InvalidConfigException {
-            if (!bannerText && errorLine.matches(output, from, to)) {
+            if (!freeText && errorLine.matches(output, from, to)) {
                 throw new InvalidConfigException("the device answered with an error: " + quote(output.substring(from, to)));
             }
             // The session removes the pager prompts it answered; one left outside a banner was not answered, and
             // a device does not print its pager as configuration: output went wrong.
-            if (!bannerText && pagerLine.matches(output, from, to)) {
+            if (!freeText && pagerLine.matches(output, from, to)) {
                 throw new InvalidConfigException("pager residue in the output: '" + quote(output.substring(from, to))
                         + "' in line " + number);
             }

@@ -65,6 +65,35 @@ class PlatformFileTest {
         assertThat(acme.exitCommand()).isEqualTo("exit");
     }
 
+    /** Huawei VRP's login header, as it shows it: quoted, the closing quote at the end of its last line. */
+    @Test
+    void textBlocksAreClosedByTheirDelimiterOrByTheirEndLine() throws IOException {
+        Platform acme = PlatformFile.read(write(MINIMAL + """
+                text_blocks:
+                  - start: 'header \\S+ information (?<delimiter>").*'
+                  - start: 'script'
+                    end: 'end-script'
+                """)).platform();
+        var blocks = new TextBlocks(acme.textBlocks());
+        String config = "sysname HUAWEI\nheader login information \"Authorised use only\nreturn\n<HUAWEI>\n\"\n"
+                + "header shell information \"one line\"\nscript\nreturn\n end-script \nreturn\n";
+        List<Boolean> text = config.lines().map(line -> blocks.isText(line, 0, line.length())).toList();
+        assertThat(text).containsExactly(false, false, true, true, true, false, false, true, true, false);
+        assertThat(blocks.isOpen()).isFalse();
+    }
+
+    @Test
+    void aTextBlockNeedsEitherADelimiterOrAnEndLine() throws IOException {
+        String needs = "needs either a group named delimiter in start, (?<delimiter>...), whose text closes the block,"
+                + " or an end, the line that closes it (not both)";
+        assertError(MINIMAL + "text_blocks:\n  - start: 'banner'\n", "5:5: text_blocks[0]: " + needs);
+        assertError(MINIMAL + "text_blocks:\n  - {start: 'banner (?<delimiter>.)', end: 'EOF'}\n", "5:5: text_blocks[0]: " + needs);
+        assertError(MINIMAL + "text_blocks:\n  - {end: 'EOF'}\n", "5:5: text_blocks[0].start: missing");
+        assertError(MINIMAL + "text_blocks:\n  - {start: 'banner (', end: 'EOF'}\n",
+                "5:13: text_blocks[0].start: not a valid regular expression: Unclosed group");
+        assertError(MINIMAL + "text_blocks:\n  - {start: 'x', stop: 'EOF'}\n", "5:18: text_blocks[0].stop: unknown key");
+    }
+
     @Test
     void userAndPrivilegedPromptsMayBeSuffixesOrRegexes() throws IOException {
         Platform cat = PlatformFile.read(write(MINIMAL.replace("acme[>#] ?", "[\\w-]+(\\(enable\\))?[>#] ?")

@@ -12,6 +12,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import net.backup.platform.Platforms;
+import net.backup.platform.TextBlock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +31,9 @@ class PromptReaderTest {
 
     /** Between two chunks: what follows is not there yet when the reader looks. */
     private static final String LATER = "<later>";
+    /** The free text IOS and EOS configurations hold: banners either way, IOS's macros and messages. */
+    private static final List<TextBlock> BUILT_IN_BLOCKS = Stream.of("cisco_ios", "arista_eos")
+            .flatMap(name -> Platforms.builtIn().find(name).orElseThrow().textBlocks().stream()).toList();
     /** The next chunk arrives 20 ms after the read before it: well within PromptReader.QUIET, a packet's gap. */
     private static final String SOON = "<soon>";
 
@@ -171,6 +177,25 @@ class PromptReaderTest {
         assertThat(typed).as("the end marker was free text: a probe was typed").containsExactly("!p\r");
     }
 
+    /**
+     * A platform file declares its own free text: Huawei VRP's login header is quoted, and may hold its end marker
+     * 'return' and a line that is the prompt (outside probe F cut a backup there with a platform file that could
+     * not say so).
+     */
+    @Test
+    void anEndMarkerInsideFreeTextAPlatformFileDeclaresEndsNothing() throws IOException {
+        var header = List.of(new TextBlock(Pattern.compile("header \\S+ information (?<delimiter>\").*"), Optional.empty()));
+        var reader = afterPrompt("<HUAWEI>", "display current-configuration\r\nsysname HUAWEI\r\n"
+                + "header login information \"Authorised use only\r\nreturn\r\n<HUAWEI>", LATER,
+                "\r\n\"\r\nuser-interface vty 0 4\r\nreturn\r\n<HUAWEI>", LATER, "!p\r\n", "Error: Unrecognized command\r\n<HUAWEI>");
+        reader.skipToEcho("display current-configuration", "<HUAWEI>"::equals);
+        assertThat(reader.readReply("<HUAWEI>", PAGER, typed::add,
+                PromptReader.Ending.capture(Optional.of(Pattern.compile("return")), Optional.of("!p"), header)).text())
+                .isEqualTo("sysname HUAWEI\r\nheader login information \"Authorised use only\r\nreturn\r\n<HUAWEI>\r\n\"\r\n"
+                        + "user-interface vty 0 4\r\nreturn\r\n");
+        assertThat(typed).as("the end marker was the header's text: a probe was typed").containsExactly("!p\r");
+    }
+
     @Test
     void anEndMarkerAfterAClosedBannerNeedsNoConfirmation() throws IOException {
         var reader = afterPrompt("R1#", "show run\r\nbanner exec ^C\r\nend\r\nR1#\r\n^C\r\nbanner motd ^C hi ^C\r\nend\r\nR1#");
@@ -186,7 +211,7 @@ class PromptReaderTest {
         var reader = afterPrompt("R1#", "show run\r\nbanner exec ^C\r\nend\r\nR1#", SOON, "\r\n^C\r\nend\r\nR1#");
         reader.skipToEcho("show run", "R1#"::equals);
         assertThat(reader.readReply("R1#", PAGER, typed::add,
-                PromptReader.Ending.capture(Optional.of(Pattern.compile("end")), Optional.empty())).text())
+                PromptReader.Ending.capture(Optional.of(Pattern.compile("end")), Optional.empty(), BUILT_IN_BLOCKS)).text())
                 .isEqualTo("banner exec ^C\r\nend\r\nR1#\r\n^C\r\nend\r\n");
     }
 
@@ -254,12 +279,12 @@ class PromptReaderTest {
                 "% Invalid\r\nr1#");
         reader.skipToEcho("show run", "r1#"::equals);
         assertThat(reader.readReply("r1#", PAGER, typed::add,
-                PromptReader.Ending.capture(Optional.empty(), Optional.of("!p"), volatileLines)).text())
+                PromptReader.Ending.capture(Optional.empty(), Optional.of("!p"), volatileLines, BUILT_IN_BLOCKS)).text())
                 .isEqualTo("hostname r1\r\n\r\n");
     }
 
     private static PromptReader.Ending probing(Optional<Pattern> complete) {
-        return PromptReader.Ending.capture(complete, Optional.of("!p"));
+        return PromptReader.Ending.capture(complete, Optional.of("!p"), BUILT_IN_BLOCKS);
     }
 
     @Test

@@ -161,7 +161,7 @@ class ConfigValidatorTest {
     @Test
     void anErrorLikeLineInAMacroOrADelimitedMessageIsTheOperatorsTextAndOneAfterItIsNot() throws InvalidConfigException {
         String config = "macro name ACCESS\n% Error: do not run on trunks\nswitchport mode access\n@\n"
-                + "line vty 0 4\n vacant-message ^C\n% Access denied\n^C\n refuse-message #\n% Error\n#\n"
+                + "line vty 0 4\n vacant-message ^C\n% Access denied\n^C\n refuse-message ^C\n% Error\n^C\n"
                 + "menu M title ^C\n% Invalid input\n^C\nend\n";
         assertThat(validate(config)).isEqualTo(config);
         assertThatThrownBy(() -> validate("macro name A\nx\n@\n% Invalid input detected\nend\n"))
@@ -212,7 +212,7 @@ class ConfigValidatorTest {
         return new Platform(ios.name(), ios.description(), ios.prompt(), ios.userPrompt(), ios.privilegedPrompt(),
                 ios.enableCommand(), ios.passwordPrompt(), ios.loginPasswordPrompt(), ios.saveCommands(), ios.setupCommands(),
                 ios.backupCommands(), Pattern.compile(pager), Pattern.compile(errorLines), Pattern.compile(volatileLines),
-                ios.secrets(), Optional.empty(), ios.exitCommand(), ios.echo(), ios.loginAnswers(), ios.pipeline());
+                ios.secrets(), Optional.empty(), ios.exitCommand(), ios.echo(), ios.loginAnswers(), ios.pipeline(), ios.textBlocks());
     }
 
     @Test
