@@ -51,6 +51,24 @@ public final class MatchPrefilter {
         return known;
     }
 
+    /** A line that may match any one of the patterns may pass this one: their sets joined, the shortest minimum. */
+    public static MatchPrefilter anyOf(java.util.List<Pattern> patterns) {
+        var first = new Set();
+        var afterSpaces = new Set();
+        int minimum = Integer.MAX_VALUE;
+        boolean spaces = false;
+        for (Pattern pattern : patterns) {
+            MatchPrefilter one = of(pattern);
+            for (int i = 0; i < first.bits.length; i++) {
+                first.bits[i] |= one.first[i];
+                afterSpaces.bits[i] |= one.afterSpaces[i];
+            }
+            minimum = Math.min(minimum, one.minimum);
+            spaces |= one.spaces;
+        }
+        return new MatchPrefilter(first, minimum == Integer.MAX_VALUE ? 0 : minimum, afterSpaces, spaces);
+    }
+
     private static MatchPrefilter derive(Pattern pattern) {
         if (pattern.flags() != 0) {
             return ANY;

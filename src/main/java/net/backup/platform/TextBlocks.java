@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  */
 public final class TextBlocks {
     private final List<TextBlock> kinds;
-    private final MatchPrefilter[] starts;
+    private final MatchPrefilter starts;
     /** What closes the open block: a delimiter anywhere in a line, or a line that matches the block's end. */
     private String closingDelimiter;
     private Pattern closingLine;
 
     public TextBlocks(List<TextBlock> kinds) {
         this.kinds = List.copyOf(kinds);
-        this.starts = kinds.stream().map(kind -> MatchPrefilter.of(kind.start())).toArray(MatchPrefilter[]::new);
+        this.starts = MatchPrefilter.anyOf(kinds.stream().map(TextBlock::start).toList());
     }
 
     /** Whether the line {@code output[from, to)}, the next one in order, is a block's text (its first line not). */
@@ -67,23 +67,123 @@ public final class TextBlocks {
 
     /**
      * False only if the line {@code text[from, to)} cannot open a block (by the first character and length of
-     * what each start matches): a reader that follows blocks looks closer only at a line that may, and leaves a
-     * configuration's thousands of other lines unread.
+     * what the starts match): the configuration check looks closer only at a line that may.
      */
     public boolean mayOpen(CharSequence text, int from, int to) {
         int first = from;
         while (first < to && Character.isWhitespace(text.charAt(first))) {
             first++;
         }
-        int last = to;
-        while (last > first && Character.isWhitespace(text.charAt(last - 1))) {
-            last--;
+        return starts.mayMatchWhole(text, first, to);
+    }
+
+    /**
+     * Finds the lines that may open a block in a text that grows only at its end (a reply as it arrives), for
+     * a reader that follows blocks and should leave a configuration's thousands of other lines unread: where every
+     * start begins with a word ({@code banner}, {@code macro}), it jumps from one such word to the next, each
+     * word's search going on where it last stopped, so the text is read about once per word however often it is
+     * asked. Where a start does not, every line is a candidate.
+     */
+    public static final class Openings {
+        private final StringBuilder text;
+        /** Null where some start begins with no word: every line is then a candidate. */
+        private final String[] words;
+        private final int[] next;
+        private final int[] searchedTo;
+
+        public Openings(List<TextBlock> kinds, StringBuilder text) {
+            this.text = text;
+            List<String> leading = kinds.stream().map(kind -> leadingWord(kind.start())).toList();
+            this.words = leading.contains("") ? null : leading.stream().distinct().toArray(String[]::new);
+            this.next = new int[words == null ? 0 : words.length];
+            this.searchedTo = new int[next.length];
+            java.util.Arrays.fill(next, -1);
         }
-        for (MatchPrefilter start : starts) {
-            if (start.mayMatchWhole(text, first, last)) {
+
+        /** Where a line that may open a block stands at or after the line start {@code from}, before {@code to}; -1 if none. */
+        public int next(int from, int to) {
+            if (words == null) {
+                return from < to ? from : -1;
+            }
+            int nearest = -1;
+            for (int w = 0; w < words.length; w++) {
+                if (next[w] < from) {
+                    String word = words[w];
+                    int at = text.indexOf(word, Math.max(from, searchedTo[w] - word.length() + 1));
+                    next[w] = at;
+                    searchedTo[w] = at < 0 ? text.length() : at;
+                }
+                if (next[w] >= 0 && next[w] < to && (nearest < 0 || next[w] < nearest)) {
+                    nearest = next[w];
+                }
+            }
+            return nearest;
+        }
+    }
+
+    /**
+     * The word every match of the pattern begins with (at least three letters, digits, {@code -} or {@code _}),
+     * or "" if there is none this reader is sure of: flags, an alternative at the top level, a quantifier on the
+     * word's last character, anything else at its start.
+     */
+    static String leadingWord(Pattern pattern) {
+        String regex = pattern.pattern();
+        if (pattern.flags() != 0 || hasTopLevelAlternative(regex)) {
+            return "";
+        }
+        int end = 0;
+        while (end < regex.length() && isWordCharacter(regex.charAt(end))) {
+            end++;
+        }
+        if (end < regex.length() && "?*{".indexOf(regex.charAt(end)) >= 0) {
+            end--; // the quantifier makes the last character optional
+        }
+        return end >= 3 ? regex.substring(0, end) : "";
+    }
+
+    private static boolean isWordCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+    }
+
+    /** An unescaped {@code |} outside every group and character class. */
+    private static boolean hasTopLevelAlternative(String regex) {
+        int depth = 0;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = endOfClass(regex, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The index of the {@code ]} that closes the class opened at {@code open} (nested classes included). */
+    private static int endOfClass(String regex, int open) {
+        int i = open + 1;
+        if (i < regex.length() && regex.charAt(i) == '^') {
+            i++;
+        }
+        if (i < regex.length() && regex.charAt(i) == ']') {
+            i++; // a ']' first is a member
+        }
+        for (; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = endOfClass(regex, i);
+            } else if (c == ']') {
+                return i;
+            }
+        }
+        return regex.length();
     }
 }

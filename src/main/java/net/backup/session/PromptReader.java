@@ -218,20 +218,30 @@ final class PromptReader {
      */
     private final class Banners {
         private final TextBlocks blocks;
+        private final TextBlocks.Openings openings;
         private int scanned;
 
         Banners(List<TextBlock> kinds) {
             blocks = new TextBlocks(kinds);
+            openings = new TextBlocks.Openings(kinds, buffer);
         }
 
         /** Whether the lines before the last one leave a block open (the last line would be its text). */
         boolean openBeforeLastLine() {
             while (scanned < lastLineStart) {
                 int from = scanned;
+                if (!blocks.isOpen()) {
+                    // Outside a block only a line that may open one matters: the search jumps to the next one, and
+                    // a configuration's thousands of other lines are not rendered, every backup.
+                    int candidate = openings.next(scanned, lastLineStart);
+                    if (candidate < 0) {
+                        scanned = lastLineStart;
+                        break;
+                    }
+                    from = lastNewline(buffer, candidate - 1) + 1;
+                }
                 int newline = indexOf('\n', from);
                 scanned = newline + 1;
-                // Outside a block, only a line that may open one is rendered and matched: a configuration's
-                // thousands of other lines cost a look at their first character, every backup.
                 if (blocks.isOpen() || blocks.mayOpen(buffer, from, newline)) {
                     String line = ScreenLine.render(buffer, from, newline);
                     blocks.isText(line, 0, line.length());
