@@ -453,11 +453,33 @@ public final class CliSession implements AutoCloseable {
             return tookNoInput(e);
         }
         if (watch.expired()) {
+            Optional<String> changed = changedPrompt();
+            if (changed.isPresent()) {
+                return new SessionException(SessionException.Cause.DEVICE, "the prompt changed " + what + " to '"
+                        + changed.get() + "' (it was '" + prompt.strip() + "' at login) and no other came within "
+                        + Durations.setting(watch.timeout()) + " (command_timeout): a session follows one prompt, so a"
+                        + " command that changes it (a configuration mode, a prompt that counts commands) cannot be"
+                        + " one of the platform's", e);
+            }
             return new SessionException(SessionException.Cause.TIMEOUT, "no output for "
                     + Durations.setting(watch.timeout()) + " " + what + " (command_timeout)" + waitingWith());
         }
         return new SessionException(SessionException.Cause.NETWORK, "connection lost " + what + ": "
                 + SshErrors.describe(e), e);
+    }
+
+    /**
+     * The line the device waits with, if it is a prompt by the platform's pattern but not the one learned at login:
+     * the device did answer, with another prompt ({@code FGT (console) #} after {@code config system console},
+     * EXOS's {@code X460.3 #} that counts commands). Said as such, not as silence, and not tried again: it would
+     * change the same way.
+     */
+    private Optional<String> changedPrompt() {
+        String last = reader.lastLineShown();
+        if (prompt == null || last.isEmpty() || last.equals(prompt.strip()) || !looksLikePrompt(last)) {
+            return Optional.empty();
+        }
+        return Optional.of(Excerpt.of(SecretRule.quotablePerhapsCutShort(last, platform.secrets(), guard), 80));
     }
 
     /**
