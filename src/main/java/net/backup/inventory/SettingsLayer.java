@@ -50,8 +50,7 @@ final class SettingsLayer {
             String key = Nodes.key(tuple, label, source);
             String field = label + "." + key;
             Setting<?> setting = Settings.find(key, level).orElseThrow(() -> new InventoryException(
-                    source.at(tuple.getKeyNode().getStartMark()) + ": " + field + ": unknown key"
-                            + Suggestions.didYouMean(key, Settings.namesAt(level))));
+                    source.at(tuple.getKeyNode().getStartMark()) + ": " + field + notHere(key, level)));
             if (values.containsKey(setting)) {
                 throw new InventoryException(source.at(tuple.getKeyNode().getStartMark()) + ": " + field
                         + ": written twice in the same mapping");
@@ -62,6 +61,15 @@ final class SettingsLayer {
             rejectMoreThanOne(values, secret.forms(), source);
         }
         return new SettingsLayer(label, values);
+    }
+
+    /** A key that is a device's own (host, name) written for many, or one that does not exist, nearest first. */
+    private static String notHere(String key, Setting.Level level) {
+        if (Settings.find(key, Setting.Level.DEVICE).isPresent()) {
+            return ": set per device, not " + (level == Setting.Level.DEFAULTS ? "in defaults" : "for a group")
+                    + " (every device has its own)";
+        }
+        return ": unknown key" + Suggestions.didYouMean(key, Settings.namesAt(level));
     }
 
     private static <T> Value<T> read(Setting<T> setting, Node node, String field, YamlSource source) {

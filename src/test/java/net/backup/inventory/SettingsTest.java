@@ -42,12 +42,16 @@ class SettingsTest {
     }
 
     @Test
-    void aKeyOnlyADeviceMaySetIsUnknownInDefaultsAndGroups() {
+    void aKeyOnlyADeviceMaySetIsRefusedInDefaultsAndGroupsAsSuch() {
+        // An outside probe was told "defaults.host: unknown key (did you mean 'port'?)".
         assertThatThrownBy(() -> load("defaults: {username: u, password: p, host: h}\ndevices:\n  - name: r1\n"))
-                .isInstanceOf(InventoryException.class).hasMessageContaining(": defaults.host: unknown key");
+                .isInstanceOf(InventoryException.class)
+                .hasMessageEndingWith(": defaults.host: set per device, not in defaults (every device has its own)");
         assertThatThrownBy(() -> load("defaults: {username: u, password: p}\ngroups:\n  core: {name: x}\n"
                 + "devices:\n  - name: r1\n")).isInstanceOf(InventoryException.class)
-                .hasMessageContaining(": groups.core.name: unknown key");
+                .hasMessageEndingWith(": groups.core.name: set per device, not for a group (every device has its own)");
+        assertThatThrownBy(() -> load("defaults: {username: u, password: p, prot: 22}\ndevices:\n  - name: r1\n"))
+                .isInstanceOf(InventoryException.class).hasMessageEndingWith(": defaults.prot: unknown key (did you mean 'port'?)");
     }
 
     @Test
