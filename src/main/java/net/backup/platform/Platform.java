@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  * @param loginAnswers           questions before the first prompt ({@code Press any key to continue}) and their answers
  * @param pipeline               setup and backup commands may be typed in one go, their replies told apart by
  *                               the echoes (one round trip instead of one per command); needs echo
- * @param textBlocks             the free text a configuration may hold (banners, macros), whose lines are the
- *                               operator's: never an error, a pager prompt or the end of the output
+ * @param declaredTextBlocks     the free text a configuration may hold (banners, macros), whose lines are the
+ *                               operator's: never an error, a pager prompt or the end of the output. Empty where
+ *                               the file does not say (then the end marker alone never ends an output: free text
+ *                               may hold it); an empty list where it says there is none
  */
 public record Platform(
         String name,
@@ -57,7 +59,7 @@ public record Platform(
         boolean echo,
         List<Answer> loginAnswers,
         boolean pipeline,
-        List<TextBlock> textBlocks) {
+        Optional<List<TextBlock>> declaredTextBlocks) {
 
     public Platform {
         loginAnswers = List.copyOf(loginAnswers);
@@ -65,7 +67,12 @@ public record Platform(
         setupCommands = List.copyOf(setupCommands);
         backupCommands = List.copyOf(backupCommands);
         secrets = List.copyOf(secrets);
-        textBlocks = List.copyOf(textBlocks);
+        declaredTextBlocks = declaredTextBlocks.map(List::copyOf);
+    }
+
+    /** The free text the platform declares; none where it does not say. */
+    public List<TextBlock> textBlocks() {
+        return declaredTextBlocks.orElse(List.of());
     }
 
     /** A platform without a user mode never needs enable. */

@@ -272,11 +272,14 @@ public final class PlatformFile {
         return rules;
     }
 
-    /** Each {start, end}: a start with a group named delimiter is closed by it, any other by its end. */
-    private List<TextBlock> textBlocks() {
+    /**
+     * Each {start, end}: a start with a group named delimiter is closed by it, any other by its end. Absent is not
+     * the same as an empty list: it does not say that there is no free text.
+     */
+    private Optional<List<TextBlock>> textBlocks() {
         NodeTuple tuple = entries.get("text_blocks");
         if (tuple == null) {
-            return List.of();
+            return Optional.empty();
         }
         SequenceNode sequence = Nodes.sequence(tuple.getValueNode(), "text_blocks", source);
         var blocks = new ArrayList<TextBlock>();
@@ -295,7 +298,7 @@ public final class PlatformFile {
             }
             blocks.add(new TextBlock(compiled, end));
         }
-        return blocks;
+        return Optional.of(blocks);
     }
 
     private Optional<Map<String, NodeTuple>> mapping(String key, Set<String> allowed) {

@@ -276,7 +276,7 @@ public final class CliSession implements AutoCloseable {
      */
     private PromptReader.Ending captureEnding() {
         return PromptReader.Ending.capture(platform.completeLastLine(), platform.echo() ? Optional.of(probe) : Optional.empty(),
-                platform.volatileLines(), platform.textBlocks());
+                platform.volatileLines(), platform.declaredTextBlocks());
     }
 
     /**

@@ -121,7 +121,7 @@ final class PromptReader {
             throws IOException {
         String expected = prompt.stripTrailing();
         var answered = new Answered();
-        var banners = new Banners(ending.blocks());
+        var banners = new Banners(ending.blocks().orElse(List.of()));
         while (true) {
             String lastLine = lastLine();
             String shown = lastLine.stripTrailing();
@@ -196,8 +196,8 @@ final class PromptReader {
      * {@code end}, {@code R1#}, {@code ^C}), and a pause after that prompt line must not end the output there.
      */
     private boolean endsComplete(Ending ending, Banners banners) {
-        if (ending.complete().isEmpty()) {
-            return false;
+        if (ending.complete().isEmpty() || ending.blocks().isEmpty()) {
+            return false; // no marker, or free text the platform does not describe might hold it
         }
         int lineEnd = lastLineStart - 1;
         while (lineEnd > 0) {
@@ -488,18 +488,21 @@ final class PromptReader {
      * @param complete the platform's end marker, which makes an ending certain without asking the device
      * @param probe    a line the device echoes and does not act on, typed where the end is in doubt
      * @param noise    lines that are never output (the platform's volatile lines)
-     * @param blocks   the free text the output may hold (banners), in which the end marker ends nothing
+     * @param blocks   the free text the output may hold (banners), in which the end marker ends nothing; empty
+     *                 where the platform does not say, and then the marker alone ends nothing
      */
-    record Ending(boolean capture, Optional<Pattern> complete, Optional<String> probe, Pattern noise, List<TextBlock> blocks) {
-        static final Ending COMMAND = new Ending(false, Optional.empty(), Optional.empty(), NOTHING, List.of());
+    record Ending(boolean capture, Optional<Pattern> complete, Optional<String> probe, Pattern noise,
+            Optional<List<TextBlock>> blocks) {
+        static final Ending COMMAND = new Ending(false, Optional.empty(), Optional.empty(), NOTHING, Optional.empty());
 
         /** Without a probe (a device that does not echo), a doubtful end waits for {@link #QUIET} instead. */
-        static Ending capture(Optional<Pattern> complete, Optional<String> probe, List<TextBlock> blocks) {
+        static Ending capture(Optional<Pattern> complete, Optional<String> probe, Optional<List<TextBlock>> blocks) {
             return new Ending(true, complete, probe, NOTHING, blocks);
         }
 
         /** @param noise lines that may stand between the device's real prompt and the probe's echo */
-        static Ending capture(Optional<Pattern> complete, Optional<String> probe, Pattern noise, List<TextBlock> blocks) {
+        static Ending capture(Optional<Pattern> complete, Optional<String> probe, Pattern noise,
+                Optional<List<TextBlock>> blocks) {
             return new Ending(true, complete, probe, noise, blocks);
         }
     }

@@ -83,6 +83,12 @@ class PlatformFileTest {
     }
 
     @Test
+    void noTextBlocksIsNotTheSameAsAnEmptyList() throws IOException {
+        assertThat(PlatformFile.read(write(MINIMAL)).platform().declaredTextBlocks()).isEmpty();
+        assertThat(PlatformFile.read(write(MINIMAL + "text_blocks: []\n")).platform().declaredTextBlocks()).contains(List.of());
+    }
+
+    @Test
     void aTextBlockNeedsEitherADelimiterOrAnEndLine() throws IOException {
         String needs = "needs either a group named delimiter in start, (?<delimiter>...), whose text closes the block,"
                 + " or an end, the line that closes it (not both)";

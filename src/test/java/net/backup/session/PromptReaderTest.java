@@ -32,8 +32,8 @@ class PromptReaderTest {
     /** Between two chunks: what follows is not there yet when the reader looks. */
     private static final String LATER = "<later>";
     /** The free text IOS and EOS configurations hold: banners either way, IOS's macros and messages. */
-    private static final List<TextBlock> BUILT_IN_BLOCKS = Stream.of("cisco_ios", "arista_eos")
-            .flatMap(name -> Platforms.builtIn().find(name).orElseThrow().textBlocks().stream()).toList();
+    private static final Optional<List<TextBlock>> BUILT_IN_BLOCKS = Optional.of(Stream.of("cisco_ios", "arista_eos")
+            .flatMap(name -> Platforms.builtIn().find(name).orElseThrow().textBlocks().stream()).toList());
     /** The next chunk arrives 20 ms after the read before it: well within PromptReader.QUIET, a packet's gap. */
     private static final String SOON = "<soon>";
 
@@ -190,10 +190,24 @@ class PromptReaderTest {
                 "\r\n\"\r\nuser-interface vty 0 4\r\nreturn\r\n<HUAWEI>", LATER, "!p\r\n", "Error: Unrecognized command\r\n<HUAWEI>");
         reader.skipToEcho("display current-configuration", "<HUAWEI>"::equals);
         assertThat(reader.readReply("<HUAWEI>", PAGER, typed::add,
-                PromptReader.Ending.capture(Optional.of(Pattern.compile("return")), Optional.of("!p"), header)).text())
+                PromptReader.Ending.capture(Optional.of(Pattern.compile("return")), Optional.of("!p"), Optional.of(header))).text())
                 .isEqualTo("sysname HUAWEI\r\nheader login information \"Authorised use only\r\nreturn\r\n<HUAWEI>\r\n\"\r\n"
                         + "user-interface vty 0 4\r\nreturn\r\n");
         assertThat(typed).as("the end marker was the header's text: a probe was typed").containsExactly("!p\r");
+    }
+
+    /**
+     * A platform file that does not say what free text its configurations hold cannot rule out a banner that
+     * holds the marker and the prompt: its end marker alone ends nothing, and the probe confirms the end.
+     */
+    @Test
+    void anEndMarkerIsConfirmedWithTheDeviceWhereThePlatformDoesNotDeclareItsFreeText() throws IOException {
+        var reader = afterPrompt("R1#", "show run\r\nhostname R1\r\nend\r\nR1#", LATER, "!p\r\n", "% Invalid\r\nR1#");
+        reader.skipToEcho("show run", "R1#"::equals);
+        assertThat(reader.readReply("R1#", PAGER, typed::add,
+                PromptReader.Ending.capture(Optional.of(Pattern.compile("end")), Optional.of("!p"), Optional.empty())).text())
+                .isEqualTo("hostname R1\r\nend\r\n");
+        assertThat(typed).containsExactly("!p\r");
     }
 
     @Test

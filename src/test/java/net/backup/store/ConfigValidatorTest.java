@@ -212,7 +212,7 @@ class ConfigValidatorTest {
         return new Platform(ios.name(), ios.description(), ios.prompt(), ios.userPrompt(), ios.privilegedPrompt(),
                 ios.enableCommand(), ios.passwordPrompt(), ios.loginPasswordPrompt(), ios.saveCommands(), ios.setupCommands(),
                 ios.backupCommands(), Pattern.compile(pager), Pattern.compile(errorLines), Pattern.compile(volatileLines),
-                ios.secrets(), Optional.empty(), ios.exitCommand(), ios.echo(), ios.loginAnswers(), ios.pipeline(), ios.textBlocks());
+                ios.secrets(), Optional.empty(), ios.exitCommand(), ios.echo(), ios.loginAnswers(), ios.pipeline(), ios.declaredTextBlocks());
     }
 
     @Test
