@@ -494,6 +494,12 @@ public final class CliSession implements AutoCloseable {
             return "";
         }
         String shown = SecretRule.quotablePerhapsCutShort(last, platform.secrets(), guard);
+        if (platform.pagerPrompt().matcher(guard.text(last)).matches()) {
+            // Most often a pager that came after the end-of-output probe was typed (a line that read like the
+            // prompt, then a pause), and took its keys: the probe is not answered while its echo is awaited.
+            return "; it was waiting at its pager ('" + Excerpt.of(shown, 80) + "'): the device pages although its"
+                    + " platform's setup should turn paging off, and a pager takes keys typed ahead (the end-of-output probe)";
+        }
         return "; it was waiting after '" + Excerpt.of(shown, 80) + "'";
     }
 

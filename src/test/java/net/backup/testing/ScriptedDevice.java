@@ -1,0 +1,163 @@
+package net.backup.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * A device whose every byte and pause is scripted by the test, where the lab's devices would need a fault of
+ * their own: a prompt, an echo of each typed line, and for each command a list of pieces, each a String (sent in
+ * one write, one SSH packet, one char per byte), a Long (a pause in milliseconds) or a {@link Pager} (its prompt,
+ * then a wait for one key, read from what was typed, typed ahead or not, as a real pager takes it). A line that
+ * starts with '!' (a comment, as IOS and NX-OS take the end-of-output probe) answers nothing. Probe G wrote the
+ * first one.
+ */
+public final class ScriptedDevice implements AutoCloseable {
+    /** What the device answers to one command line. */
+    @FunctionalInterface
+    public interface Script {
+        List<Object> reply(String command);
+    }
+
+    /** A pager prompt that waits for one key, and the sequence that erases it once the key came. */
+    public record Pager(String prompt, String eraser) {
+    }
+
+    private final SshServer server;
+    private final String prompt;
+    private final Script script;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+
+    public ScriptedDevice(String prompt, Script script) throws IOException {
+        this.prompt = prompt;
+        this.script = script;
+        server = SshServer.setUpDefaultServer();
+        server.setHost("127.0.0.1");
+        server.setPort(0);
+        CoreModuleProperties.TCP_NODELAY.set(server, true);
+        server.setKeyPairProvider(KeyPairProvider.wrap(TestSshServer.rsaKey()));
+        server.setPasswordAuthenticator((user, password, session) -> true);
+        server.setShellFactory(channel -> new Shell());
+        server.start();
+    }
+
+    /** The lines typed, in order. */
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    /** An owner-only inventory with this device as {@code name} on {@code platform}. */
+    public Path writeInventory(Path file, String name, String platform) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, "defaults:\n  username: u\n  password: p\ndevices:\n  - {name: " + name
+                + ", host: 127.0.0.1, port: " + server.getPort() + ", platform: " + platform + "}\n");
+        return file;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(true);
+    }
+
+    private final class Shell implements Command {
+        private InputStream in;
+        private OutputStream out;
+        private ExitCallback exit;
+
+        @Override
+        public void setInputStream(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public void setOutputStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void setErrorStream(OutputStream err) {
+        }
+
+        @Override
+        public void setExitCallback(ExitCallback callback) {
+            this.exit = callback;
+        }
+
+        @Override
+        public void start(ChannelSession channel, Environment env) {
+            Thread worker = new Thread(this::converse, "scripted-device");
+            worker.setDaemon(true);
+            worker.start();
+        }
+
+        @Override
+        public void destroy(ChannelSession channel) {
+        }
+
+        private void write(String text) throws IOException {
+            out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+
+        /** One line as a terminal in its line editor takes it: each key echoed, CR ends it; null at the end. */
+        private String readLine() throws IOException {
+            var line = new StringBuilder();
+            for (int c; (c = in.read()) >= 0; ) {
+                if (c == '\r') {
+                    write("\r\n");
+                    return line.toString();
+                } else if (c >= 0x20) {
+                    write(String.valueOf((char) c));
+                    line.append((char) c);
+                }
+            }
+            return null;
+        }
+
+        private void converse() {
+            try {
+                write("\r\n" + prompt);
+                for (String line; (line = readLine()) != null; ) {
+                    commands.add(line);
+                    if (line.strip().equals("exit")) {
+                        break;
+                    }
+                    if (!line.startsWith("!")) {
+                        for (Object piece : script.reply(line.strip())) {
+                            if (piece instanceof Long pause) {
+                                Thread.sleep(pause);
+                            } else if (piece instanceof Pager pager) {
+                                write(pager.prompt());
+                                if (in.read() < 0) {
+                                    return;
+                                }
+                                write(pager.eraser());
+                            } else {
+                                write((String) piece);
+                            }
+                        }
+                    }
+                    write(prompt);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the client went away, or the test is over
+            } finally {
+                exit.onExit(0);
+            }
+        }
+    }
+}
