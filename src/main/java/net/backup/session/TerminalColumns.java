@@ -36,7 +36,8 @@ final class TerminalColumns {
             plain = c != '\t' && c < 0x80;
         }
         if (plain) {
-            return false; // a column per byte: the length said it
+            // a column per byte: the length said it, but for a wide character that did not fit behind the line
+            return length == columns - 1 && nextStartsWide(output, to);
         }
         String text = decoded(output.substring(from, to));
         if (text.codePointCount(0, text.length()) == columns) {
@@ -96,6 +97,7 @@ final class TerminalColumns {
                 || c >= 0xFF00 && c <= 0xFF60
                 || c >= 0xFFE0 && c <= 0xFFE6
                 || c >= 0x1F300 && c <= 0x1F64F
+                || c >= 0x1F680 && c <= 0x1F6FF
                 || c >= 0x1F900 && c <= 0x1F9FF
                 || c >= 0x20000 && c <= 0x3FFFD;
     }

@@ -137,7 +137,7 @@ final class TerminalFilter {
             if (c == 'K') {
                 out.append(params.equals("2") ? "\r" + ERASE_LINE : String.valueOf(ERASE_LINE));
             } else if (c == 'D') {
-                out.append("\b".repeat(cursorBack(params)));
+                out.append("\b".repeat(Math.min(cursorBack(params), column(out))));
             }
             end();
         } else if (c < 0x20 || c > 0x3f || sequence.length() > MAX_SEQUENCE
@@ -145,6 +145,28 @@ final class TerminalFilter {
                 || c >= 0x30 && afterIntermediate) {
             giveBack(out);
         }
+    }
+
+    /**
+     * Where the cursor stands on the line being written, as far as the last {@link #MAX_CURSOR_BACK} chars tell (a
+     * backspace takes one back): a terminal moves back no further than the line's start, so a few bytes of
+     * {@code ESC [ 512 D} never become more backspaces than there are characters to move over, and hostile output
+     * cannot grow the text beyond twice what was read.
+     */
+    private static int column(StringBuilder out) {
+        int printable = 0;
+        int back = 0;
+        for (int i = out.length() - 1, limit = Math.max(0, out.length() - MAX_CURSOR_BACK); i >= limit; i--) {
+            char c = out.charAt(i);
+            if (c == '\n' || c == '\r') {
+                break;
+            } else if (c == '\b') {
+                back++;
+            } else {
+                printable++;
+            }
+        }
+        return Math.max(0, printable - back);
     }
 
     /** How far {@code ESC [ N D} moves back: one without N, at most a line's width (beyond, a terminal stops at its start). */

@@ -104,6 +104,15 @@ class OutputCleanerTest {
         assertThat(clean("x\r\nab\u001b[1;2Dc\r\n", "x")).as("not a plain count: dropped").isEqualTo("abc");
     }
 
+    /** A few bytes of cursor moves never become more backspaces than there are characters to move over. */
+    @Test
+    void cursorMovesBackGoNoFurtherThanTheLinesStart() {
+        var filtered = new StringBuilder();
+        byte[] moves = ("ab" + "\u001b[512D".repeat(1000) + "\n").repeat(100).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        new TerminalFilter().feed(moves, moves.length, filtered);
+        assertThat(filtered.toString()).isEqualTo("ab\b\b\n".repeat(100));
+    }
+
     @Test
     void keepsTheFirstLineWhenTheDeviceDoesNotEcho() {
         assertThat(clean("hostname r1\r\nend\r\n", "show run")).isEqualTo("hostname r1\nend");

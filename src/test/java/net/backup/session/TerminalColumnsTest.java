@@ -32,7 +32,9 @@ class TerminalColumnsTest {
     @Test
     void aLineOneColumnShortFillsTheWidthWhenAWideCharacterDidNotFitBehindIt() {
         String output = read("x".repeat(79) + "\n\u6771 rest\n");
-        assertThat(TerminalColumns.fillsTheWidth(output, 0, 79, 80)).as("79 bytes, all plain: a byte each").isFalse();
+        assertThat(TerminalColumns.fillsTheWidth(output, 0, 79, 80)).as("79 plain bytes, then a wide character").isTrue();
+        String plain = read("x".repeat(79) + "\nx rest\n");
+        assertThat(TerminalColumns.fillsTheWidth(plain, 0, 79, 80)).isFalse();
         String wide = read("\u00fc".repeat(79) + "\n\u6771 rest\n");
         int end = wide.indexOf('\n');
         assertThat(TerminalColumns.fillsTheWidth(wide, 0, end, 80)).isTrue();
