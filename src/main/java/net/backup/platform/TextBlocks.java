@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
 public final class TextBlocks {
     private final List<TextBlock> kinds;
     private final MatchPrefilter starts;
+    /** The patterns are the user's: stopped with the device, as every other pattern of a platform. */
+    private final RegexGuard guard;
     /** What closes the open block: a delimiter anywhere in a line, or a line that matches the block's end. */
     private String closingDelimiter;
     private Pattern closingLine;
 
-    public TextBlocks(List<TextBlock> kinds) {
+    public TextBlocks(List<TextBlock> kinds, RegexGuard guard) {
         this.kinds = List.copyOf(kinds);
+        this.guard = guard;
         this.starts = MatchPrefilter.anyOf(kinds.stream().map(TextBlock::start).toList());
     }
 
@@ -27,7 +30,7 @@ public final class TextBlocks {
     public boolean isText(String output, int from, int to) {
         if (isOpen()) {
             boolean closes = closingLine != null
-                    ? closingLine.matcher(output.substring(from, to).strip()).matches()
+                    ? closingLine.matcher(guard.text(output.substring(from, to).strip())).matches()
                     : output.substring(from, to).contains(closingDelimiter);
             if (closes) {
                 closingDelimiter = null;
@@ -40,7 +43,7 @@ public final class TextBlocks {
         }
         String line = output.substring(from, to).strip();
         for (TextBlock kind : kinds) {
-            Matcher m = kind.start().matcher(line);
+            Matcher m = kind.start().matcher(guard.text(line));
             if (m.matches()) {
                 open(kind, m);
                 return false;

@@ -121,7 +121,7 @@ final class PromptReader {
             throws IOException {
         String expected = prompt.stripTrailing();
         var answered = new Answered();
-        var banners = new Banners(ending.blocks().orElse(List.of()));
+        var blocks = new TextBlocksSoFar(ending.blocks().orElse(List.of()));
         while (true) {
             String lastLine = lastLine();
             String shown = lastLine.stripTrailing();
@@ -129,19 +129,21 @@ final class PromptReader {
             if (stale || !shown.endsWith(expected)) {
                 // not a prompt, or the one that ended the previous reply: wait for what the device says next
             } else if (!ending.capture() || ending.probe().isEmpty()) {
-                boolean sure = !ending.capture() || atLineStart && endsComplete(ending, banners);
+                boolean sure = !ending.capture() || atLineStart && endsComplete(ending, blocks);
                 if (atLineStart && sure ? in.available() == 0 : quiet()) {
                     return atLineStart ? endAtPrompt(expected, lastLine) : glued(prompt, expected, shown, lastLine);
                 }
-            } else if (atLineStart ? in.available() == 0 : quiet()) {
-                // A prompt glued to other output is probed only once the device has gone quiet, as it is counted
-                // where there is no probe: a device that echoes what is typed at once, while it still sends output
-                // (a Linux terminal does), would otherwise put the probe's echo behind a configuration line that
-                // merely ends in the prompt's text, and that line would pass for the end (probe G).
-                if (atLineStart && endsComplete(ending, banners)) {
+            } else if (in.available() == 0) {
+                if (atLineStart && endsComplete(ending, blocks)) {
                     return endAtPrompt(expected, lastLine);
                 }
-                return probed(prompt, expected, ending, interjections, keyboard);
+                // The probe is typed only once the device has gone quiet: a device that echoes what is typed at
+                // once, while it still sends output (a Linux terminal does), would otherwise put the probe's echo
+                // behind a configuration line that is, or ends in, the prompt's text, and that line would pass for
+                // the end (probe G; the reviewer, for a line of its own). 100 ms per probed output.
+                if (quiet()) {
+                    return probed(prompt, expected, ending, interjections, keyboard);
+                }
             }
             answered.answer(lastLine, interjections, keyboard);
             readMore();
@@ -195,7 +197,7 @@ final class PromptReader {
      * banner: whoever may set a banner can write the marker and the prompt into it ({@code banner exec ^C},
      * {@code end}, {@code R1#}, {@code ^C}), and a pause after that prompt line must not end the output there.
      */
-    private boolean endsComplete(Ending ending, Banners banners) {
+    private boolean endsComplete(Ending ending, TextBlocksSoFar blocks) {
         if (ending.complete().isEmpty() || ending.blocks().isEmpty()) {
             return false; // no marker, or free text the platform does not describe might hold it
         }
@@ -204,7 +206,7 @@ final class PromptReader {
             int lineStart = lastNewline(buffer, lineEnd - 1) + 1;
             String line = ScreenLine.render(buffer, lineStart, lineEnd).strip();
             if (!line.isEmpty()) {
-                return ending.complete().get().matcher(line).matches() && !banners.openBeforeLastLine();
+                return ending.complete().get().matcher(line).matches() && !blocks.openBeforeLastLine();
             }
             lineEnd = lineStart - 1;
         }
@@ -212,17 +214,17 @@ final class PromptReader {
     }
 
     /**
-     * The free text (banners) of one reply's output, followed line by line as far as it has been looked at: each
-     * line is looked at once however often the question is asked, so reading stays linear. Asked only where the
-     * last line is the prompt and the end marker stands before it.
+     * The free text (banners, macros: the platform's text blocks) of one reply's output, followed line by line as
+     * far as it has been looked at: each line is looked at once however often the question is asked, so reading
+     * stays linear. Asked only where the last line is the prompt and the end marker stands before it.
      */
-    private final class Banners {
+    private final class TextBlocksSoFar {
         private final TextBlocks blocks;
         private final TextBlocks.Openings openings;
         private int scanned;
 
-        Banners(List<TextBlock> kinds) {
-            blocks = new TextBlocks(kinds);
+        TextBlocksSoFar(List<TextBlock> kinds) {
+            blocks = new TextBlocks(kinds, guard);
             openings = new TextBlocks.Openings(kinds, buffer);
         }
 
@@ -242,10 +244,10 @@ final class PromptReader {
                 }
                 int newline = indexOf('\n', from);
                 scanned = newline + 1;
-                if (blocks.isOpen() || blocks.mayOpen(buffer, from, newline)) {
-                    String line = ScreenLine.render(buffer, from, newline);
-                    blocks.isText(line, 0, line.length());
-                }
+                // As the screen shows it: after an answered pager the raw line begins with the pager prompt and
+                // its erasure, and only the drawn line begins with what opens a block.
+                String line = ScreenLine.render(buffer, from, newline);
+                blocks.isText(line, 0, line.length());
             }
             return blocks.isOpen();
         }

@@ -74,7 +74,7 @@ class PlatformFileTest {
                   - start: 'script'
                     end: 'end-script'
                 """)).platform();
-        var blocks = new TextBlocks(acme.textBlocks());
+        var blocks = new TextBlocks(acme.textBlocks(), RegexGuard.NONE);
         String config = "sysname HUAWEI\nheader login information \"Authorised use only\nreturn\n<HUAWEI>\n\"\n"
                 + "header shell information \"one line\"\nscript\nreturn\n end-script \nreturn\n";
         List<Boolean> text = config.lines().map(line -> blocks.isText(line, 0, line.length())).toList();

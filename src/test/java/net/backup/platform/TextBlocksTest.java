@@ -47,7 +47,7 @@ class TextBlocksTest {
 
     @Test
     void aLineMayOpenABlockOnlyIfItCouldMatchSomeStart() {
-        var blocks = new TextBlocks(Platforms.CISCO_IOS.textBlocks());
+        var blocks = new TextBlocks(Platforms.CISCO_IOS.textBlocks(), RegexGuard.NONE);
         assertThat(blocks.mayOpen("  banner motd ^C", 0, 16)).isTrue();
         assertThat(blocks.mayOpen(" description x", 0, 14)).isFalse();
         assertThat(blocks.mayOpen("interface Gi1", 0, 13)).isFalse();

@@ -259,6 +259,38 @@ class PromptReaderTest {
         assertThat(typed).containsExactly("!p\r");
     }
 
+    /** The same device, with a banner line that is exactly the prompt (the cold review's case). */
+    @Test
+    void aPromptOnALineOfItsOwnIsProbedOnlyOnceTheDeviceIsQuietToo() throws IOException {
+        var chunks = new Chunks(List.of("sw1#", LATER, "show run\r\nbanner motd ^C\r\nsw1#", SOON,
+                "\r\n^C\r\ninterface E2\r\n  no shutdown\r\n\r\nsw1# ", LATER, "% Invalid command\r\nsw1# "));
+        var reader = new PromptReader(chunks, 64 * 1024 * 1024);
+        PromptReader.Keyboard echoingAtOnce = text -> {
+            typed.add(text);
+            chunks.echoAtOnce(text.replace("\r", "\r\n"));
+        };
+        reader.readUntil("sw1#"::equals, PAGER, echoingAtOnce);
+        reader.skipToEcho("show run", "sw1#"::equals);
+        assertThat(reader.readReply("sw1#", PAGER, echoingAtOnce, probing(Optional.empty())).text())
+                .isEqualTo("banner motd ^C\r\nsw1#\r\n^C\r\ninterface E2\r\n  no shutdown\r\n\r\n");
+        assertThat(typed).containsExactly("!p\r");
+    }
+
+    /**
+     * After an answered pager the raw line begins with the pager prompt and its erasure: a banner that starts
+     * there is still followed, and its end marker ends nothing (the cold review; a regression of text_blocks).
+     */
+    @Test
+    void aBannerRightAfterAnAnsweredPagerIsStillFollowed() throws IOException {
+        String erase = "\b".repeat(10) + " ".repeat(10) + "\b".repeat(10);
+        var reader = afterPrompt("R1#", "show run\r\nhostname R1\r\n --More-- ", LATER, erase + "banner exec ^C\r\nend\r\nR1#",
+                LATER, "\r\n^C\r\nusername x secret y\r\nend\r\nR1#", LATER, "!p\r\n", "% Invalid\r\nR1#");
+        reader.skipToEcho("show run", "R1#"::equals);
+        String text = reader.readReply("R1#", PAGER, typed::add, probing(Optional.of(Pattern.compile("end")))).text();
+        assertThat(OutputCleaner.clean(text)).isEqualTo("hostname R1\nbanner exec ^C\nend\nR1#\n^C\nusername x secret y\nend");
+        assertThat(typed).containsExactly(" ", "!p\r");
+    }
+
     @Test
     void aLastLineEndingInThePromptsTextIsKeptWhenTheRealPromptFollowsOnItsOwnLine() throws IOException {
         var reader = afterPrompt("r1#", "show run | include desc\r\n description to r1#", LATER, "\r\nr1#", LATER,

@@ -170,6 +170,19 @@ class ConfigValidatorTest {
                 .hasMessage("the device answered with an error: % Invalid input detected");
     }
 
+    /**
+     * A configuration that ends inside free text was cut short, whatever its last line: the end marker there is
+     * the operator's text (the cold review: this was the backstop a reader's mistake would need).
+     */
+    @Test
+    void aConfigurationThatEndsInsideFreeTextIsIncompleteWhateverItsLastLine() {
+        assertThatThrownBy(() -> validate("hostname R1\nbanner exec ^C\nend\n"))
+                .hasMessage("incomplete configuration: the free text opened in line 2 ('banner exec ^C') is never closed (truncated?)");
+        Platform nxos = Platforms.builtIn().find("cisco_nxos").orElseThrow();
+        assertThatThrownBy(() -> ConfigValidator.validate(nxos, "hostname sw1\nbanner motd #\n% Access denied\n"))
+                .hasMessage("incomplete configuration: the free text opened in line 2 ('banner motd #') is never closed (truncated?)");
+    }
+
     @Test
     void refusesControlCharacters() {
         assertThatThrownBy(() -> validate("hostname r1\nab\u0007cd\nend\n"))
