@@ -61,7 +61,7 @@ final class MinimalClient {
         try (var client = new SSHClient(config)) {
             // The benchmark's own lab on loopback: the key is not what is measured here.
             client.addHostKeyVerifier(new PromiscuousVerifier());
-            client.setSocketFactory(NoDelaySockets.INSTANCE);
+            client.setSocketFactory(new NoDelaySockets());
             // A lab that stops answering ends the benchmark with an error instead of hanging it.
             client.setConnectTimeout(TIMEOUT_MILLIS);
             client.setTimeout(TIMEOUT_MILLIS);

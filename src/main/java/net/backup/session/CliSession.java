@@ -143,12 +143,12 @@ public final class CliSession implements AutoCloseable {
 
     private void enableStep(Optional<Secret> enableSecret) throws SessionException {
         Predicate<String> promptOrPassword = line -> looksLikePrompt(line)
-                || platform.passwordPrompt().matcher(guard.text(line)).matches();
+                || platform.passwordPrompt().matcher(guard.text(line.strip())).matches();
         type(platform.enableCommand());
         awaitEcho(platform.enableCommand());
         PromptReader.Reply reply = read(promptOrPassword, "waiting for enable", pager);
         boolean secretSent = false;
-        if (platform.passwordPrompt().matcher(guard.text(reply.lastLine())).matches()) {
+        if (platform.passwordPrompt().matcher(guard.text(reply.lastLine().strip())).matches()) {
             if (enableSecret.isEmpty()) {
                 throw new SessionException(SessionException.Cause.AUTHENTICATION, "logged in to user mode ('" + prompt.strip()
                         + "') and enable asks for a password, but no enable_secret is set");
@@ -156,7 +156,7 @@ public final class CliSession implements AutoCloseable {
             type(enableSecret.get().reveal());
             secretSent = true;
             reply = read(promptOrPassword, "waiting for enable", pager);
-            if (platform.passwordPrompt().matcher(guard.text(reply.lastLine())).matches()) {
+            if (platform.passwordPrompt().matcher(guard.text(reply.lastLine().strip())).matches()) {
                 throw new SessionException(SessionException.Cause.AUTHENTICATION, "enable secret rejected");
             }
         }
@@ -455,11 +455,13 @@ public final class CliSession implements AutoCloseable {
         if (watch.expired()) {
             Optional<String> changed = changedPrompt();
             if (changed.isPresent()) {
-                return new SessionException(SessionException.Cause.DEVICE, "the prompt changed " + what + " to '"
-                        + changed.get() + "' (it was '" + prompt.strip() + "' at login) and no other came within "
-                        + Durations.setting(watch.timeout()) + " (command_timeout): a session follows one prompt, so a"
-                        + " command that changes it (a configuration mode, a prompt that counts commands) cannot be"
-                        + " one of the platform's", e);
+                // Most likely a command that changed the prompt, the same on every try; but a device that stalled
+                // on a line that reads like a prompt looks the same, so it is still a timeout, tried again.
+                return new SessionException(SessionException.Cause.TIMEOUT, "the device waits " + what + " at '"
+                        + changed.get() + "', a prompt but not the session's ('" + prompt.strip() + "'), and nothing more"
+                        + " came within " + Durations.setting(watch.timeout()) + " (command_timeout): a session follows"
+                        + " one prompt, so a command that changes it (a configuration mode, a prompt that counts commands)"
+                        + " cannot be one of the platform's", e);
             }
             return new SessionException(SessionException.Cause.TIMEOUT, "no output for "
                     + Durations.setting(watch.timeout()) + " " + what + " (command_timeout)" + waitingWith());
@@ -469,10 +471,9 @@ public final class CliSession implements AutoCloseable {
     }
 
     /**
-     * The line the device waits with, if it is a prompt by the platform's pattern but not the one learned at login:
-     * the device did answer, with another prompt ({@code FGT (console) #} after {@code config system console},
-     * EXOS's {@code X460.3 #} that counts commands). Said as such, not as silence, and not tried again: it would
-     * change the same way.
+     * The line the device waits with, if it is a prompt by the platform's pattern but not the session's: the device
+     * most likely answered, with another prompt ({@code FGT (console) #} after {@code config system console},
+     * EXOS's {@code X460.3 #} that counts commands). Said as such, not as silence.
      */
     private Optional<String> changedPrompt() {
         String last = reader.lastLineShown();

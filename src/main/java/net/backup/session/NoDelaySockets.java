@@ -19,12 +19,9 @@ import javax.net.SocketFactory;
  * own, and the server's version line a byte at a time; unbuffered, each of those reads is a system call.
  */
 public final class NoDelaySockets extends SocketFactory {
-    /** For callers that need not know what became of the socket. */
-    public static final NoDelaySockets INSTANCE = new NoDelaySockets();
-
     private volatile Socket last;
 
-    /** A factory of its own, for one connection: {@link #connected()} tells whether its socket ever connected. */
+    /** One per connection: {@link #connected()} tells whether its socket ever connected. */
     public NoDelaySockets() {
     }
 

@@ -376,7 +376,7 @@ final class PromptReader {
 
         void answer(String lastLine, List<Interjection> interjections, Keyboard keyboard) throws IOException {
             for (Interjection interjection : interjections) {
-                if (interjection.question().matcher(guard.text(lastLine)).matches()) {
+                if (interjection.question().matcher(guard.text(lastLine.strip())).matches()) {
                     if (line != lastLineStart || with != interjection) {
                         if (interjection.pager() && !quiet()) {
                             // A device that pages sends its prompt last and then waits for the key, for ever:

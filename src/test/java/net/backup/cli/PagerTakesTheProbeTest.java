@@ -24,7 +24,7 @@ class PagerTakesTheProbeTest {
 
     @Test
     void aPagerThatTakesTheProbesKeysFailsTheDeviceSayingThatItPages() throws Exception {
-        var pages = new ArrayList<Object>(List.of("config system global\r\n    set hostname FGT\r\nFGT # \r\n", 300L));
+        var pages = new ArrayList<Object>(List.of("config system global\r\n    set hostname FGT\r\nFGT # ", 300L, "\r\n"));
         for (int page = 0; page < 60; page++) {
             pages.add("    set line" + page + " x\r\n");
             pages.add(new ScriptedDevice.Pager("--More-- ", "\r         \r"));
@@ -51,6 +51,7 @@ class PagerTakesTheProbeTest {
             assertThat(result.out()).contains("it was waiting at its pager ('--More--'): the device pages although its"
                     + " platform's setup should turn paging off, and a pager takes keys typed ahead (the end-of-output probe)");
             assertThat(Files.readString(configs.resolve("fgt.cfg"))).isEqualTo(PREVIOUS);
+            assertThat(device.pagerKeys()).as("the pagers took the probe's keys").startsWith("!backup-end-of-output-");
         }
     }
 }

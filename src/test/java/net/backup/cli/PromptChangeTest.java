@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A command that changes the prompt (FortiOS's 'config system console', a configuration mode, EXOS's prompt that
  * counts commands) leaves the session waiting for the prompt it learned at login. The device did answer, with
- * another prompt: an outside probe was told "no output for 20 s", three times over with retries.
+ * another prompt: an outside probe was told "no output for 20 s". It is still a timeout, tried again: a device
+ * that stalled on a line that reads like a prompt looks the same (the cold review).
  */
 class PromptChangeTest {
     private static final String PREVIOUS = "! the last good backup\nend\n";
@@ -24,7 +25,7 @@ class PromptChangeTest {
     Path dir;
 
     @Test
-    void aSetupCommandThatChangesThePromptIsNamedAndNotTriedAgain() throws Exception {
+    void aSetupCommandThatChangesThePromptIsNamed() throws Exception {
         try (LabRun run = new LabRun(Lab.start(List.of(Lab.DeviceSpec.healthy("r1")), LabSettings.defaults()), dir)) {
             run.writeBackup("r1", PREVIOUS);
             Path platforms = Files.createDirectories(dir.resolve("platforms"));
@@ -34,15 +35,13 @@ class PromptChangeTest {
             Files.writeString(platforms.resolve("cisco_ios.yaml"), ios.replace("setup: [term len 0]\n",
                     "setup: [term len 0, conf t]\n"));
 
-            CliRun result = run.backup("--platforms", platforms.toString(), "--command-timeout", "1s", "--retries", "2",
-                    "--retry-delay", "10ms");
+            CliRun result = run.backup("--platforms", platforms.toString(), "--command-timeout", "1s", "--retries", "0");
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
-            assertThat(result.out()).containsPattern("(?m)^FAILED +r1 .*  the prompt changed after 'conf t' to 'r1\\(config\\)#'"
-                    + " \\(it was 'r1#' at login\\) and no other came within 1 s \\(command_timeout\\): a session follows one"
-                    + " prompt, so a command that changes it \\(a configuration mode, a prompt that counts commands\\) cannot"
-                    + " be one of the platform's$");
-            assertThat(result.out()).doesNotContain("attempts");
+            assertThat(result.out()).containsPattern("(?m)^FAILED +r1 .*  the device waits after 'conf t' at 'r1\\(config\\)#',"
+                    + " a prompt but not the session's \\('r1#'\\), and nothing more came within 1 s \\(command_timeout\\):"
+                    + " a session follows one prompt, so a command that changes it \\(a configuration mode, a prompt that"
+                    + " counts commands\\) cannot be one of the platform's$");
             assertThat(run.backupOf("r1")).isEqualTo(PREVIOUS);
         }
     }

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 class NoDelaySocketsTest {
     @Test
     void socketsHaveNaglesAlgorithmOffBeforeTheyConnect() throws Exception {
-        try (Socket unconnected = NoDelaySockets.INSTANCE.createSocket()) {
+        try (Socket unconnected = new NoDelaySockets().createSocket()) {
             assertThat(unconnected.isConnected()).isFalse();
             assertThat(unconnected.getTcpNoDelay()).isTrue();
         }
         try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                Socket connected = NoDelaySockets.INSTANCE.createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                Socket connected = new NoDelaySockets().createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
             assertThat(connected.isConnected()).isTrue();
             assertThat(connected.getTcpNoDelay()).isTrue();
         }
@@ -26,7 +26,7 @@ class NoDelaySocketsTest {
     @Test
     void inputIsReadThroughOneBufferHoweverOftenItIsAskedFor() throws Exception {
         try (var server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                Socket connected = NoDelaySockets.INSTANCE.createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                Socket connected = new NoDelaySockets().createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
                 Socket peer = server.accept()) {
             peer.getOutputStream().write("SSH-2.0-device\r\nmore".getBytes(StandardCharsets.US_ASCII));
             var input = connected.getInputStream();

@@ -259,6 +259,17 @@ class PromptReaderTest {
         assertThat(typed).containsExactly("!p\r");
     }
 
+    /** A pager pattern written without the blanks around the prompt answers it, as docs/platforms.md says. */
+    @Test
+    void aPagerPatternMatchesThePagerWithoutTheBlanksAroundIt() throws IOException {
+        var bare = List.of(PromptReader.Interjection.pager(Pattern.compile("--More--"), " "));
+        var reader = afterPrompt("r1#", "show run\r\nline 1\r\n --More-- ", LATER, "\b".repeat(10) + "line 2\r\nend\r\nr1#");
+        reader.skipToEcho("show run", "r1#"::equals);
+        String text = reader.readReply("r1#", bare, typed::add, probing(Optional.of(Pattern.compile("end")))).text();
+        assertThat(OutputCleaner.clean(text)).isEqualTo("line 1\nline 2\nend");
+        assertThat(typed).containsExactly(" ");
+    }
+
     /** The same device, with a banner line that is exactly the prompt (the cold review's case). */
     @Test
     void aPromptOnALineOfItsOwnIsProbedOnlyOnceTheDeviceIsQuietToo() throws IOException {

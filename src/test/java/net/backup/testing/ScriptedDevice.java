@@ -40,6 +40,7 @@ public final class ScriptedDevice implements AutoCloseable {
     private final String prompt;
     private final Script script;
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final StringBuffer pagerKeys = new StringBuffer();
 
     public ScriptedDevice(String prompt, Script script) throws IOException {
         this.prompt = prompt;
@@ -57,6 +58,11 @@ public final class ScriptedDevice implements AutoCloseable {
     /** The lines typed, in order. */
     public List<String> commands() {
         return List.copyOf(commands);
+    }
+
+    /** The keys the pagers took, in order. */
+    public String pagerKeys() {
+        return pagerKeys.toString();
     }
 
     /** An owner-only inventory with this device as {@code name} on {@code platform}. */
@@ -142,9 +148,11 @@ public final class ScriptedDevice implements AutoCloseable {
                                 Thread.sleep(pause);
                             } else if (piece instanceof Pager pager) {
                                 write(pager.prompt());
-                                if (in.read() < 0) {
+                                int key = in.read();
+                                if (key < 0) {
                                     return;
                                 }
+                                pagerKeys.append((char) key);
                                 write(pager.eraser());
                             } else {
                                 write((String) piece);
