@@ -248,10 +248,7 @@ class PromptReaderTest {
         var chunks = new Chunks(List.of("sw1#", LATER, "show run\r\ninterface E1\r\n  description forged sw1#", SOON,
                 "\r\n  no shutdown\r\n\r\ninterface E2\r\n  no shutdown\r\n\r\nsw1# ", LATER, "% Invalid command\r\nsw1# "));
         var reader = new PromptReader(chunks, 64 * 1024 * 1024);
-        PromptReader.Keyboard echoingAtOnce = text -> {
-            typed.add(text);
-            chunks.echoAtOnce(text.replace("\r", "\r\n"));
-        };
+        PromptReader.Keyboard echoingAtOnce = echoingAtOnce(chunks);
         reader.readUntil("sw1#"::equals, PAGER, echoingAtOnce);
         reader.skipToEcho("show run", "sw1#"::equals);
         assertThat(reader.readReply("sw1#", PAGER, echoingAtOnce, probing(Optional.empty())).text())
@@ -276,10 +273,7 @@ class PromptReaderTest {
         var chunks = new Chunks(List.of("sw1#", LATER, "show run\r\nbanner motd ^C\r\nsw1#", SOON,
                 "\r\n^C\r\ninterface E2\r\n  no shutdown\r\n\r\nsw1# ", LATER, "% Invalid command\r\nsw1# "));
         var reader = new PromptReader(chunks, 64 * 1024 * 1024);
-        PromptReader.Keyboard echoingAtOnce = text -> {
-            typed.add(text);
-            chunks.echoAtOnce(text.replace("\r", "\r\n"));
-        };
+        PromptReader.Keyboard echoingAtOnce = echoingAtOnce(chunks);
         reader.readUntil("sw1#"::equals, PAGER, echoingAtOnce);
         reader.skipToEcho("show run", "sw1#"::equals);
         assertThat(reader.readReply("sw1#", PAGER, echoingAtOnce, probing(Optional.empty())).text())
@@ -471,6 +465,14 @@ class PromptReaderTest {
     }
 
     /** A reader positioned as after a previous reply: {@code prompt} is the line left over. */
+    /** A keyboard whose keys the device echoes the moment they arrive, before what it still had to send. */
+    private PromptReader.Keyboard echoingAtOnce(Chunks chunks) {
+        return text -> {
+            typed.add(text);
+            chunks.echoAtOnce(text.replace("\r", "\r\n"));
+        };
+    }
+
     private PromptReader afterPrompt(String prompt, String... chunks) throws IOException {
         var all = new ArrayList<String>();
         all.add(prompt);
