@@ -17,6 +17,7 @@ import net.backup.inventory.Device;
 import net.backup.inventory.InventoryLoader;
 import net.backup.inventory.Settings;
 import net.backup.report.Plural;
+import net.backup.report.TerminalText;
 import net.backup.run.DeviceBackup;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
@@ -87,7 +88,9 @@ final class KeyscanCommand implements Callable<Integer> {
         int width = devices.stream().mapToInt(d -> d.name().length()).max().orElse(0);
         long failed = 0;
         for (Line line : lines) {
-            out.printf("%-10s %-" + width + "s  %s%n", line.status(), line.device(), line.detail());
+            // A failure quotes what the device said (its goodbye message): escaped, as the backup's lines are.
+            out.println(TerminalText.escape(String.format("%-10s %-" + width + "s  %s", line.status(), line.device(),
+                    line.detail())));
             failed += line.status().equals("FAILED") ? 1 : 0;
         }
         long recorded = lines.stream().filter(l -> l.status().equals("RECORDED")).count();

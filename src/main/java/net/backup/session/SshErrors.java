@@ -16,6 +16,8 @@ import net.schmizz.sshj.userauth.UserAuthException;
 final class SshErrors {
     /** What a device says in its own words (a refusal's reason, the login methods it offers): a line shows this much. */
     static final int MAX_DEVICE_WORDS = 100;
+    /** A failure's own message, which may carry a device's words at length (a goodbye message of 32 KiB). */
+    private static final int MAX_MESSAGE = 1000;
     /** sshj's words (net.schmizz.concurrent.Promise) for an answer it waited for and did not get. */
     private static final String UNANSWERED = "Timeout expired";
     /** sshj's words (net.schmizz.sshj.connection.channel.Window) for a window that never opened in time. */
@@ -134,8 +136,10 @@ final class SshErrors {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? "" : root.getMessage().replaceAll("\\s+", " ").trim();
-        return message.isEmpty() ? kindOf(root) : message;
+        // Often the device's own words (its goodbye message, its algorithm lists): bounded, and stripped of blanks
+        // only (trim() would also drop a leading ESC and leave the rest of its sequence for the terminal).
+        String message = root.getMessage() == null ? "" : root.getMessage().replaceAll("\\s+", " ").strip();
+        return message.isEmpty() ? kindOf(root) : Excerpt.of(message, MAX_MESSAGE);
     }
 
     /** True if {@code error} is sshj giving up on an answer it waited for (a promise's timeout), or caused by that. */
@@ -168,7 +172,7 @@ final class SshErrors {
     /** The reason code in words, and the server's description if it gave one. */
     private static String describe(OpenFailException refusal) {
         String reason = refusal.getReason().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        String said = refusal.getMessage() == null ? "" : refusal.getMessage().replaceAll("\\s+", " ").trim();
+        String said = refusal.getMessage() == null ? "" : refusal.getMessage().replaceAll("\\s+", " ").strip();
         said = Excerpt.of(said, MAX_DEVICE_WORDS);
         return "the device refused a " + refusal.getChannelType() + " channel (" + reason + (said.isEmpty() ? "" : ": " + said) + ")";
     }
