@@ -64,6 +64,8 @@ public final class CliSession implements AutoCloseable {
     private String prompt;
     /** The prompt has been seen in front of an echo (or, without echo, twice): it is the device's. */
     private boolean promptConfirmed;
+    /** The enable secret once typed: hidden in any device text a message quotes (see {@link #quotable}). */
+    private String typedSecret;
 
     /**
      * @param watch           the silence bound (command_timeout), reset by every byte that arrives
@@ -153,7 +155,8 @@ public final class CliSession implements AutoCloseable {
                 throw new SessionException(SessionException.Cause.AUTHENTICATION, "logged in to user mode ('" + prompt.strip()
                         + "') and enable asks for a password, but no enable_secret is set");
             }
-            type(enableSecret.get().reveal());
+            typedSecret = enableSecret.get().reveal();
+            type(typedSecret);
             secretSent = true;
             reply = read(promptOrPassword, "waiting for enable", pager);
             if (platform.passwordPrompt().matcher(guard.text(reply.lastLine().strip())).matches()) {
@@ -176,14 +179,23 @@ public final class CliSession implements AutoCloseable {
         Optional<String> error = OutputCleaner.firstMatchingLine(reply.text(), platform.errorLines(), guard);
         if (error.isPresent() || secretSent) {
             return new SessionException(SessionException.Cause.AUTHENTICATION, "enable failed: "
-                    + error.map(line -> SecretRule.quotable(line, platform.secrets(), guard)).orElse("still in user mode"));
+                    + error.map(line -> quotable(SecretRule.quotable(line, platform.secrets(), guard))).orElse("still in user mode"));
         }
         // A caret line under the command ("^", where the error is) is no words.
         String before = OutputCleaner.clean(reply.text()).lines().map(String::strip).filter(CliSession::hasWords)
-                .reduce((first, last) -> last).map(line -> SecretRule.quotable(line, platform.secrets(), guard)).orElse("");
+                .reduce((first, last) -> last).map(line -> quotable(SecretRule.quotable(line, platform.secrets(), guard))).orElse("");
         return new SessionException(SessionException.Cause.DEVICE, "enable failed: still in user mode ('" + prompt.strip() + "'), "
                 + (before.isEmpty() ? "the device said nothing" : "the device answered '" + before + "'")
                 + " (is its platform " + platform.name() + "?)");
+    }
+
+    /**
+     * Device text as a message may quote it: the platform's secret rules know configuration lines, not the
+     * conversation, so a device that echoes the enable secret as it is typed (and then stalls) would have it
+     * quoted in the error, the console and the report. What was typed as a secret is hidden wherever it stands.
+     */
+    private String quotable(String deviceText) {
+        return typedSecret == null || typedSecret.isEmpty() ? deviceText : deviceText.replace(typedSecret, "******");
     }
 
     private static boolean hasWords(String line) {
@@ -480,7 +492,7 @@ public final class CliSession implements AutoCloseable {
         if (prompt == null || last.isEmpty() || last.equals(prompt.strip()) || !looksLikePrompt(last)) {
             return Optional.empty();
         }
-        return Optional.of(Excerpt.of(SecretRule.quotablePerhapsCutShort(last, platform.secrets(), guard), 80));
+        return Optional.of(Excerpt.of(quotable(SecretRule.quotablePerhapsCutShort(last, platform.secrets(), guard)), 80));
     }
 
     /**
@@ -494,7 +506,7 @@ public final class CliSession implements AutoCloseable {
         if (last.isEmpty() || prompt != null && last.equals(prompt.strip())) {
             return "";
         }
-        String shown = SecretRule.quotablePerhapsCutShort(last, platform.secrets(), guard);
+        String shown = quotable(SecretRule.quotablePerhapsCutShort(last, platform.secrets(), guard));
         if (platform.pagerPrompt().matcher(guard.text(last)).matches()) {
             // Most often a pager that came after the end-of-output probe was typed (a line that read like the
             // prompt, then a pause), and took its keys: the probe is not answered while its echo is awaited.

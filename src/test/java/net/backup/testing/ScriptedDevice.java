@@ -20,8 +20,9 @@ import org.apache.sshd.server.command.Command;
 /**
  * A device whose every byte and pause is scripted by the test, where the lab's devices would need a fault of
  * their own: a prompt, an echo of each typed line, and for each command a list of pieces, each a String (sent in
- * one write, one SSH packet, one char per byte), a Long (a pause in milliseconds) or a {@link Pager} (its prompt,
- * then a wait for one key, read from what was typed, typed ahead or not, as a real pager takes it). A line that
+ * one write, one SSH packet, one char per byte), a Long (a pause in milliseconds), a {@link Pager} (its prompt,
+ * then a wait for one key, read from what was typed, typed ahead or not, as a real pager takes it) or an
+ * {@link EchoedLine}. A line that
  * starts with '!' (a comment, as IOS and NX-OS take the end-of-output probe) answers nothing. Probe G wrote the
  * first one.
  */
@@ -34,6 +35,10 @@ public final class ScriptedDevice implements AutoCloseable {
 
     /** A pager prompt that waits for one key, and the sequence that erases it once the key came. */
     public record Pager(String prompt, String eraser) {
+    }
+
+    /** Reads the next typed line, echoing each of its keys but not the Enter (a password question that echoes). */
+    public record EchoedLine() {
     }
 
     private final SshServer server;
@@ -146,6 +151,10 @@ public final class ScriptedDevice implements AutoCloseable {
                         for (Object piece : script.reply(line.strip())) {
                             if (piece instanceof Long pause) {
                                 Thread.sleep(pause);
+                            } else if (piece instanceof EchoedLine) {
+                                for (int c; (c = in.read()) >= 0 && c != '\r'; ) {
+                                    write(String.valueOf((char) c));
+                                }
                             } else if (piece instanceof Pager pager) {
                                 write(pager.prompt());
                                 int key = in.read();
