@@ -471,9 +471,9 @@ public final class CliSession implements AutoCloseable {
                 // on a line that reads like a prompt looks the same, so it is still a timeout, tried again.
                 return new SessionException(SessionException.Cause.TIMEOUT, "the device waits " + what + " at '"
                         + changed.get() + "', a prompt but not the session's ('" + prompt.strip() + "'), and nothing more"
-                        + " came within " + Durations.setting(watch.timeout()) + " (command_timeout): a session follows"
-                        + " one prompt, so a command that changes it (a configuration mode, a prompt that counts commands)"
-                        + " cannot be one of the platform's", e);
+                        + " came within " + Durations.setting(watch.timeout()) + " (command_timeout); if a command changed"
+                        + " the prompt (a configuration mode, a prompt that counts commands), it cannot be one of the"
+                        + " platform's: a session follows one prompt", e);
             }
             return new SessionException(SessionException.Cause.TIMEOUT, "no output for "
                     + Durations.setting(watch.timeout()) + " " + what + " (command_timeout)" + waitingWith());

@@ -42,12 +42,16 @@ final class TerminalFilter {
     private enum State { TEXT, ESCAPE, CSI, STRING, STRING_ESCAPE, CHARSET }
 
     private State state = State.TEXT;
+    /** The cursor's column on the line being written, known up to this length of the text; -1: not yet worked out. */
+    private int column;
+    private int columnKnownTo = -1;
     /** The last text character was a CR or an LF, or padding after one (the stream starts at a line start). */
     private boolean afterLineEnd = true;
     private final StringBuilder sequence = new StringBuilder();
 
     /** Appends the text in {@code bytes[0..n)} (one char per byte, ISO-8859-1) less escape sequences to {@code out}. */
     void feed(byte[] bytes, int n, StringBuilder out) {
+        columnKnownTo = -1; // the text may have changed between two reads: worked out again when needed
         for (int i = 0; i < n; i++) {
             if (state == State.TEXT) {
                 // Most of a reply is plain text: copied a run at a time, not a character at a time (this is
@@ -148,25 +152,33 @@ final class TerminalFilter {
     }
 
     /**
-     * Where the cursor stands on the line being written, as far as the last {@link #MAX_CURSOR_BACK} chars tell (a
-     * backspace takes one back): a terminal moves back no further than the line's start, so a few bytes of
+     * Where the cursor stands on the line being written, a cell per character as {@link ScreenLine} draws it: a
+     * backspace takes it one back, but never before the line's start, as on a terminal. So a few bytes of
      * {@code ESC [ 512 D} never become more backspaces than there are characters to move over, and hostile output
-     * cannot grow the text beyond twice what was read.
+     * cannot grow the text beyond twice what was read. Worked out from the line's start once per read, then only
+     * over what was added since, so a flood of cursor moves costs each of them a step, not a rescan.
      */
-    private static int column(StringBuilder out) {
-        int printable = 0;
-        int back = 0;
-        for (int i = out.length() - 1, limit = Math.max(0, out.length() - MAX_CURSOR_BACK); i >= limit; i--) {
+    private int column(StringBuilder out) {
+        if (columnKnownTo < 0 || columnKnownTo > out.length()) {
+            int start = out.length();
+            while (start > 0 && out.charAt(start - 1) != '\n' && out.charAt(start - 1) != '\r') {
+                start--;
+            }
+            column = 0;
+            columnKnownTo = start;
+        }
+        for (int i = columnKnownTo; i < out.length(); i++) {
             char c = out.charAt(i);
             if (c == '\n' || c == '\r') {
-                break;
+                column = 0;
             } else if (c == '\b') {
-                back++;
-            } else {
-                printable++;
+                column = Math.max(0, column - 1);
+            } else if (c != ERASE_LINE && c != OutputCleaner.ANSWERED_PAGER) { // marks, not characters shown
+                column++;
             }
         }
-        return Math.max(0, printable - back);
+        columnKnownTo = out.length();
+        return column;
     }
 
     /** How far {@code ESC [ N D} moves back: one without N, at most a line's width (beyond, a terminal stops at its start). */

@@ -48,9 +48,6 @@ public final class ConfigValidator {
         int keptEnd = 0; // the stored form's length after its last non-blank line: trailing blank lines go
         int lastFrom = 0;
         int lastTo = 0;
-        int openedFrom = 0; // the line that opened the block open now, if one is
-        int openedTo = 0;
-        int openedLine = 0;
         for (int from = 0, length = output.length(); from < length; ) {
             int next = output.indexOf('\n', from);
             next = next < 0 ? length : next;
@@ -60,11 +57,6 @@ public final class ConfigValidator {
             }
             boolean blank = isBlank(output, from, to);
             boolean freeText = blocks.isText(output, from, to);
-            if (!freeText && blocks.isOpen()) {
-                openedFrom = from;
-                openedTo = to;
-                openedLine = kept + 1;
-            }
             if (!(volatileLine.matches(output, from, to) || kept == 0 && blank)) {
                 checks.refuseIfNoConfiguration(output, from, to, kept + 1, freeText);
                 config.append(output, from, to).append('\n');
@@ -81,13 +73,6 @@ public final class ConfigValidator {
             throw new InvalidConfigException("the device returned an empty configuration");
         }
         config.setLength(keptEnd);
-        if (blocks.isOpen()) {
-            // Free text is closed in every configuration a device shows: one still open was cut short, wherever
-            // its last line stands (an end marker inside it is the operator's text).
-            throw new InvalidConfigException("incomplete configuration: the free text opened in line " + openedLine
-                    + " ('" + abbreviate(checks.quotePerhapsCutShort(output.substring(openedFrom, openedTo)))
-                    + "') is never closed (truncated?)");
-        }
         Optional<Pattern> end = platform.completeLastLine();
         if (end.isPresent() && !new LineMatcher(end.get(), guard).matches(output, lastFrom, lastTo)) {
             throw new InvalidConfigException("incomplete configuration: it ends with '"

@@ -24,7 +24,7 @@ class PagerTakesTheProbeTest {
 
     @Test
     void aPagerThatTakesTheProbesKeysFailsTheDeviceSayingThatItPages() throws Exception {
-        var pages = new ArrayList<Object>(List.of("config system global\r\n    set hostname FGT\r\nFGT # ", 300L, "\r\n"));
+        var pages = new ArrayList<Object>(List.of("config system global\r\n    set hostname FGT\r\nFGT # ", 1000L, "\r\n"));
         for (int page = 0; page < 60; page++) {
             pages.add("    set line" + page + " x\r\n");
             pages.add(new ScriptedDevice.Pager("--More-- ", "\r         \r"));
@@ -45,7 +45,7 @@ class PagerTakesTheProbeTest {
 
             CliRun result = CliRun.of("--inventory", inventory.toString(), "--output-dir", configs.toString(),
                     "--known-hosts", dir.resolve("known_hosts").toString(), "--platforms", platforms.toString(),
-                    "--retries", "0", "--no-history", "--command-timeout", "2s");
+                    "--retries", "0", "--no-history", "--command-timeout", "3s");
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(result.out()).contains("it was waiting at its pager ('--More--'): the device pages although its"

@@ -39,9 +39,9 @@ class PromptChangeTest {
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(result.out()).containsPattern("(?m)^FAILED +r1 .*  the device waits after 'conf t' at 'r1\\(config\\)#',"
-                    + " a prompt but not the session's \\('r1#'\\), and nothing more came within 1 s \\(command_timeout\\):"
-                    + " a session follows one prompt, so a command that changes it \\(a configuration mode, a prompt that"
-                    + " counts commands\\) cannot be one of the platform's$");
+                    + " a prompt but not the session's \\('r1#'\\), and nothing more came within 1 s \\(command_timeout\\);"
+                    + " if a command changed the prompt \\(a configuration mode, a prompt that counts commands\\), it cannot"
+                    + " be one of the platform's: a session follows one prompt$");
             assertThat(run.backupOf("r1")).isEqualTo(PREVIOUS);
         }
     }

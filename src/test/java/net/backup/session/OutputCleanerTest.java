@@ -113,6 +113,15 @@ class OutputCleanerTest {
         assertThat(filtered.toString()).isEqualTo("ab\b\b\n".repeat(100));
     }
 
+    /**
+     * A backspace at the line's start moves nothing, on a terminal as here: counted anyway, the cursor moves that
+     * follow fell one short, erased only a blank, and line noise was tidied into 'XYZ' (the second cold review).
+     */
+    @Test
+    void aBackspaceAtTheLinesStartMovesNothingSoTheCursorMovesAfterItAreCountedRight() {
+        assertThat(clean("x\r\n \b\bX \u001b[2DYZ\r\n", "x")).isEqualTo(" \b\bX \b\bYZ");
+    }
+
     @Test
     void keepsTheFirstLineWhenTheDeviceDoesNotEcho() {
         assertThat(clean("hostname r1\r\nend\r\n", "show run")).isEqualTo("hostname r1\nend");

@@ -464,7 +464,6 @@ class PromptReaderTest {
         assertThat(reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND).text()).isEqualTo(longest + "\r\nend\r\n");
     }
 
-    /** A reader positioned as after a previous reply: {@code prompt} is the line left over. */
     /** A keyboard whose keys the device echoes the moment they arrive, before what it still had to send. */
     private PromptReader.Keyboard echoingAtOnce(Chunks chunks) {
         return text -> {
@@ -473,6 +472,7 @@ class PromptReaderTest {
         };
     }
 
+    /** A reader positioned as after a previous reply: {@code prompt} is the line left over. */
     private PromptReader afterPrompt(String prompt, String... chunks) throws IOException {
         var all = new ArrayList<String>();
         all.add(prompt);
