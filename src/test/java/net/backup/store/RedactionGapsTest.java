@@ -1,0 +1,46 @@
+package net.backup.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import net.backup.platform.Platform;
+import net.backup.platform.Platforms;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Secret forms probe H found stored in clear under --redact, and a trailing blank that kept a covered one in clear. */
+class RedactionGapsTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "cisco_ios | ' ip nhrp authentication NhrpS3cr' | NhrpS3cr",
+        "cisco_ios | ' glbp 10 authentication text GlbpS3cr' | GlbpS3cr",
+        "cisco_ios | ' glbp 10 authentication md5 key-string 7 0822455D0A16' | 0822455D0A16",
+        "cisco_ios | 'mpls ldp neighbor 10.0.0.2 password 7 1511021F0725' | 1511021F0725",
+        "cisco_ios | 'mpls ldp password fallback 7 0802455D0A1641' | 0802455D0A1641",
+        "cisco_ios | ' ipv6 ospf authentication ipsec spi 500 md5 1234567890ABCDEF1234567890ABCDEF' | 1234567890ABCDEF1234567890ABCDEF",
+        "cisco_ios | ' ospfv3 authentication ipsec spi 256 sha1 0 FEDCBA9876543210FEDCBA9876543210FEDCBA98' | FEDCBA9876543210FEDCBA9876543210FEDCBA98",
+        "cisco_ios | 'cts sxp default password 7 0835495D1D' | 0835495D1D",
+        "cisco_ios | ' path scp://backup:ArchiveS3cr@10.0.0.9/configs/$h' | ArchiveS3cr",
+        "arista_eos | '   ip ospf message-digest-key 1 sha256 7 Ohq5YvQVZC8=' | Ohq5YvQVZC8=",
+        "arista_eos | '   isis authentication key 7 0O2hLkGvDxw=' | 0O2hLkGvDxw=",
+        // a covered form with a blank or a tab after its secret
+        "cisco_ios | 'enable secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkO ' | $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkO",
+        "cisco_ios | ' password 7 0822455D0A16 ' | 0822455D0A16",
+        "cisco_ios | ' neighbor 10.0.0.2 password 7 1511021F0725\t' | 1511021F0725",
+        "cisco_ios | '  key-string 7 104D000A0618 ' | 104D000A0618",
+    })
+    void theSecretIsRedactedAndTheRestOfTheLineKept(String platformName, String line, String secret) throws Exception {
+        Platform platform = Platforms.builtIn().find(platformName).orElseThrow();
+
+        String stored = Redactor.forDirectory(dir).redact("!\n" + line + "\n!\nend\n", platform.secrets());
+
+        assertThat(stored).doesNotContain(secret).contains("<redacted:");
+        String redactedLine = stored.lines().filter(l -> l.contains("<redacted:")).findFirst().orElseThrow();
+        int at = line.indexOf(secret);
+        assertThat(redactedLine).startsWith(line.substring(0, at)).endsWith(line.substring(at + secret.length()));
+    }
+}
