@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import net.backup.platform.Platform;
 import net.backup.platform.PlatformRegistry;
 import net.backup.platform.SaveStep;
+import net.backup.report.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,11 +30,14 @@ final class PlatformsCommand implements Callable<Integer> {
         String column = "%-" + width + "s ";
         for (String name : registry.names()) {
             Platform platform = registry.find(name).orElseThrow();
-            out.printf(column + "%s%n", platform.name(), platform.description());
-            out.printf(column + "save: %s; setup: %s; backup: %s%n", "", listOrNone(platform.saveCommands().stream()
-                    .map(SaveStep::command).toList()), listOrNone(platform.setupCommands()), listOrNone(platform.backupCommands()));
+            // A platform file's words, as every message that quotes one: escaped (probe H's description retitled the window).
+            out.println(TerminalText.escape(String.format(column + "%s", platform.name(), platform.description())));
+            out.println(TerminalText.escape(String.format(column + "save: %s; setup: %s; backup: %s", "",
+                    listOrNone(platform.saveCommands().stream().map(SaveStep::command).toList()),
+                    listOrNone(platform.setupCommands()), listOrNone(platform.backupCommands()))));
         }
-        new TreeMap<>(registry.aliases()).forEach((alias, name) -> out.printf(column + "alias of %s%n", alias, name));
+        new TreeMap<>(registry.aliases()).forEach((alias, name) ->
+                out.println(TerminalText.escape(String.format(column + "alias of %s", alias, name))));
         out.flush();
         return ExitCodes.OK;
     }

@@ -188,6 +188,24 @@ class BackupCommandTest {
         assertThat(result.err()).startsWith("backup: " + platforms.resolve("bad.yaml") + ":2:9: prompt: not a valid regular expression");
     }
 
+    /** A platform file's words are shown escaped, as every message that quotes one (probe H retitled the window). */
+    @Test
+    void platformsShowsAPlatformFilesWordsEscaped() throws IOException {
+        Path platforms = Files.createDirectories(dir.resolve("platforms"));
+        Files.writeString(platforms.resolve("acme.yaml"), """
+                name: acme
+                description: "ACME OS\\e]0;owned\\a\\e[2K\\rcisco_ios  Cisco IOS"
+                prompt: '[\\w-]+#'
+                backup: ["show config\\e[8m"]
+                """);
+
+        CliRun run = CliRun.of("platforms", "--platforms", platforms.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\u0007")
+                .contains("ACME OS\\e]0;owned\\x07\\e[2K\\rcisco_ios").contains("show config\\e[8m");
+    }
+
     @Test
     void platformsListsWhatTheBuildKnows() {
         CliRun result = CliRun.of("platforms");

@@ -31,6 +31,14 @@ class TerminalTextTest {
         assertThat(TerminalText.escapeEachLine("no line feed\u0007")).isEqualTo("no line feed\\x07");
     }
 
+    /** Text a reader does not see, or sees reordered: zero widths, joiners, direction marks, separators (probe H). */
+    @Test
+    void showsInvisibleAndDirectionCharactersEscaped() {
+        assertThat(TerminalText.escape("a\u200fb\u200ec\u061cd\u200be\u200df\u2060g\ufeffh\u2028i\u2029j\ufff9k\u180el"))
+                .isEqualTo("a\\u200fb\\u200ec\\u061cd\\u200be\\u200df\\u2060g\\ufeffh\\u2028i\\u2029j\\ufff9k\\u180el");
+        assertThat(TerminalText.escape("Z\u00fcrich \u65e5\u672c \u2013 caf\u00e9")).isEqualTo("Z\u00fcrich \u65e5\u672c \u2013 caf\u00e9");
+    }
+
     @Test
     void leavesPrintableTextAsItIs() {
         String text = "csr1: cannot write /srv/configs/csr1.cfg: 'ünïcode' [ok] % 100";
