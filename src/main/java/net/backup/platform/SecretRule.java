@@ -185,6 +185,34 @@ public record SecretRule(String name, Pattern pattern) {
         boolean cut = line.length() > MAX_QUOTED;
         String quoted = cut ? line.substring(0, MAX_QUOTED) : line;
         String hidden = hideSecretsFromAnyWord(quoted, rules, new RegexGuard.GuardedText(guard), mayBeCutShort || cut);
-        return hidden.equals(WITHHELD) ? hidden : hidden.strip() + (cut ? "..." : "");
+        return hidden.equals(WITHHELD) ? hidden : asText(hidden.strip()) + (cut ? "..." : "");
+    }
+
+    /**
+     * A device's line is read a char per byte; quoted in a message, it is the text those bytes are where they are
+     * UTF-8 ({@code Zürich}, not {@code ZÃ¼rich} on the console and in the report), and the bytes otherwise (a
+     * line cut inside a character, noise), which the console shows escaped.
+     */
+    private static String asText(String bytes) {
+        boolean ascii = true;
+        for (int i = 0; i < bytes.length() && ascii; i++) {
+            ascii = bytes.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return bytes;
+        }
+        for (int i = 0; i < bytes.length(); i++) {
+            if (bytes.charAt(i) > 0xFF) {
+                return bytes; // not bytes as read
+            }
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return bytes;
+        }
     }
 }
