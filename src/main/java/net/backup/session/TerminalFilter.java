@@ -42,16 +42,17 @@ final class TerminalFilter {
     private enum State { TEXT, ESCAPE, CSI, STRING, STRING_ESCAPE, CHARSET }
 
     private State state = State.TEXT;
-    /** The cursor's column on the line being written, known up to this length of the text; -1: not yet worked out. */
+    /**
+     * The cursor's column on the line being written (see {@link #moved}): how far {@code ESC [ N D} can move it
+     * back, so that a few bytes of cursor moves never become more backspaces than there are characters to move over.
+     */
     private int column;
-    private int columnKnownTo = -1;
     /** The last text character was a CR or an LF, or padding after one (the stream starts at a line start). */
     private boolean afterLineEnd = true;
     private final StringBuilder sequence = new StringBuilder();
 
     /** Appends the text in {@code bytes[0..n)} (one char per byte, ISO-8859-1) less escape sequences to {@code out}. */
     void feed(byte[] bytes, int n, StringBuilder out) {
-        columnKnownTo = -1; // the text may have changed between two reads: worked out again when needed
         for (int i = 0; i < n; i++) {
             if (state == State.TEXT) {
                 // Most of a reply is plain text: copied a run at a time, not a character at a time (this is
@@ -62,6 +63,7 @@ final class TerminalFilter {
                 }
                 if (end > i) {
                     out.append(new String(bytes, i, end - i, StandardCharsets.ISO_8859_1));
+                    moved(bytes, i, end);
                     afterLineEnd = bytes[end - 1] == '\r' || bytes[end - 1] == '\n';
                     i = end - 1;
                     continue;
@@ -75,9 +77,11 @@ final class TerminalFilter {
                         state = State.ESCAPE;
                     } else if (c != 0) {
                         out.append(c);
+                        moved(c);
                         afterLineEnd = c == '\r' || c == '\n';
                     } else if (!afterLineEnd) {
                         out.append(c);
+                        moved(c);
                     }
                 }
                 case ESCAPE -> escape(c, out);
@@ -140,8 +144,11 @@ final class TerminalFilter {
             String params = sequence.substring(2, sequence.length() - 1);
             if (c == 'K') {
                 out.append(params.equals("2") ? "\r" + ERASE_LINE : String.valueOf(ERASE_LINE));
+                column = params.equals("2") ? 0 : column;
             } else if (c == 'D') {
-                out.append("\b".repeat(Math.min(cursorBack(params), column(out))));
+                int back = Math.min(cursorBack(params), column);
+                out.append("\b".repeat(back));
+                column -= back;
             }
             end();
         } else if (c < 0x20 || c > 0x3f || sequence.length() > MAX_SEQUENCE
@@ -152,33 +159,34 @@ final class TerminalFilter {
     }
 
     /**
-     * Where the cursor stands on the line being written, a cell per character as {@link ScreenLine} draws it: a
-     * backspace takes it one back, but never before the line's start, as on a terminal. So a few bytes of
-     * {@code ESC [ 512 D} never become more backspaces than there are characters to move over, and hostile output
-     * cannot grow the text beyond twice what was read. Worked out from the line's start once per read, then only
-     * over what was added since, so a flood of cursor moves costs each of them a step, not a rescan.
+     * Follows the cursor over text written: a cell per character as {@link ScreenLine} draws it, a backspace one
+     * back but never before the line's start, as on a terminal, a line end back to the start. Kept from read to
+     * read, so that a cursor move costs a step however it arrives (rescanning the line on every read let a device
+     * that sends {@code ESC[D} a packet at a time make each read cost the whole line: the cold review). For a run of
+     * text only its last line is looked at, from its end: the rest is behind a line end.
      */
-    private int column(StringBuilder out) {
-        if (columnKnownTo < 0 || columnKnownTo > out.length()) {
-            int start = out.length();
-            while (start > 0 && out.charAt(start - 1) != '\n' && out.charAt(start - 1) != '\r') {
-                start--;
-            }
-            column = 0;
-            columnKnownTo = start;
-        }
-        for (int i = columnKnownTo; i < out.length(); i++) {
-            char c = out.charAt(i);
-            if (c == '\n' || c == '\r') {
+    private void moved(byte[] bytes, int from, int to) {
+        int start = from;
+        for (int k = to - 1; k >= from; k--) {
+            if (bytes[k] == '\r' || bytes[k] == '\n') {
                 column = 0;
-            } else if (c == '\b') {
-                column = Math.max(0, column - 1);
-            } else if (c != ERASE_LINE && c != OutputCleaner.ANSWERED_PAGER) { // marks, not characters shown
-                column++;
+                start = k + 1;
+                break;
             }
         }
-        columnKnownTo = out.length();
-        return column;
+        for (int k = start; k < to; k++) {
+            column = bytes[k] == '\b' ? Math.max(0, column - 1) : column + 1;
+        }
+    }
+
+    private void moved(char c) {
+        if (c == '\r' || c == '\n') {
+            column = 0;
+        } else if (c == '\b') {
+            column = Math.max(0, column - 1);
+        } else {
+            column++;
+        }
     }
 
     /** How far {@code ESC [ N D} moves back: one without N, at most a line's width (beyond, a terminal stops at its start). */
@@ -216,6 +224,9 @@ final class TerminalFilter {
 
     private void giveBack(StringBuilder out) {
         out.append(sequence);
+        for (int i = 0; i < sequence.length(); i++) {
+            moved(sequence.charAt(i));
+        }
         end();
     }
 }
