@@ -64,7 +64,7 @@ public final class CliSession implements AutoCloseable {
     private String prompt;
     /** The prompt has been seen in front of an echo (or, without echo, twice): it is the device's. */
     private boolean promptConfirmed;
-    /** The enable secret once typed: hidden in any device text a message quotes (see {@link #quotable}). */
+    /** The enable secret once typed: hidden in any device text a message quotes (see {@link #withoutTypedSecret}). */
     private String typedSecret;
 
     /**
@@ -179,23 +179,29 @@ public final class CliSession implements AutoCloseable {
         Optional<String> error = OutputCleaner.firstMatchingLine(reply.text(), platform.errorLines(), guard);
         if (error.isPresent() || secretSent) {
             return new SessionException(SessionException.Cause.AUTHENTICATION, "enable failed: "
-                    + error.map(line -> quotable(SecretRule.quotable(line, platform.secrets(), guard))).orElse("still in user mode"));
+                    + error.map(line -> SecretRule.quotable(withoutTypedSecret(line), platform.secrets(), guard)).orElse("still in user mode"));
         }
         // A caret line under the command ("^", where the error is) is no words.
         String before = OutputCleaner.clean(reply.text()).lines().map(String::strip).filter(CliSession::hasWords)
-                .reduce((first, last) -> last).map(line -> quotable(SecretRule.quotable(line, platform.secrets(), guard))).orElse("");
+                .reduce((first, last) -> last).map(line -> SecretRule.quotable(withoutTypedSecret(line), platform.secrets(), guard)).orElse("");
         return new SessionException(SessionException.Cause.DEVICE, "enable failed: still in user mode ('" + prompt.strip() + "'), "
                 + (before.isEmpty() ? "the device said nothing" : "the device answered '" + before + "'")
                 + " (is its platform " + platform.name() + "?)");
     }
 
     /**
-     * Device text as a message may quote it: the platform's secret rules know configuration lines, not the
-     * conversation, so a device that echoes the enable secret as it is typed (and then stalls) would have it
-     * quoted in the error, the console and the report. What was typed as a secret is hidden wherever it stands.
+     * A device's line, as read (a char per byte), with what was typed as a secret hidden wherever it stands: the
+     * platform's secret rules know configuration lines, not the conversation, so a device that echoes the enable
+     * secret as it is typed (and then stalls) would have it quoted in the error, the console and the report. Done
+     * on the line as read, before any rule rewrites part of it or the bytes are decoded, in the form the secret
+     * was sent in (the cold review: 'horse key battery staple' was shown as 'horse key <secret> staple').
      */
-    private String quotable(String deviceText) {
-        return typedSecret == null || typedSecret.isEmpty() ? deviceText : deviceText.replace(typedSecret, "******");
+    private String withoutTypedSecret(String line) {
+        if (typedSecret == null || typedSecret.isEmpty()) {
+            return line;
+        }
+        String asSent = new String(typedSecret.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+        return line.replace(asSent, "******");
     }
 
     private static boolean hasWords(String line) {
@@ -492,7 +498,7 @@ public final class CliSession implements AutoCloseable {
         if (prompt == null || last.isEmpty() || last.equals(prompt.strip()) || !looksLikePrompt(last)) {
             return Optional.empty();
         }
-        return Optional.of(Excerpt.of(quotable(SecretRule.quotablePerhapsCutShort(last, platform.secrets(), guard)), 80));
+        return Optional.of(Excerpt.of(SecretRule.quotablePerhapsCutShort(withoutTypedSecret(last), platform.secrets(), guard), 80));
     }
 
     /**
@@ -506,7 +512,7 @@ public final class CliSession implements AutoCloseable {
         if (last.isEmpty() || prompt != null && last.equals(prompt.strip())) {
             return "";
         }
-        String shown = quotable(SecretRule.quotablePerhapsCutShort(last, platform.secrets(), guard));
+        String shown = SecretRule.quotablePerhapsCutShort(withoutTypedSecret(last), platform.secrets(), guard);
         if (platform.pagerPrompt().matcher(guard.text(last)).matches()) {
             // Most often a pager that came after the end-of-output probe was typed (a line that read like the
             // prompt, then a pause), and took its keys: the probe is not answered while its echo is awaited.
