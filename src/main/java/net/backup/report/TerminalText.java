@@ -72,12 +72,13 @@ public final class TerminalText {
     /**
      * C0 and C1 controls and DEL (C1's {@code U+009B} is a CSI on its own for some terminals), the
      * bidirectional overrides and marks that make a terminal show text in another order than it was written, and
-     * the invisible characters that make a line hold text the reader does not see (zero widths, joiners, the line
-     * and paragraph separators, the byte order mark, interlinear annotation).
+     * the invisible characters that make a line hold text the reader does not see (zero width space, word joiner,
+     * the line and paragraph separators, the byte order mark, interlinear annotation). Not the zero width
+     * joiner and non-joiner: Persian, the Indic scripts and emoji sequences need them.
      */
     static boolean isControl(char c) {
         return c < 0x20 || c >= 0x7f && c <= 0x9f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069
-                || c >= 0x200b && c <= 0x200f || c == 0x2028 || c == 0x2029 || c == 0x2060 || c == 0xfeff
-                || c == 0x061c || c == 0x180e || c >= 0xfff9 && c <= 0xfffb;
+                || c == 0x200b || c == 0x200e || c == 0x200f || c == 0x2028 || c == 0x2029 || c == 0x2060
+                || c == 0xfeff || c == 0x061c || c == 0x180e || c >= 0xfff9 && c <= 0xfffb;
     }
 }

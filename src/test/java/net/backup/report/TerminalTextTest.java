@@ -34,8 +34,11 @@ class TerminalTextTest {
     /** Text a reader does not see, or sees reordered: zero widths, joiners, direction marks, separators (probe H). */
     @Test
     void showsInvisibleAndDirectionCharactersEscaped() {
-        assertThat(TerminalText.escape("a\u200fb\u200ec\u061cd\u200be\u200df\u2060g\ufeffh\u2028i\u2029j\ufff9k\u180el"))
-                .isEqualTo("a\\u200fb\\u200ec\\u061cd\\u200be\\u200df\\u2060g\\ufeffh\\u2028i\\u2029j\\ufff9k\\u180el");
+        assertThat(TerminalText.escape("a\u200fb\u200ec\u061cd\u200be\u2060g\ufeffh\u2028i\u2029j\ufff9k\u180el"))
+                .isEqualTo("a\\u200fb\\u200ec\\u061cd\\u200be\\u2060g\\ufeffh\\u2028i\\u2029j\\ufff9k\\u180el");
+        // the joiners are spelling in Persian, the Indic scripts and emoji sequences
+        assertThat(TerminalText.escape("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \ud83d\udc68\u200d\ud83d\udc69"))
+                .isEqualTo("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \ud83d\udc68\u200d\ud83d\udc69");
         assertThat(TerminalText.escape("Z\u00fcrich \u65e5\u672c \u2013 caf\u00e9")).isEqualTo("Z\u00fcrich \u65e5\u672c \u2013 caf\u00e9");
     }
 

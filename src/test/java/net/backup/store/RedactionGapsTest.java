@@ -14,6 +14,18 @@ class RedactionGapsTest {
     @TempDir
     Path dir;
 
+    /** Keywords and names where a secret could stand are no secrets: the line is stored as it is. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "mpls ldp password option 5 for 10 key-chain LDPCHAIN",
+        " cts sxp connection peer 10.1.1.1 password default mode local",
+        " cts sxp connection peer 10.1.1.2 password none mode local",
+    })
+    void aLineWithoutASecretIsStoredAsItIs(String line) throws Exception {
+        String config = "!\n" + line + "\n!\nend\n";
+        assertThat(Redactor.forDirectory(dir).redact(config, Platforms.CISCO_IOS.secrets())).isEqualTo(config);
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
         "cisco_ios | ' ip nhrp authentication NhrpS3cr' | NhrpS3cr",
@@ -25,6 +37,9 @@ class RedactionGapsTest {
         "cisco_ios | ' ospfv3 authentication ipsec spi 256 sha1 0 FEDCBA9876543210FEDCBA9876543210FEDCBA98' | FEDCBA9876543210FEDCBA9876543210FEDCBA98",
         "cisco_ios | 'cts sxp default password 7 0835495D1D' | 0835495D1D",
         "cisco_ios | ' path scp://backup:ArchiveS3cr@10.0.0.9/configs/$h' | ArchiveS3cr",
+        "cisco_ios | ' path scp://backup:p@ssS3cr@10.0.0.9/configs/$h' | p@ssS3cr",
+        "cisco_ios | ' ipv6 nhrp authentication Nhrp6S3cr' | Nhrp6S3cr",
+        "cisco_ios | ' area 1 authentication ipsec spi 500 md5 1234567890ABCDEF1234567890ABCDEF' | 1234567890ABCDEF1234567890ABCDEF",
         "arista_eos | '   ip ospf message-digest-key 1 sha256 7 Ohq5YvQVZC8=' | Ohq5YvQVZC8=",
         "arista_eos | '   isis authentication key 7 0O2hLkGvDxw=' | 0O2hLkGvDxw=",
         // a covered form with a blank or a tab after its secret
