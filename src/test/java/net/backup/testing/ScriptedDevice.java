@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.Environment;
@@ -20,11 +22,10 @@ import org.apache.sshd.server.command.Command;
 /**
  * A device whose every byte and pause is scripted by the test, where the lab's devices would need a fault of
  * their own: a prompt, an echo of each typed line, and for each command a list of pieces, each a String (sent in
- * one write, one SSH packet, one char per byte), a Long (a pause in milliseconds), a {@link Pager} (its prompt,
- * then a wait for one key, read from what was typed, typed ahead or not, as a real pager takes it) or an
- * {@link EchoedLine}. A line that
- * starts with '!' (a comment, as IOS and NX-OS take the end-of-output probe) answers nothing. Probe G wrote the
- * first one.
+ * one write, one SSH packet, one char per byte), a Long (a pause in milliseconds, cut short when the device is
+ * closed), a {@link Pager} (its prompt, then a wait for one key, read from what was typed, typed ahead or not, as
+ * a real pager takes it) or an {@link EchoedLine}. A line that starts with '!' (a comment, as IOS and NX-OS take
+ * the end-of-output probe) answers nothing. Probe G wrote the first one.
  */
 public final class ScriptedDevice implements AutoCloseable {
     /** What the device answers to one command line. */
@@ -45,6 +46,7 @@ public final class ScriptedDevice implements AutoCloseable {
     private final String prompt;
     private final Script script;
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final StringBuffer pagerKeys = new StringBuffer();
 
     public ScriptedDevice(String prompt, Script script) throws IOException {
@@ -81,6 +83,7 @@ public final class ScriptedDevice implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown(); // ends a scripted pause at once: no device thread outlives its test asleep
         server.stop(true);
     }
 
@@ -150,7 +153,9 @@ public final class ScriptedDevice implements AutoCloseable {
                     if (!line.startsWith("!")) {
                         for (Object piece : script.reply(line.strip())) {
                             if (piece instanceof Long pause) {
-                                Thread.sleep(pause);
+                                if (closed.await(pause, TimeUnit.MILLISECONDS)) {
+                                    return;
+                                }
                             } else if (piece instanceof EchoedLine) {
                                 for (int c; (c = in.read()) >= 0 && c != '\r'; ) {
                                     write(String.valueOf((char) c));
