@@ -201,8 +201,7 @@ public final class PlatformFile {
                 continue;
             }
             Map<String, NodeTuple> keys = keys(mapping, field, SAVE_KEYS);
-            NodeTuple command = Optional.ofNullable(keys.get("command")).orElseThrow(() -> source.fail(
-                    source.at(mapping.getStartMark()) + ": " + field + ".command: missing"));
+            NodeTuple command = required(keys, "command", mapping, field);
             List<Answer> answers = answers(keys.get("answers"), field + ".answers");
             steps.add(new SaveStep(text(command, field + ".command"), answers));
         }
@@ -220,8 +219,7 @@ public final class PlatformFile {
             String answerField = field + "[" + j + "]";
             MappingNode answer = Nodes.mapping(list.getValue().get(j), answerField, source);
             Map<String, NodeTuple> answerKeys = keys(answer, answerField, ANSWER_KEYS);
-            NodeTuple question = Optional.ofNullable(answerKeys.get("question")).orElseThrow(() -> source.fail(
-                    source.at(answer.getStartMark()) + ": " + answerField + ".question: missing"));
+            NodeTuple question = required(answerKeys, "question", answer, answerField);
             String reply = answerKeys.containsKey("reply") ? replyText(answerKeys.get("reply")) : "";
             boolean enter = answerKeys.containsKey("enter") ? bool(answerKeys.get("enter"), answerField + ".enter") : true;
             answers.add(new Answer(regex(question, answerField + ".question"), reply, enter));
@@ -249,27 +247,16 @@ public final class PlatformFile {
     }
 
     private List<SecretRule> secrets() {
-        NodeTuple tuple = entries.get("secrets");
-        if (tuple == null) {
-            return List.of();
-        }
-        SequenceNode sequence = Nodes.sequence(tuple.getValueNode(), "secrets", source);
-        var rules = new ArrayList<SecretRule>();
-        for (int i = 0; i < sequence.getValue().size(); i++) {
-            String field = "secrets[" + i + "]";
-            MappingNode rule = Nodes.mapping(sequence.getValue().get(i), field, source);
-            Map<String, NodeTuple> keys = keys(rule, field, SECRET_KEYS);
-            NodeTuple pattern = Optional.ofNullable(keys.get("pattern")).orElseThrow(() -> source.fail(
-                    source.at(rule.getStartMark()) + ": " + field + ".pattern: missing"));
+        return eachMapping("secrets", SECRET_KEYS, (field, rule, keys) -> {
+            NodeTuple pattern = required(keys, "pattern", rule, field);
             Pattern compiled = regex(pattern, field + ".pattern");
             if (!SecretRule.marksTheSecret(compiled)) {
                 throw source.fail(source.at(pattern.getValueNode().getStartMark()) + ": " + field
                         + ".pattern: needs a group named secret, (?<secret>...), around the secret itself");
             }
             String name = keys.containsKey("name") ? text(keys.get("name"), field + ".name") : field;
-            rules.add(new SecretRule(name, compiled));
-        }
-        return rules;
+            return new SecretRule(name, compiled);
+        }).orElse(List.of());
     }
 
     /**
@@ -277,28 +264,43 @@ public final class PlatformFile {
      * the same as an empty list: it does not say that there is no free text.
      */
     private Optional<List<TextBlock>> textBlocks() {
-        NodeTuple tuple = entries.get("text_blocks");
-        if (tuple == null) {
-            return Optional.empty();
-        }
-        SequenceNode sequence = Nodes.sequence(tuple.getValueNode(), "text_blocks", source);
-        var blocks = new ArrayList<TextBlock>();
-        for (int i = 0; i < sequence.getValue().size(); i++) {
-            String field = "text_blocks[" + i + "]";
-            MappingNode block = Nodes.mapping(sequence.getValue().get(i), field, source);
-            Map<String, NodeTuple> keys = keys(block, field, TEXT_BLOCK_KEYS);
-            NodeTuple start = Optional.ofNullable(keys.get("start")).orElseThrow(() -> source.fail(
-                    source.at(block.getStartMark()) + ": " + field + ".start: missing"));
-            Pattern compiled = regex(start, field + ".start");
+        return eachMapping("text_blocks", TEXT_BLOCK_KEYS, (field, block, keys) -> {
+            Pattern start = regex(required(keys, "start", block, field), field + ".start");
             Optional<Pattern> end = Optional.ofNullable(keys.get("end")).map(e -> regex(e, field + ".end"));
-            if (TextBlock.hasDelimiter(compiled) == end.isPresent()) {
+            if (TextBlock.hasDelimiter(start) == end.isPresent()) {
                 throw source.fail(source.at(block.getStartMark()) + ": " + field + ": needs either a group named "
                         + TextBlock.DELIMITER + " in start, (?<" + TextBlock.DELIMITER + ">...), whose text closes the block,"
                         + " or an end, the line that closes it (not both)");
             }
-            blocks.add(new TextBlock(compiled, end));
+            return new TextBlock(start, end);
+        });
+    }
+
+    /** Reads one item of a list of mappings, given its field name ({@code secrets[2]}) and its checked keys. */
+    @FunctionalInterface
+    private interface MappingItem<T> {
+        T read(String field, MappingNode item, Map<String, NodeTuple> keys);
+    }
+
+    /** A list of mappings with the keys {@code allowed}, each read by {@code item}; empty if the key is absent. */
+    private <T> Optional<List<T>> eachMapping(String key, Set<String> allowed, MappingItem<T> item) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple == null) {
+            return Optional.empty();
         }
-        return Optional.of(blocks);
+        SequenceNode sequence = Nodes.sequence(tuple.getValueNode(), key, source);
+        var items = new ArrayList<T>();
+        for (int i = 0; i < sequence.getValue().size(); i++) {
+            String field = key + "[" + i + "]";
+            MappingNode mapping = Nodes.mapping(sequence.getValue().get(i), field, source);
+            items.add(item.read(field, mapping, keys(mapping, field, allowed)));
+        }
+        return Optional.of(items);
+    }
+
+    private NodeTuple required(Map<String, NodeTuple> keys, String name, MappingNode mapping, String field) {
+        return Optional.ofNullable(keys.get(name)).orElseThrow(() -> source.fail(
+                source.at(mapping.getStartMark()) + ": " + field + "." + name + ": missing"));
     }
 
     private Optional<Map<String, NodeTuple>> mapping(String key, Set<String> allowed) {

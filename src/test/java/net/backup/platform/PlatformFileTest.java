@@ -89,6 +89,13 @@ class PlatformFileTest {
     }
 
     @Test
+    void anItemOfAListOfMappingsWithoutItsKeyIsNamed() throws IOException {
+        assertError(MINIMAL + "secrets:\n  - {name: x}\n", "5:5: secrets[0].pattern: missing");
+        assertError(MINIMAL + "save:\n  - {answers: []}\n", "5:5: save[0].command: missing");
+        assertError(MINIMAL + "login:\n  - {reply: y}\n", "5:5: login[0].question: missing");
+    }
+
+    @Test
     void aTextBlockNeedsEitherADelimiterOrAnEndLine() throws IOException {
         String needs = "needs either a group named delimiter in start, (?<delimiter>...), whose text closes the block,"
                 + " or an end, the line that closes it (not both)";
