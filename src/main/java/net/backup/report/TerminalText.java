@@ -40,7 +40,7 @@ public final class TerminalText {
 
     private static String escape(String text, boolean keepTabs) {
         int first = 0;
-        while (first < text.length() && !needsEscape(text.charAt(first), keepTabs)) {
+        while (first < text.length() && !needsEscape(text, first, keepTabs)) {
             first++;
         }
         if (first == text.length()) {
@@ -49,7 +49,7 @@ public final class TerminalText {
         var s = new StringBuilder(text.length() + 16).append(text, 0, first);
         for (int i = first; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!needsEscape(c, keepTabs)) {
+            if (!needsEscape(text, i, keepTabs)) {
                 s.append(c);
                 continue;
             }
@@ -58,27 +58,48 @@ public final class TerminalText {
                 case '\r' -> s.append("\\r");
                 case '\n' -> s.append("\\n");
                 case '\t' -> s.append("\\t");
-                default -> s.append(c < 0x100 ? String.format(Locale.ROOT, "\\x%02x", (int) c)
-                        : String.format(Locale.ROOT, "\\u%04x", (int) c));
+                default -> {
+                    if (Character.isHighSurrogate(c)) { // a tag character, the only pair escaped
+                        s.append(String.format(Locale.ROOT, "\\U%08x", text.codePointAt(i)));
+                        i++;
+                    } else {
+                        s.append(c < 0x100 ? String.format(Locale.ROOT, "\\x%02x", (int) c)
+                                : String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    }
+                }
             }
         }
         return s.toString();
     }
 
-    private static boolean needsEscape(char c, boolean keepTabs) {
+    private static boolean needsEscape(String text, int i, boolean keepTabs) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return isTag(text.codePointAt(i));
+        }
         return isControl(c) && !(keepTabs && c == '\t');
+    }
+
+    /**
+     * The tag characters (U+E0000 to U+E007F) are invisible, one for each ASCII character: a line can carry a
+     * hidden second text in them ("ASCII smuggling"). Outside a few emoji flags they have no use.
+     */
+    static boolean isTag(int codePoint) {
+        return codePoint >= 0xe0000 && codePoint <= 0xe007f;
     }
 
     /**
      * C0 and C1 controls and DEL (C1's {@code U+009B} is a CSI on its own for some terminals), the
      * bidirectional overrides and marks that make a terminal show text in another order than it was written, and
-     * the invisible characters that make a line hold text the reader does not see (zero width space, word joiner,
-     * the line and paragraph separators, the byte order mark, interlinear annotation). Not the zero width
-     * joiner and non-joiner: Persian, the Indic scripts and emoji sequences need them.
+     * the invisible characters that make a line hold text the reader does not see (zero width space, word joiner
+     * and the invisible operators after it, the soft hyphen, the Hangul fillers, the line and paragraph separators,
+     * the byte order mark, interlinear annotation). Not the zero width joiner and non-joiner: Persian, the Indic
+     * scripts and emoji sequences need them.
      */
     static boolean isControl(char c) {
         return c < 0x20 || c >= 0x7f && c <= 0x9f || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069
-                || c == 0x200b || c == 0x200e || c == 0x200f || c == 0x2028 || c == 0x2029 || c == 0x2060
-                || c == 0xfeff || c == 0x061c || c == 0x180e || c >= 0xfff9 && c <= 0xfffb;
+                || c == 0x200b || c == 0x200e || c == 0x200f || c == 0x2028 || c == 0x2029 || c >= 0x2060 && c <= 0x2064
+                || c == 0xfeff || c == 0x061c || c == 0x180e || c >= 0xfff9 && c <= 0xfffb || c == 0x00ad
+                || c == 0x115f || c == 0x1160 || c == 0x3164 || c == 0xffa0;
     }
 }

@@ -42,6 +42,18 @@ class TerminalTextTest {
         assertThat(TerminalText.escape("Z\u00fcrich \u65e5\u672c \u2013 caf\u00e9")).isEqualTo("Z\u00fcrich \u65e5\u672c \u2013 caf\u00e9");
     }
 
+    /** The invisible characters the third cold review found still passing: soft hyphen, invisible operators, fillers, tags. */
+    @Test
+    void showsSoftHyphensInvisibleOperatorsFillersAndTagsEscaped() {
+        assertThat(TerminalText.escape("pa\u00adss\u2062wo\u2064rd\u3164x\u115fy\uffa0z"))
+                .isEqualTo("pa\\xadss\\u2062wo\\u2064rd\\u3164x\\u115fy\\uffa0z");
+        // "hi" in tag characters, after a visible word: the hidden text shows
+        String tags = new StringBuilder("ok").appendCodePoint(0xe0068).appendCodePoint(0xe0069).toString();
+        assertThat(TerminalText.escape(tags)).isEqualTo("ok\\U000e0068\\U000e0069");
+        // other characters beyond the first plane are text
+        assertThat(TerminalText.escape("\ud83d\ude00 \ud834\udd1e")).isEqualTo("\ud83d\ude00 \ud834\udd1e");
+    }
+
     @Test
     void leavesPrintableTextAsItIs() {
         String text = "csr1: cannot write /srv/configs/csr1.cfg: 'ünïcode' [ok] % 100";
