@@ -42,6 +42,13 @@ class RedactionGapsTest {
         "cisco_ios | ' area 1 authentication ipsec spi 500 md5 1234567890ABCDEF1234567890ABCDEF' | 1234567890ABCDEF1234567890ABCDEF",
         "arista_eos | '   ip ospf message-digest-key 1 sha256 7 Ohq5YvQVZC8=' | Ohq5YvQVZC8=",
         "arista_eos | '   isis authentication key 7 0O2hLkGvDxw=' | 0O2hLkGvDxw=",
+        // left in clear by the rules before (the third cold review): router-level IS-IS keys, type 8a, OSPFv3 encryption
+        "arista_eos | '   authentication key 7 0O2hLkGvDxw= level-2' | 0O2hLkGvDxw=",
+        "arista_eos | '   isis authentication key 8a Qk1uS2V5MTIzNDU2Nzg= level-1' | Qk1uS2V5MTIzNDU2Nzg=",
+        "arista_eos | '   ip ospf authentication-key 8a Qk1uS2V5MTIzNDU2Nzg=' | Qk1uS2V5MTIzNDU2Nzg=",
+        "arista_eos | '   neighbor 10.0.0.2 password 8a Qk1uS2V5MTIzNDU2Nzg=' | Qk1uS2V5MTIzNDU2Nzg=",
+        "cisco_ios | ' ipv6 ospf encryption ipsec spi 1001 esp null sha1 123456789A123456789B123456789C123456789D' | 123456789A123456789B123456789C123456789D",
+        "cisco_ios | ' area 1 encryption ipsec spi 500 esp null md5 1AAA2BBB3CCC4DDD5EEE6FFF7AAA8BBB' | 1AAA2BBB3CCC4DDD5EEE6FFF7AAA8BBB",
         // a covered form with a blank or a tab after its secret
         "cisco_ios | 'enable secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkO ' | $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkO",
         "cisco_ios | ' password 7 0822455D0A16 ' | 0822455D0A16",
@@ -57,5 +64,18 @@ class RedactionGapsTest {
         String redactedLine = stored.lines().filter(l -> l.contains("<redacted:")).findFirst().orElseThrow();
         int at = line.indexOf(secret);
         assertThat(redactedLine).startsWith(line.substring(0, at)).endsWith(line.substring(at + secret.length()));
+    }
+
+    /** OSPFv3 with encryption carries two keys on one line: both are redacted, the words around them kept. */
+    @org.junit.jupiter.api.Test
+    void bothKeysOfAnOspfv3EncryptionLineAreRedacted() throws Exception {
+        String enc = "0123456789ABCDEF0123456789ABCDEF";
+        String auth = "FEDCBA9876543210FEDCBA9876543210FEDCBA98";
+        String line = " ospfv3 encryption ipsec spi 256 esp aes-cbc 128 0 " + enc + " sha1 0 " + auth;
+
+        String stored = Redactor.forDirectory(dir).redact("!\n" + line + "\n!\nend\n", Platforms.CISCO_IOS.secrets());
+
+        assertThat(stored).doesNotContain(enc).doesNotContain(auth)
+                .containsPattern(" ospfv3 encryption ipsec spi 256 esp aes-cbc 128 0 <redacted:[^>]+> sha1 0 <redacted:[^>]+>\n");
     }
 }
