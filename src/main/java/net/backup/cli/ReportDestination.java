@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import net.backup.report.JsonReport;
 
 /**
  * Where {@code --report FILE} may be written. The report is written after every device is done, by a rename
@@ -37,7 +38,9 @@ final class ReportDestination {
                         + ", where the report would replace a backup or the history's files; write it elsewhere");
             }
         }
-        checkWritable(report, landingOf(report));
+        if (!JsonReport.isStream(report)) { // /dev/stdout, a pipe: written as they are, in no directory
+            checkWritable(report, landingOf(report));
+        }
     }
 
     private static void checkWritable(Path report, Path landing) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Locale;
 import net.backup.run.DeviceResult;
@@ -14,7 +15,9 @@ import net.backup.store.ExclusiveFiles;
  * {@code --report FILE}: the run as JSON, for monitoring systems, with what the run cost this process
  * ({@code client}: CPU time and peak memory), owner-only ({@code 0600}). Written whole to a temporary file
  * and renamed, so a monitor never reads half a report; the temporary file is created exclusively, never
- * through a planted link.
+ * through a planted link. A path that is a stream rather than a file ({@code /dev/stdout}, a pipe such as a
+ * shell's {@code >(jq .)}, {@code /dev/null}) is written to as it is: a rename would replace the device node or
+ * the link with a file (probe I: as root, {@code --report /dev/null} made {@code /dev/null} a file of JSON).
  */
 public final class JsonReport {
     private JsonReport() {
@@ -44,18 +47,31 @@ public final class JsonReport {
         json.append(outcome.results().isEmpty() ? "]" : "\n  ]")
                 .append(",\n  \"client\": {\"cpu_ms\": ").append(client.cpuMillis())
                 .append(", \"peak_rss_bytes\": ").append(client.peakRssBytes()).append("}\n}\n");
+        byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+        if (isStream(file)) {
+            Files.write(file, bytes, StandardOpenOption.WRITE);
+            return;
+        }
         Path absolute = file.toAbsolutePath();
         Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
         // Beside the report, perhaps in a directory others can write: never through a link planted there.
         ExclusiveFiles.removeLeftover(temp);
         try {
             // Owner-only like the backups: it names every device and quotes their errors.
-            ExclusiveFiles.createAndSync(temp, json.toString().getBytes(StandardCharsets.UTF_8), ExclusiveFiles.OWNER_ONLY);
+            ExclusiveFiles.createAndSync(temp, bytes, ExclusiveFiles.OWNER_ONLY);
             ExclusiveFiles.moveOver(temp, absolute);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp); // a link is removed, never followed
             throw e;
         }
+    }
+
+    /**
+     * Whether {@code path}, links followed, is something other than a file or a directory: a character device,
+     * a pipe, a socket. The report is written into it as it is, not renamed over it.
+     */
+    public static boolean isStream(Path path) {
+        return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped (RFC 8259). */

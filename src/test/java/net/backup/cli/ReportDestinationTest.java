@@ -143,4 +143,36 @@ class ReportDestinationTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("rw-------");
         }
     }
+
+    /**
+     * A pipe, reached through a link as {@code /dev/stdout} or a shell's {@code >(jq .)} is, gets the JSON written
+     * into it and stays a pipe: a rename would have replaced it with a file (probe I: as root, {@code --report
+     * /dev/null} turned {@code /dev/null} into a file). Its directory need not be writable.
+     */
+    @Test
+    void aReportAtAPipeIsWrittenIntoItAndThePipeStays() throws Exception {
+        try (LabRun run = lab()) {
+            Path fifos = Files.createDirectories(dir.resolve("fd"));
+            Path fifo = fifos.resolve("63");
+            assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+            Path link = Files.createSymbolicLink(dir.resolve("stdout"), fifo);
+            var received = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Files.readString(fifo);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Files.setPosixFilePermissions(fifos, PosixFilePermissions.fromString("r-x------"));
+
+            CliRun result = run.backup("--report", link.toString());
+
+            Files.setPosixFilePermissions(fifos, PosixFilePermissions.fromString("rwx------"));
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(received.get(30, java.util.concurrent.TimeUnit.SECONDS)).contains("\"name\": \"csr1\"").endsWith("}\n");
+            assertThat(Files.isSymbolicLink(link)).isTrue();
+            assertThat(Files.isRegularFile(fifo)).isFalse();
+            assertThat(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther()).isTrue();
+        }
+    }
 }
