@@ -24,7 +24,11 @@ import java.util.regex.Pattern;
  * @param pagerPrompt            matches a whole pager line ({@code --More--}) that is answered with a space
  * @param errorLines             matches a line of CLI error output ({@code % Invalid input ...})
  * @param volatileLines          matches whole lines dropped before storing and comparing: they change without
- *                               the configuration changing (timestamps, byte counts)
+ *                               the configuration changing (timestamps, byte counts), and the messages below
+ * @param messageLines           matches the lines of a message the device prints into any output at any moment
+ *                               (a log message under {@code terminal monitor}, a broadcast to logged-in users):
+ *                               dropped too, but one may have cut a configuration line in two, so an output that
+ *                               holds one is fetched again
  * @param secrets                where secrets sit in a configuration, for {@code --redact}
  * @param completeLastLine       the last non-empty line of a complete configuration matches it, if present
  * @param exitCommand            sent to leave
@@ -53,6 +57,7 @@ public record Platform(
         Pattern pagerPrompt,
         Pattern errorLines,
         Pattern volatileLines,
+        Pattern messageLines,
         List<SecretRule> secrets,
         Optional<Pattern> completeLastLine,
         String exitCommand,

@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class PlatformFile {
     private static final Set<String> KEYS = Set.of("name", "aliases", "description", "prompt", "prompt_user", "prompt_privileged", "enable",
-            "pager", "save", "setup", "backup", "errors", "volatile", "complete", "secrets", "exit", "echo", "login", "pipeline",
+            "pager", "save", "setup", "backup", "errors", "volatile", "messages", "complete", "secrets", "exit", "echo", "login", "pipeline",
             "keyboard_interactive", "text_blocks");
     private static final Set<String> ENABLE_KEYS = Set.of("command", "password_prompt");
     private static final Set<String> KEYBOARD_INTERACTIVE_KEYS = Set.of("password_prompt");
@@ -105,7 +105,8 @@ public final class PlatformFile {
                 saveSteps(), list("setup"), required(list("backup"), "backup"),
                 regex("pager").orElse(NEVER),
                 alternatives("errors"),
-                alternatives("volatile"),
+                alternatives("volatile", "messages"),
+                alternatives("messages"),
                 secrets(),
                 regex("complete"),
                 text("exit").orElse("exit"),
@@ -163,24 +164,27 @@ public final class PlatformFile {
     }
 
     /** A list of regexes, checked one by one (so an error names the bad one) and joined into one pattern. */
-    private Pattern alternatives(String key) {
-        NodeTuple tuple = entries.get(key);
-        if (tuple == null) {
-            return NEVER;
-        }
-        SequenceNode sequence = Nodes.sequence(tuple.getValueNode(), key, source);
+    /** One pattern matching what any regex of the lists under these keys matches. */
+    private Pattern alternatives(String... keys) {
         var parts = new ArrayList<String>();
-        for (int i = 0; i < sequence.getValue().size(); i++) {
-            Node node = sequence.getValue().get(i);
-            String field = key + "[" + i + "]";
-            String text = Nodes.text(node, field, source);
-            try {
-                Pattern.compile(text);
-            } catch (PatternSyntaxException e) {
-                throw source.fail(source.at(node.getStartMark()) + ": " + field + ": not a valid regular expression: "
-                        + e.getDescription());
+        for (String key : keys) {
+            NodeTuple tuple = entries.get(key);
+            if (tuple == null) {
+                continue;
             }
-            parts.add("(?:" + text + ")");
+            SequenceNode sequence = Nodes.sequence(tuple.getValueNode(), key, source);
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                Node node = sequence.getValue().get(i);
+                String field = key + "[" + i + "]";
+                String text = Nodes.text(node, field, source);
+                try {
+                    Pattern.compile(text);
+                } catch (PatternSyntaxException e) {
+                    throw source.fail(source.at(node.getStartMark()) + ": " + field + ": not a valid regular expression: "
+                            + e.getDescription());
+                }
+                parts.add("(?:" + text + ")");
+            }
         }
         return parts.isEmpty() ? NEVER : Pattern.compile(String.join("|", parts));
     }

@@ -180,8 +180,46 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                     backup.add(cli.capture(command));
                 }
             }
+            String output = eachOnItsLine(backup);
+            if (ConfigValidator.interrupted(platform, output, control)) {
+                output = fetchedAgain(cli, output);
+            }
             cli.checkInStep();
-            return eachOnItsLine(backup);
+            return output;
+        }
+    }
+
+    /**
+     * The backup commands once more, for an output a message of the device's interrupted (a log line, a
+     * broadcast): dropped, it leaves no trace, but it may have cut a configuration line in two. An output without
+     * one is taken; one with messages again only if, messages dropped, it is the first one to the byte (they came
+     * between lines both times, or at the same place). Otherwise the device fails, to be tried again.
+     */
+    private String fetchedAgain(CliSession cli, String first) throws SessionException {
+        LOG.debug("{}: messages of the device's in the output; fetching it again", device.name());
+        var again = new ArrayList<String>();
+        for (String command : device.backupCommands()) {
+            again.add(cli.capture(command));
+        }
+        String second = eachOnItsLine(again);
+        Platform platform = device.platform();
+        Optional<String> firstStored = stored(platform, first);
+        if (!ConfigValidator.interrupted(platform, second, control)
+                || firstStored.isPresent() && firstStored.equals(stored(platform, second))) {
+            return second;
+        }
+        throw SessionException.retried(SessionException.Cause.OUTPUT, "messages the device printed (log messages, "
+                + "broadcasts) interrupted the output twice, in different places: one may have cut a configuration "
+                + "line in two, so it was not stored (turn them off for the backup's sessions, e.g. IOS 'logging "
+                + "synchronous' on its vty lines or 'no logging monitor')");
+    }
+
+    /** What the output would be stored as, if it is a configuration. */
+    private Optional<String> stored(Platform platform, String output) {
+        try {
+            return Optional.of(ConfigValidator.validate(platform, output, control));
+        } catch (InvalidConfigException e) {
+            return Optional.empty();
         }
     }
 

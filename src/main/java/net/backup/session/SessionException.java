@@ -63,6 +63,14 @@ public final class SessionException extends Exception {
         return new SessionException(cause, message, detail, false);
     }
 
+    /**
+     * A failure that another attempt may well not repeat, whatever its cause usually means: output interrupted
+     * by the device's messages twice is bad output this time, not a device that always sends it.
+     */
+    public static SessionException retried(Cause cause, String message) {
+        return new SessionException(cause, message, null, true);
+    }
+
     /** A device's line and the report never say nothing: at least they name what was thrown. */
     private static String nonEmpty(String message, Throwable detail) {
         if (message != null && !message.isBlank()) {

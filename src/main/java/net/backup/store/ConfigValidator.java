@@ -136,6 +136,35 @@ public final class ConfigValidator {
         }
     }
 
+    /**
+     * Whether the output holds a message the device printed into it (the platform's {@code messages}: a log
+     * message under {@code terminal monitor}, a broadcast to logged-in users), outside the free text an operator
+     * wrote. Such a line is dropped like a volatile one, but it may have come in the middle of a configuration
+     * line and cut it in two, and neither half says so (probe J: {@code  ip address 192.0}, the message,
+     * {@code .2.1 255.255.255.0}, stored as two lines).
+     */
+    public static boolean interrupted(Platform platform, String output, RegexGuard guard) {
+        var message = new LineMatcher(platform.messageLines(), guard);
+        if (!anyLine(output, message, null)) {
+            return false; // almost every output: one look per line, no free text followed
+        }
+        return anyLine(output, message, new TextBlocks(platform.textBlocks(), guard)); // a banner's line is the operator's
+    }
+
+    /** Whether a line of {@code output} matches, outside {@code blocks}' free text when given. */
+    private static boolean anyLine(String output, LineMatcher matcher, TextBlocks blocks) {
+        for (int from = 0, length = output.length(); from < length; ) {
+            int next = output.indexOf('\n', from);
+            next = next < 0 ? length : next;
+            boolean freeText = blocks != null && blocks.isText(output, from, next);
+            if (!freeText && matcher.matches(output, from, next)) {
+                return true;
+            }
+            from = next + 1;
+        }
+        return false;
+    }
+
     /** What almost every line is: neither {@link #firstControlCharacter} nor {@link #isText} has anything to say. */
     private static boolean isPrintableAscii(String output, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -122,6 +122,25 @@ class ConfigValidatorTest {
                 .isEqualTo("hostname fw1\nlogging message 111008 level 5\n: end\n");
     }
 
+    /**
+     * FreeBSD's syslogd, which JunOS runs, starts a broadcast with a BEL ("\r\n\7Message from syslogd@..."): the
+     * rule without it failed the device as garbage, control character 0x07 (probe J). IOS's 'exec prompt timestamp'
+     * puts the CPU load and the time over every output: stored, every backup was CHANGED (probe J).
+     */
+    @Test
+    void aBroadcastWithItsBellAndIosPromptTimestampsAreDropped() throws InvalidConfigException {
+        assertThat(ConfigValidator.validate(builtIn("juniper_junos"), "version 21.4R3.15;\n"
+                + "\u0007Message from syslogd@mx1 at Sat Nov 28 09:15:02 2026 ...\n"
+                + "mx1 chassisd[1234]: CHASSISD_SNMP_TRAP7: SNMP trap generated\nsystem {\n    host-name mx1;\n}\n"))
+                .isEqualTo("version 21.4R3.15;\nsystem {\n    host-name mx1;\n}\n");
+        assertThat(ConfigValidator.validate(builtIn("cisco_ios"), "Load for five secs: 1%/0%; one minute: 2%; five minutes: 1%\n"
+                + "Time source is NTP, 09:12:00.216 UTC Sat Nov 28 2026\n\nBuilding configuration...\n!\nhostname R1\nend\n"))
+                .isEqualTo("!\nhostname R1\nend\n");
+        assertThat(ConfigValidator.validate(builtIn("cisco_ios"), "Load for five secs: 4%/1%; one minute: 3%; five minutes: 3%\n"
+                + "No time source, *09:12:00.216 UTC Sat Nov 28 2026\n!\nhostname R1\nend\n"))
+                .isEqualTo("!\nhostname R1\nend\n");
+    }
+
     @Test
     void refusesCliErrors() {
         assertThatThrownBy(() -> validate("hostname r1\n% Invalid input detected at '^' marker.\nend\n"))
@@ -226,7 +245,7 @@ class ConfigValidatorTest {
         return new Platform(ios.name(), ios.description(), ios.prompt(), ios.userPrompt(), ios.privilegedPrompt(),
                 ios.enableCommand(), ios.passwordPrompt(), ios.loginPasswordPrompt(), ios.saveCommands(), ios.setupCommands(),
                 ios.backupCommands(), Pattern.compile(pager), Pattern.compile(errorLines), Pattern.compile(volatileLines),
-                ios.secrets(), Optional.empty(), ios.exitCommand(), ios.echo(), ios.loginAnswers(), ios.pipeline(), ios.declaredTextBlocks());
+                ios.messageLines(), ios.secrets(), Optional.empty(), ios.exitCommand(), ios.echo(), ios.loginAnswers(), ios.pipeline(), ios.declaredTextBlocks());
     }
 
     @Test
