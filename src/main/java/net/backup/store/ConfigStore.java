@@ -43,6 +43,7 @@ public final class ConfigStore {
             throw new AccessDeniedException(directory.toString(), null, "the output directory is not writable");
         }
         checkOwnerAndMode(directory);
+        checkParents(directory);
         return new ConfigStore(directory, files);
     }
 
@@ -68,9 +69,51 @@ public final class ConfigStore {
                     + ": whoever owns it could make this run write elsewhere; use a directory of your own");
         }
         Set<PosixFilePermission> mode = attributes.permissions();
-        if (mode.contains(PosixFilePermission.GROUP_WRITE) || mode.contains(PosixFilePermission.OTHERS_WRITE)) {
+        if (mode.contains(PosixFilePermission.OTHERS_WRITE)
+                || mode.contains(PosixFilePermission.GROUP_WRITE) && !PrivateGroup.isOwnGroupOf(directory)) {
             throw new UnsafeFileException(directory + " can be written by others (" + PosixFilePermissions.toString(mode)
                     + "), who could plant links in it: chmod go-w " + directory);
+        }
+    }
+
+    /**
+     * The directories above the output directory, as its path names them and as it really is: whoever may rename
+     * an entry in one of them could swap the output directory for a link of theirs while a run is under way, and
+     * every backup, the history's objects with them, would be written where they can read it (probe I, against a
+     * parent another user could write). So each must belong to us or root, and be writable by nobody else, but
+     * where the sticky bit keeps others from renaming what is ours ({@code /tmp}), or the group is ours alone.
+     */
+    static void checkParents(Path directory) throws IOException {
+        var parents = new java.util.LinkedHashSet<Path>();
+        for (Path p = directory.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
+            parents.add(p);
+        }
+        for (Path p = directory.toRealPath().getParent(); p != null; p = p.getParent()) {
+            parents.add(p);
+        }
+        Optional<Long> user = ownUid();
+        for (Path parent : parents) {
+            int mode;
+            long uid;
+            try {
+                mode = ((Number) Files.getAttribute(parent, "unix:mode")).intValue();
+                uid = uidOf(parent);
+            } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
+                return;
+            }
+            boolean sticky = (mode & 01000) != 0;
+            if (user.isPresent() && uid != user.get() && uid != ROOT) {
+                throw new UnsafeFileException(parent + ", a directory above the output directory " + directory
+                        + ", belongs to " + Files.getOwner(parent).getName() + ", who could put a link of theirs in its "
+                        + "place during a run: use an output directory whose parents belong to you or root");
+            }
+            boolean othersMayRename = !sticky && ((mode & 0002) != 0 || (mode & 0020) != 0 && !PrivateGroup.isOwnGroupOf(parent));
+            if (othersMayRename) {
+                throw new UnsafeFileException(parent + ", a directory above the output directory " + directory
+                        + ", can be written by others (" + PosixFilePermissions.toString(Files.getPosixFilePermissions(parent))
+                        + "), who could put a link of theirs in its place during a run: chmod go-w " + parent
+                        + ", or use another output directory");
+            }
         }
     }
 

@@ -193,7 +193,7 @@ class ConfigStoreTest {
 
     @Test
     void refusesAnOutputDirectoryOthersCanWrite() throws IOException {
-        for (String mode : List.of("rwxrwxrwx", "rwxrwxr-x", "rwx---rwx")) {
+        for (String mode : List.of("rwxrwxrwx", "rwx---rwx")) {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(mode));
 
             assertThatThrownBy(() -> ConfigStore.open(dir)).isInstanceOf(UnsafeFileException.class)
@@ -201,6 +201,97 @@ class ConfigStoreTest {
         }
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         ConfigStore.open(dir).write("r1", "end\n");
+    }
+
+    /** Group-writable for a group with members besides us: refused. (Root alone can give a directory such a group.) */
+    @Test
+    void refusesAnOutputDirectoryItsGroupCanWriteWhereTheGroupIsNotOursAlone() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("user.name").equals("root"),
+                "only root can give a directory another group");
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.getFileAttributeView(shared, java.nio.file.attribute.PosixFileAttributeView.class).setGroup(
+                dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("daemon"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxr-x"));
+
+        assertThatThrownBy(() -> ConfigStore.open(shared)).isInstanceOf(UnsafeFileException.class)
+                .hasMessage(shared + " can be written by others (rwxrwxr-x), who could plant links in it: chmod go-w " + shared);
+    }
+
+    /**
+     * Debian's user private groups: a user's directories are group-writable (umask 002) for a group nobody else is
+     * in, and a checkout's configs/ with them (probe J). Where the group is ours alone, that is no one else's write.
+     */
+    @Test
+    void acceptsAnOutputDirectoryWritableByAGroupThatIsOursAlone() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(PrivateGroup.isOwnGroupOf(dir), "this user's group is not private");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxr-x"));
+
+        ConfigStore.open(dir).write("r1", "end\n");
+
+        assertThat(dir.resolve("r1.cfg")).hasContent("end");
+    }
+
+    @Test
+    void aGroupIsOursAloneOnlyIfNoOtherUserIsInItOrHasItAsPrimaryGroup() {
+        var groups = List.of("root:x:0:", "alice:x:1000:", "staff:x:50:alice,bob", "solo:x:60:alice", "ghost:x:70:");
+        var users = List.of("root:x:0:0:root:/root:/bin/bash", "alice:x:1000:1000::/home/alice:/bin/sh",
+                "bob:x:1001:70::/home/bob:/bin/sh");
+        assertThat(PrivateGroup.isOwnGroup(1000, "alice", groups, users)).isTrue();
+        assertThat(PrivateGroup.isOwnGroup(60, "alice", groups, users)).isTrue();
+        assertThat(PrivateGroup.isOwnGroup(50, "alice", groups, users)).as("bob is a member").isFalse();
+        assertThat(PrivateGroup.isOwnGroup(70, "alice", groups, users)).as("bob's primary group").isFalse();
+        assertThat(PrivateGroup.isOwnGroup(80, "alice", groups, users)).as("not described").isFalse();
+        assertThat(PrivateGroup.ownGid(List.of("Uid:\t0\t0\t0\t0", "Gid:\t100\t200\t200\t200"))).contains(200L);
+    }
+
+    /**
+     * A directory above the output directory that others may write lets them swap the output directory for a link
+     * of theirs during a run: every backup and the history's objects were then written where they could read them
+     * (probe I). Refused before anything is written, naming the directory; the sticky bit (/tmp) protects what is ours.
+     */
+    @Test
+    void refusesAnOutputDirectoryUnderADirectoryOthersCanWrite() throws IOException {
+        Path open = Files.createDirectory(dir.resolve("open"));
+        Path configs = Files.createDirectory(open.resolve("configs"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThatThrownBy(() -> ConfigStore.open(configs)).isInstanceOf(UnsafeFileException.class)
+                .hasMessage(open + ", a directory above the output directory " + configs + ", can be written by others "
+                        + "(rwxrwxrwx), who could put a link of theirs in its place during a run: chmod go-w " + open
+                        + ", or use another output directory");
+        assertThat(configs.resolve("r1.cfg")).doesNotExist();
+
+        Files.setAttribute(open, "unix:mode", 01777); // as /tmp: others may not rename what is ours
+        ConfigStore.open(configs).write("r1", "end\n");
+        assertThat(configs.resolve("r1.cfg")).exists();
+    }
+
+    /** The same for a parent reached through a link: the directories the path really goes through count too. */
+    @Test
+    void refusesAnOutputDirectoryWhoseRealParentOthersCanWrite() throws IOException {
+        Path open = Files.createDirectory(dir.resolve("open"));
+        Path configs = Files.createDirectory(open.resolve("configs"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), configs);
+
+        assertThatThrownBy(() -> ConfigStore.open(link)).isInstanceOf(UnsafeFileException.class)
+                .hasMessageStartingWith(open + ", a directory above the output directory " + link + ", can be written by others");
+    }
+
+    @Test
+    void refusesAnOutputDirectoryUnderADirectoryOfAnotherUser() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("user.name").equals("root"),
+                "only root can give a directory to another user");
+        Path theirs = Files.createDirectory(dir.resolve("theirs"));
+        Path configs = Files.createDirectory(theirs.resolve("configs"));
+        Files.setOwner(theirs, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+        assertThatThrownBy(() -> ConfigStore.open(configs)).isInstanceOf(UnsafeFileException.class)
+                .hasMessage(theirs + ", a directory above the output directory " + configs + ", belongs to nobody, who "
+                        + "could put a link of theirs in its place during a run: use an output directory whose parents "
+                        + "belong to you or root");
     }
 
     /** The run's user is the effective uid the kernel reports, a uid the user database need not know. */
