@@ -200,8 +200,10 @@ public final class ConfigStore {
         Change change = Change.NEW;
         Optional<BasicFileAttributes> existing = ExclusiveFiles.attributes(target);
         if (existing.isPresent()) {
-            // Anything but a regular file (a planted link, a FIFO) is replaced, never read or followed.
-            if (existing.get().isRegularFile() && Arrays.equals(ExclusiveFiles.readRegularFile(target), bytes)) {
+            // Anything but a regular file (a planted link, a FIFO) is replaced, never read or followed; a file of
+            // another size differs without being read (a stray file of gigabytes failed the device on memory).
+            if (existing.get().isRegularFile() && existing.get().size() == bytes.length
+                    && Arrays.equals(ExclusiveFiles.readRegularFile(target), bytes)) {
                 if (!ownerOnly(target)) {
                     // A backup another tool left readable by others (RANCID's, Oxidized's, a copy) is written
                     // again as ours, owner-only, by the same safe replace: not a chmod of a file that may not

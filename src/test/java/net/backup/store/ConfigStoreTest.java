@@ -191,6 +191,19 @@ class ConfigStoreTest {
         assertThat(Files.readString(victim)).isEqualTo("precious\n");
     }
 
+    /** A stray file of gigabytes where a backup goes is replaced without being read (it failed the device on memory). */
+    @Test
+    void aHugeFileInPlaceOfABackupIsReplacedWithoutBeingRead() throws IOException {
+        try (var file = new java.io.RandomAccessFile(dir.resolve("r1.cfg").toFile(), "rw")) {
+            file.setLength(3L << 30); // sparse: no disk, but more bytes than an array holds
+        }
+
+        ConfigStore.Written written = ConfigStore.open(dir).write("r1", "end\n");
+
+        assertThat(written.change()).isEqualTo(ConfigStore.Change.CHANGED);
+        assertThat(dir.resolve("r1.cfg")).hasContent("end");
+    }
+
     @Test
     void refusesAnOutputDirectoryOthersCanWrite() throws IOException {
         for (String mode : List.of("rwxrwxrwx", "rwx---rwx")) {
