@@ -197,8 +197,8 @@ public final class BackupCommand implements Callable<Integer> {
             // with one line each, and neither stops the other.
             boolean recorded = run.record(finished.outcome(), commitAuthor);
             boolean reported = report == null || run.report(report, finished.outcome(), started);
-            if (finished.signalExitCode().isPresent()) {
-                return finished.signalExitCode().getAsInt();
+            if (run.stoppedBy().isPresent()) { // during the devices, or while the commit and the report were made
+                return run.stoppedBy().getAsInt();
             }
             return finished.outcome().allSucceeded() && recorded && reported ? ExitCodes.OK : ExitCodes.SOME_FAILED;
         });

@@ -36,6 +36,8 @@ final class OutputRun {
     private final Optional<ConfigHistory> history;
     private final PrintWriter out;
     private final PrintWriter err;
+    /** Caught from the first run of devices until the directory is let go. */
+    private StopSignals signals;
 
     private OutputRun(ConfigStore store, Optional<ConfigHistory> history, PrintWriter out, PrintWriter err) {
         this.store = store;
@@ -64,14 +66,20 @@ final class OutputRun {
      */
     static int hold(Path outputDir, boolean withHistory, PrintWriter out, PrintWriter err, Body body) throws IOException {
         ConfigStore store = openStore(outputDir);
+        OutputRun run = null;
         try (OutputLock lock = store.lock(); ConfigHistory history = withHistory ? openHistory(store, err) : null) {
-            return body.run(new OutputRun(store, Optional.ofNullable(history), out, err));
+            run = new OutputRun(store, Optional.ofNullable(history), out, err);
+            return body.run(run);
         } catch (OutputLock.LockedException e) {
             printError(err, e.getMessage());
             return ExitCodes.LOCKED;
         } catch (UnsafeFileException | Redactor.UnusableKeyException e) {
             printError(err, e.getMessage());
             return ExitCodes.USAGE;
+        } finally {
+            if (run != null && run.signals != null) {
+                run.signals.close();
+            }
         }
     }
 
@@ -85,19 +93,28 @@ final class OutputRun {
         return new FleetBackup(knownHosts, store, firstRetryDelay, outputBudget);
     }
 
-    /** One run: a line per device as it finishes, then the summary; a first Ctrl-C or SIGTERM stops it cleanly. */
+    /**
+     * One run: a line per device as it finishes, then the summary; a first Ctrl-C, SIGTERM or SIGHUP stops it
+     * cleanly. The signals stay caught until the directory is let go: one after the last device lets the history
+     * commit and the report finish ({@link #stoppedBy}).
+     */
     Finished backUp(FleetBackup fleet, List<Device> devices, int workers, Optional<Duration> deadline) throws IOException {
         var console = new ConsoleReport(out, devices.stream().map(Device::name).toList());
-        RunOutcome outcome;
-        OptionalInt signal = OptionalInt.empty();
-        try (StopSignals signals = StopSignals.install(fleet::stop)) {
-            outcome = fleet.run(devices, workers, deadline, console);
-            if (signals.stopped()) {
-                signal = OptionalInt.of(signals.exitCode());
-            }
+        if (signals == null) {
+            signals = StopSignals.install(fleet::stop);
+        } else {
+            signals.devicesRunning(fleet::stop);
         }
+        RunOutcome outcome = fleet.run(devices, workers, deadline, console);
+        OptionalInt signal = stoppedBy();
+        signals.finishing();
         console.summary(outcome);
         return new Finished(outcome, signal);
+    }
+
+    /** The exit code of the signal that stopped the run, if one came (130, 143, 129), however late. */
+    OptionalInt stoppedBy() {
+        return signals != null && signals.stopped() ? OptionalInt.of(signals.exitCode()) : OptionalInt.empty();
     }
 
     /**

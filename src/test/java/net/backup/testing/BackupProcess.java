@@ -19,19 +19,14 @@ import java.util.function.Predicate;
 public final class BackupProcess implements AutoCloseable {
     private final Process process;
     private final List<String> out = new ArrayList<>();
+    private final List<String> err = new ArrayList<>();
     private final CompletableFuture<Void> outDone;
-    private final CompletableFuture<String> err;
+    private final CompletableFuture<Void> errDone;
 
     private BackupProcess(Process process) {
         this.process = process;
-        this.outDone = CompletableFuture.runAsync(this::collectOut);
-        this.err = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
+        this.outDone = CompletableFuture.runAsync(() -> collect(process.getInputStream(), out));
+        this.errDone = CompletableFuture.runAsync(() -> collect(process.getErrorStream(), err));
     }
 
     public static BackupProcess start(Path workDir, String... args) throws IOException {
@@ -63,14 +58,24 @@ public final class BackupProcess implements AutoCloseable {
 
     /** Waits (at most {@code limit}) until a printed line satisfies {@code condition}; false if it never does. */
     public boolean awaitLine(Predicate<String> condition, Duration limit) throws InterruptedException {
+        return await(out, outDone, condition, limit);
+    }
+
+    /** The same for a line on stderr. */
+    public boolean awaitErrLine(Predicate<String> condition, Duration limit) throws InterruptedException {
+        return await(err, errDone, condition, limit);
+    }
+
+    private boolean await(List<String> lines, CompletableFuture<Void> done, Predicate<String> condition, Duration limit)
+            throws InterruptedException {
         long until = System.nanoTime() + limit.toNanos();
-        synchronized (out) {
-            while (out.stream().noneMatch(condition)) {
+        synchronized (lines) {
+            while (lines.stream().noneMatch(condition)) {
                 long left = until - System.nanoTime();
-                if (left <= 0 || !process.isAlive() && outDone.isDone()) {
-                    return out.stream().anyMatch(condition);
+                if (left <= 0 || !process.isAlive() && done.isDone()) {
+                    return lines.stream().anyMatch(condition);
                 }
-                out.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
             return true;
         }
@@ -96,23 +101,27 @@ public final class BackupProcess implements AutoCloseable {
         }
     }
 
+    /** All of stderr, once the process has ended (each line with its newline). */
     public String err() {
-        return err.join();
+        errDone.join();
+        synchronized (err) {
+            return err.stream().map(line -> line + "\n").collect(java.util.stream.Collectors.joining());
+        }
     }
 
-    private void collectOut() {
-        try (var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    private static void collect(java.io.InputStream stream, List<String> lines) {
+        try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                synchronized (out) {
-                    out.add(line);
-                    out.notifyAll();
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
                 }
             }
         } catch (IOException ignored) {
             // The process ended.
         } finally {
-            synchronized (out) {
-                out.notifyAll();
+            synchronized (lines) {
+                lines.notifyAll();
             }
         }
     }
