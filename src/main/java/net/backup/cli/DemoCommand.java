@@ -3,7 +3,9 @@ package net.backup.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,7 @@ import net.backup.run.FleetBackup;
 import net.backup.run.RetryPolicy;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
+import net.backup.store.OutputFiles;
 import net.backup.time.Durations;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,6 +41,8 @@ final class DemoCommand implements Callable<Integer> {
      * leaves.
      */
     static final String TEMPORARY_PARENT = "backup.demo.tmpdir";
+    /** Left in the demo's output directory: its backups are simulated ones, and a later demo may replace them. */
+    static final String MARKER = ".backup-demo";
 
     @Option(names = "--devices", paramLabel = "N", defaultValue = "12", description = "Devices (default: ${DEFAULT-VALUE}).")
     int devices;
@@ -60,6 +65,9 @@ final class DemoCommand implements Callable<Integer> {
         // The configs are kept for the user to look at (a new temporary directory unless -o says where); the
         // demo's own inventory and known_hosts are scratch, removed when it ends, so that no run leaves them behind.
         Path temporary = Path.of(System.getProperty(TEMPORARY_PARENT, System.getProperty("java.io.tmpdir")));
+        if (outputDir != null) {
+            refuseRealBackups(outputDir);
+        }
         Path output = outputDir != null ? outputDir : Files.createTempDirectory(temporary, "backup-demo-").resolve("configs");
         Path work = Files.createTempDirectory(temporary, "backup-demo-scratch-");
         var settings = LabSettings.defaults().withLatency(latency, Duration.ZERO);
@@ -70,6 +78,9 @@ final class DemoCommand implements Callable<Integer> {
             List<Device> fleet = InventoryLoader.withSystemEnvironment().load(inventory);
             // The same run as backup's; no history: the demo's directory is thrown away.
             return OutputRun.hold(output, false, out, spec.commandLine().getErr(), run -> {
+                Files.writeString(output.resolve(MARKER), "written by backup demo: the .cfg files here are simulated\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
                 // A known_hosts of its own: the demo's throwaway keys never touch the user's ~/.ssh.
                 FleetBackup backup = run.fleet(new KnownHosts(knownHosts, HostKeyPolicy.ACCEPT_NEW),
                         RetryPolicy.DEFAULT_FIRST_DELAY);
@@ -99,6 +110,28 @@ final class DemoCommand implements Callable<Integer> {
             Files.deleteIfExists(inventory);
             Files.deleteIfExists(knownHosts);
             Files.deleteIfExists(work);
+        }
+    }
+
+    /**
+     * The demo's devices are named csr1, csr2..., as real routers often are: into a directory of real backups its
+     * simulated configurations would silently replace them (probe I), and a device down at the next real run
+     * would keep the simulated one as its backup. Only a new directory, one without backups, or an earlier
+     * demo's is used.
+     */
+    private static void refuseRealBackups(Path directory) throws IOException {
+        if (!Files.isDirectory(directory) || Files.isRegularFile(directory.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var entries = Files.list(directory)) {
+            List<String> backups = entries.map(entry -> entry.getFileName().toString())
+                    .filter(name -> OutputFiles.deviceOf(name).isPresent() || name.equals(".git")).sorted().toList();
+            if (!backups.isEmpty()) {
+                throw new FailureHandler.UsageException("--output-dir " + directory + " holds backups or a history ("
+                        + String.join(", ", backups.subList(0, Math.min(3, backups.size())))
+                        + (backups.size() > 3 ? ", ..." : "") + "), which the demo's simulated devices would replace: "
+                        + "give it a new or empty directory, or an earlier demo's");
+            }
         }
     }
 

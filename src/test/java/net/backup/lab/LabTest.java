@@ -326,7 +326,7 @@ class LabTest {
                 .singleElement().matches(path -> path.getFileName().toString().startsWith("backup-demo-"));
         try (var files = Files.list(left.get(0).resolve("configs"))) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly(".backup.lock", "csr1.cfg", "csr2.cfg", "csr3.cfg"); // the demo holds the lock too
+                    .containsExactly(".backup-demo", ".backup.lock", "csr1.cfg", "csr2.cfg", "csr3.cfg"); // the lock, and the mark of a demo's
         }
     }
 
