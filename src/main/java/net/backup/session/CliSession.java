@@ -64,6 +64,8 @@ public final class CliSession implements AutoCloseable {
     private String prompt;
     /** The prompt has been seen in front of an echo (or, without echo, twice): it is the device's. */
     private boolean promptConfirmed;
+    /** The last step ended at the prompt: the exit command would reach the CLI, not answer a question. */
+    private boolean atPrompt;
     /** The enable secret once typed: hidden in any device text a message quotes (see {@link #withoutTypedSecret}). */
     private String typedSecret;
 
@@ -539,8 +541,11 @@ public final class CliSession implements AutoCloseable {
     private <T> T inStep(String name, Step<T> body) throws SessionException {
         stepName = name;
         step = watchdog.watch(commandDeadline, () -> CancelHook.closeQuietly(client));
+        atPrompt = false;
         try {
-            return body.run();
+            T result = body.run();
+            atPrompt = true;
+            return result;
         } catch (SessionException e) {
             throw death.explain(e);
         } finally {
@@ -600,7 +605,12 @@ public final class CliSession implements AutoCloseable {
         keyboard.flush();
     }
 
-    /** Says goodbye politely (the platform's exit command), then hangs up whatever the device does. */
+    /**
+     * Says goodbye politely (the platform's exit command) where the device is at its prompt, then hangs up
+     * whatever the device does. After a step that failed it may be waiting on a question instead, which the exit
+     * command would answer: a second wrong enable secret at {@code Password:} (a failed attempt more in the
+     * device's log, towards a lockout: probe J), a file name at {@code Destination filename [startup-config]?}.
+     */
     @Override
     public void close() {
         watch.close();
@@ -610,7 +620,7 @@ public final class CliSession implements AutoCloseable {
         String exit = platform.exitCommand() + "\r";
         // Only if the device's window takes it: a write into a shut window waits command_timeout, which closing the
         // client does not end, and the configuration is stored only once this returns.
-        if (session.isOpen() && prompt != null && session.getRemoteWinSize() >= exit.length()) {
+        if (session.isOpen() && atPrompt && session.getRemoteWinSize() >= exit.length()) {
             try {
                 send(exit);
             } catch (IOException ignored) {

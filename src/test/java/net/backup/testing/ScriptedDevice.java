@@ -24,7 +24,7 @@ import org.apache.sshd.server.command.Command;
  * their own: a prompt, an echo of each typed line, and for each command a list of pieces, each a String (sent in
  * one write, one SSH packet, one char per byte), a Long (a pause in milliseconds, cut short when the device is
  * closed), a {@link Pager} (its prompt, then a wait for one key, read from what was typed, typed ahead or not, as
- * a real pager takes it) or an {@link EchoedLine}. A line that starts with '!' (a comment, as IOS and NX-OS take
+ * a real pager takes it), an {@link EchoedLine} or a {@link SilentLine}. A line that starts with '!' (a comment, as IOS and NX-OS take
  * the end-of-output probe) answers nothing. Probe G wrote the first one.
  */
 public final class ScriptedDevice implements AutoCloseable {
@@ -40,6 +40,10 @@ public final class ScriptedDevice implements AutoCloseable {
 
     /** Reads the next typed line, echoing each of its keys but not the Enter (a password question that echoes). */
     public record EchoedLine() {
+    }
+
+    /** Reads the next typed line without echo, as a password question does, and records it with the commands. */
+    public record SilentLine() {
     }
 
     private final SshServer server;
@@ -156,6 +160,17 @@ public final class ScriptedDevice implements AutoCloseable {
                                 if (closed.await(pause, TimeUnit.MILLISECONDS)) {
                                     return;
                                 }
+                            } else if (piece instanceof SilentLine) {
+                                var typed = new StringBuilder();
+                                int c;
+                                while ((c = in.read()) >= 0 && c != '\r') {
+                                    typed.append((char) c);
+                                }
+                                if (c < 0) {
+                                    return; // the client hung up
+                                }
+                                commands.add(typed.toString());
+                                write("\r\n");
                             } else if (piece instanceof EchoedLine) {
                                 for (int c; (c = in.read()) >= 0 && c != '\r'; ) {
                                     write(String.valueOf((char) c));
