@@ -483,8 +483,19 @@ public final class CliSession implements AutoCloseable {
                         + " the prompt (a configuration mode, a prompt that counts commands), it cannot be one of the"
                         + " platform's: a session follows one prompt", e);
             }
-            return new SessionException(SessionException.Cause.TIMEOUT, "no output for "
-                    + Durations.setting(watch.timeout()) + " " + what + " (command_timeout)" + waitingWith());
+            String message = "no output for " + Durations.setting(watch.timeout()) + " " + what + " (command_timeout)"
+                    + waitingWith();
+            if (waitsForAnAnswer()) {
+                // The device asked, and will ask the same next time: another attempt only costs the timeout again
+                // (a save's question no answer of the platform's matched cost three minutes per device, probe J).
+                return SessionException.notRetried(SessionException.Cause.TIMEOUT, message + ", a question: not tried"
+                        + " again (a save's questions are answered as its platform file's answers say)", e);
+            }
+            Optional<String> unmatched = promptNotMatched();
+            if (unmatched.isPresent()) {
+                return SessionException.notRetried(SessionException.Cause.TIMEOUT, message + unmatched.get(), e);
+            }
+            return new SessionException(SessionException.Cause.TIMEOUT, message);
         }
         return new SessionException(SessionException.Cause.NETWORK, "connection lost " + what + ": "
                 + SshErrors.describe(e), e);
@@ -523,6 +534,39 @@ public final class CliSession implements AutoCloseable {
         }
         return "; it was waiting after '" + Excerpt.of(shown, 80) + "'";
     }
+
+    /**
+     * Whether the device waits on a question: its last line, with no line end after it, is shaped like one
+     * ({@code Destination filename [startup-config]?}, {@code [confirm]}, {@code (y/n)}). A configuration line
+     * the device stalled on is followed by its line end, or is not shaped so, and is tried again.
+     */
+    private boolean waitsForAnAnswer() {
+        String last = reader.lastLineShown().strip();
+        return !last.isEmpty() && !looksLikePrompt(last) && !platform.pagerPrompt().matcher(guard.text(last)).matches()
+                && QUESTION.matcher(last).matches();
+    }
+
+    /** How questions end: a question mark, a bracketed choice or default, a yes/no in parentheses. */
+    private static final java.util.regex.Pattern QUESTION =
+            java.util.regex.Pattern.compile("(?s).*(?:\\?|\\[[^\\[\\]]*\\]|\\((?i:y/n|yes/no)\\))\\s*:?");
+
+    /**
+     * Before the first prompt, a last line that ends as prompts do ({@code jsmith@corp@mx1>}) but that the
+     * platform's prompt pattern does not match: the pattern is the likely cause, and another attempt would end
+     * the same (probe J: a JunOS user name with '@' and 3 attempts of 10 s said only "no output").
+     */
+    private Optional<String> promptNotMatched() {
+        String last = reader.lastLineShown().strip();
+        if (prompt != null || last.isEmpty() || last.length() > 80 || looksLikePrompt(last)
+                || !PROMPT_END.matcher(last).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(", which ends as a prompt does but does not match its platform's prompt pattern ('"
+                + platform.prompt().pattern() + "'): not tried again (check the platform, or its prompt pattern)");
+    }
+
+    /** The characters CLI prompts end with. */
+    private static final java.util.regex.Pattern PROMPT_END = java.util.regex.Pattern.compile(".*[>#$%\\]]");
 
     /**
      * A prompt line is short (the reader offers nothing longer), but the pattern is the user's. It is matched
