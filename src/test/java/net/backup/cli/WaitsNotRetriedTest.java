@@ -50,12 +50,19 @@ class WaitsNotRetriedTest {
     @Test
     void aPromptThePlatformsPatternDoesNotMatchIsNamedAndNotTriedAgain() throws Exception {
         Path platforms = Files.createDirectories(dir.resolve("platforms"));
+        Files.writeString(platforms.resolve("narrow.yaml"), """
+                name: narrow
+                prompt: '[\\w-]+@[\\w-]+> ?'
+                backup: [show configuration]
+                text_blocks: []
+                """);
         try (var device = new ScriptedDevice("jsmith@corp.example@mx1> ", command -> List.of())) {
-            CliRun result = backUp(device, "juniper_junos", platforms);
+            CliRun result = backUp(device, "narrow", platforms);
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.SOME_FAILED);
             assertThat(result.out()).contains("it was waiting after 'jsmith@corp.example@mx1>', which ends as a prompt "
-                    + "does but does not match its platform's prompt pattern ('").doesNotContain("attempts");
+                    + "does but does not match its platform's prompt pattern ('[\\w-]+@[\\w-]+> ?')")
+                    .doesNotContain("attempts");
         }
     }
 }

@@ -173,6 +173,16 @@ class PlatformFileTest {
         assertThat(acme.secrets()).extracting(SecretRule::name).containsExactly("user password", "SNMP community");
     }
 
+    /** A JunOS user from RADIUS or TACACS+ may be named with its domain: jsmith@corp.example@mx1> (probe J). */
+    @Test
+    void junosPromptsTakeAUserNamedWithItsDomain() {
+        Platform junos = Platforms.builtIn().find("juniper_junos").orElseThrow();
+        for (String prompt : java.util.List.of("ntc@mx1>", "jsmith@corp.example@mx1>", "j.smith@mx1.lab#")) {
+            assertThat(junos.prompt().matcher(prompt).matches()).as(prompt).isTrue();
+        }
+        assertThat(junos.prompt().matcher("mx1>").matches()).isFalse();
+    }
+
     @Test
     void aFolderAddsPlatformsAndCanReplaceABuiltIn() throws IOException {
         write(MINIMAL);
