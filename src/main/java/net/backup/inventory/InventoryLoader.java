@@ -36,7 +36,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * load with one {@link InventoryException} naming file, line, column and field.
  */
 public final class InventoryLoader {
-    private static final YamlSource.Kind KIND = new YamlSource.Kind("an inventory file", "a 'devices:' list");
+    private static final YamlSource.Kind KIND = new YamlSource.Kind("an inventory file", "a 'devices:' list",
+            "give the inventory's path with -i FILE");
     private static final Set<String> TOP_LEVEL = Set.of("defaults", "groups", "devices", "platforms_dir");
     /** The name becomes a file name: no separators, no hidden files, nothing a shell or a path would bend. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");

@@ -609,6 +609,18 @@ class BackupCommandTest {
     }
 
     @Test
+    void anInventoryNotFoundIsSaidWithTheAbsolutePathLookedForAndTheOptionToNameIt() {
+        String relative = "no-such-" + dir.getFileName() + ".yaml";
+
+        CliRun result = CliRun.of("--inventory", relative, "--output-dir", dir.resolve("configs").toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("backup: " + relative + ": file not found (looked for "
+                + Path.of(relative).toAbsolutePath() + ", relative to the current directory); give the inventory's "
+                + "path with -i FILE\n");
+    }
+
+    @Test
     void anOutputDirectoryThatIsAFileIsAUsageError() throws IOException {
         try (LabRun run = healthyLab(1)) {
             Path file = Files.writeString(dir.resolve("not-a-dir"), "x");

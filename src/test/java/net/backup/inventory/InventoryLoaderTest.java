@@ -367,6 +367,15 @@ class InventoryLoaderTest {
                 .hasMessage(missing + ": file not found");
     }
 
+    /** Run from another folder (cron starts in the home directory), the default inventory.yaml is not found. */
+    @Test
+    void aMissingFileNamedRelativelyIsSaidWithWhereItWasLookedForAndHowToNameIt() {
+        Path relative = Path.of("no-such-" + dir.getFileName() + ".yaml");
+        assertThatThrownBy(() -> InventoryLoader.withSystemEnvironment().load(relative))
+                .hasMessage(relative + ": file not found (looked for " + relative.toAbsolutePath()
+                        + ", relative to the current directory); give the inventory's path with -i FILE");
+    }
+
     @Test
     void reportsAFileThatIsNotUtf8() throws IOException {
         Path file = Files.write(dir.resolve("inventory.yaml"), new byte[] {'a', ':', ' ', (byte) 0xff, '\n'});
