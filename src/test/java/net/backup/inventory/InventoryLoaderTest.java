@@ -2,6 +2,7 @@ package net.backup.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -357,7 +358,23 @@ class InventoryLoaderTest {
         assertError("defaults: {username: !!java.net.URL [\"http://x\"], password: p}\ndevices: [{name: r1}]\n",
                 "1:22: malformed YAML: Global tag is not allowed: tag:yaml.org,2002:java.net.URL");
         assertError("defaults: {username: !secret u, password: p}\ndevices: [{name: r1}]\n",
-                "1:22: defaults.username: expected a value, got the unsupported tag !secret");
+                "1:22: defaults.username: expected a value, got the unsupported tag !secret ('!' starts one in YAML; "
+                        + "put a value that starts with '!' in quotes)");
+    }
+
+    /** A password such as ~, null or &x1 is something else to YAML, and was reported as "got nothing". */
+    @Test
+    void aSecretYamlReadsAsNullOrAnAnchorIsSaidSoWithTheAdviceToQuoteIt() {
+        String asNull = "YAML's null (a bare ~ or null means no value; put it in quotes if it is the value itself)";
+        assertError("defaults: {username: u, password: p, enable_secret: ~}\ndevices: [{name: r1}]\n",
+                "1:53: defaults.enable_secret: expected a value, got " + asNull);
+        assertError("defaults: {username: u}\ndevices:\n  - name: r1\n    password: null\n",
+                "4:15: devices[0].password: expected a value, got " + asNull);
+        assertError("defaults: {username: u, password: &x1}\ndevices: [{name: r1}]\n",
+                "1:35: defaults.password: expected a value, got only an anchor ('&' starts one in YAML; put a value that "
+                        + "starts with '&' in quotes)");
+        assertThat(catchThrowable(() -> load("defaults: {username: u, password: p, enable_secret: 'NULL'}\n"
+                + "devices: [{name: r1}]\n"))).as("quoted, it is the text").isNull();
     }
 
     @Test
