@@ -79,9 +79,8 @@ public final class YamlSource {
             }
             return root;
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            throw fail(at(mark) + ": malformed YAML: " + oneLine(problem));
+            SyntaxErrors.Explained explained = SyntaxErrors.explain(e, text);
+            throw fail(at(explained.where()) + ": " + explained.message());
         } catch (YAMLException e) {
             throw fail(fileLabel + ": malformed YAML: " + oneLine(e.getMessage()));
         }

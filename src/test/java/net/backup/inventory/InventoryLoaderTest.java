@@ -128,6 +128,47 @@ class InventoryLoaderTest {
         assertError("devices:\n  - name: r1\n    host: [unclosed\n", "4:1: malformed YAML: expected ',' or ']', but got <stream end>");
     }
 
+    /** snakeyaml said "found character '@' that cannot start any token. (Do not use @ for indentation)". */
+    @Test
+    void aValueThatStartsWithACharacterYamlReservesIsSaidToNeedQuotesWithoutShowingIt() {
+        String quoted = " must be quoted in YAML: '...' or \"...\"";
+        assertError("defaults:\n  username: u\n  password: @dm1n\ndevices: [{name: r1}]\n",
+                "3:13: password: a value that starts with '@'" + quoted);
+        assertError("defaults: {username: u, password: `pw}\ndevices: [{name: r1}]\n",
+                "1:35: password: a value that starts with '`'" + quoted);
+        assertError("defaults:\n  username: u\n  enable_secret: %enable\ndevices: [{name: r1}]\n",
+                "3:18: enable_secret: a value that starts with '%'" + quoted);
+        assertError("defaults:\n  username: u\n  password: *star\ndevices: [{name: r1}]\n",
+                "3:13: password: a value that starts with '*'" + quoted);
+        assertError("defaults:\n  username: u\n  password: - x\ndevices: [{name: r1}]\n",
+                "3:13: password: a value that starts with '-'" + quoted);
+        assertError("defaults:\n  username: u\n  password: ab: cd\ndevices: [{name: r1}]\n",
+                "3:15: password: a value that holds ': '" + quoted);
+        assertError("defaults:\n  username: u\n  password: 'it's'\ndevices: [{name: r1}]\n",
+                "3:17: password: text after the closing quote: put the whole value in the quotes (inside '...', a quote "
+                        + "is written twice: 'it''s')");
+    }
+
+    /** snakeyaml said "expected <block end>, but found '<block mapping start>'", naming no key. */
+    @Test
+    void aKeyOrListItemOutOfLineIsSaidWithTheLineAboveItIsNotLinedUpWith() {
+        String rule = "; the keys of one mapping start in the same column, and the '-' of one list too (with spaces)";
+        assertError("defaults:\n    username: u\n  password: p\ndevices: [{name: r1}]\n",
+                "3:3: password: not lined up with 'username' on line 2 (column 5)" + rule);
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n  host: 10.0.0.1\n",
+                "4:3: host: not lined up with 'name' on line 3 (column 5)" + rule);
+        assertError("defaults:\n  username: u\n  commands:\n    - show run\n\n # why\n password: p\ndevices: [{name: r1}]\n",
+                "7:2: password: not lined up with 'commands' on line 3 (column 3)" + rule);
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n    host: x\n   - name: r2\n",
+                "5:4: this list item is not lined up with the '-' on line 3 (column 3)" + rule);
+        assertError("defaults:\n  username: u\n   password: p\ndevices: [{name: r1}]\n",
+                "3:12: password: indented deeper than 'username' on line 2, so YAML reads it as more of that value" + rule);
+        assertError("defaults\n  username: u\ndevices: [{name: r1}]\n",
+                "2:11: username: indented deeper than line 1, which holds no key (is its ':' missing?)" + rule);
+        assertError("defaults:\n\tusername: u\ndevices: [{name: r1}]\n",
+                "2:1: a tab, where YAML takes only spaces (to indent, and after a key's ':')");
+    }
+
     @Test
     void reportsAnUnknownKeyAndSuggestsTheNearestKnownOne() {
         assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n    hots: 10.0.0.1\n",
