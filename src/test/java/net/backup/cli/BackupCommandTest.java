@@ -527,6 +527,35 @@ class BackupCommandTest {
                 + "Try 'backup --help' for more information.\n");
     }
 
+    /** picocli had no suggestion for an option written with part of its name. */
+    @Test
+    void anOptionWrittenWithPartOfItsNameIsPointedToTheOptionsThatHoldIt() {
+        CliRun backup = CliRun.of("--timeout", "5s");
+        CliRun keyscan = CliRun.of("keyscan", "--timeout", "5s");
+
+        assertThat(backup.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(backup.err()).isEqualTo("backup: unknown option '--timeout' (did you mean --command-timeout or "
+                + "--connect-timeout?)\nTry 'backup --help' for more information.\n");
+        assertThat(keyscan.err()).isEqualTo("backup: unknown option '--timeout' (did you mean --connect-timeout?)\n"
+                + "Try 'backup keyscan --help' for more information.\n");
+    }
+
+    /** picocli said "Unmatched argument at index 0: 'bakup'". */
+    @Test
+    void anUnknownCommandIsNamedWithTheNearOneOrTheCommandsThereAre() {
+        CliRun unknown = CliRun.of("bakup");
+        CliRun misspelt = CliRun.of("lgo", "csr1");
+        CliRun afterOptions = CliRun.of("-i", "inventory.yaml", "foo");
+
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        String commands = " (the commands are diff, log, platforms, keyscan, lab, demo, bench)\n"
+                + "Try 'backup --help' for more information.\n";
+        assertThat(unknown.err()).as("not the hidden train-startup").isEqualTo("backup: unknown command 'bakup'" + commands);
+        assertThat(misspelt.err()).isEqualTo("backup: unknown command 'lgo' (did you mean log?)\n"
+                + "Try 'backup --help' for more information.\n");
+        assertThat(afterOptions.err()).as("picocli suggested 'platforms'").isEqualTo("backup: unknown command 'foo'" + commands);
+    }
+
     @Test
     void aSubcommandsUsageErrorPointsToItsOwnHelp() {
         CliRun result = CliRun.of("lab", "--bogus");
