@@ -554,6 +554,24 @@ class InventoryLoaderTest {
         assertThat(new InventoryLoader(environment::get).loadWithWarnings(fromEnv).warnings()).isEmpty();
     }
 
+    /** A file holding only an enable secret was said to hold "a password", and pointed to password_env. */
+    @Test
+    void theWarningNamesTheKindsOfSecretTheFileHoldsAndTheirOtherForms() throws IOException {
+        Path enableOnly = write("defaults: {username: u, password_env: CORE_PASS, enable_secret: s}\ndevices: [{name: r1}]\n");
+        Files.setPosixFilePermissions(enableOnly, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(new InventoryLoader(environment::get).loadWithWarnings(enableOnly).warnings()).containsExactly(
+                enableOnly + " holds an enable secret in clear text and others can read it (rw-r--r--): chmod 600 "
+                        + enableOnly + ", or use enable_secret_env or enable_secret_file");
+
+        Path all = write("defaults: {username: u, password: p, enable_secret: s}\n"
+                + "devices: [{name: r1, key_file: inventory.yaml, key_passphrase: k}]\n");
+        Files.setPosixFilePermissions(all, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(new InventoryLoader(environment::get).loadWithWarnings(all).warnings()).containsExactly(
+                all + " holds a password, an enable secret and a key passphrase in clear text and others can read it "
+                        + "(rw-r--r--): chmod 600 " + all + ", or use password_env or password_file, and enable_secret_env "
+                        + "or enable_secret_file, and key_passphrase_env or key_passphrase_file");
+    }
+
     @Test
     void theAskedPasswordFillsInOnlyWhereTheInventoryHasNone() throws IOException {
         var loader = new InventoryLoader(environment::get, Optional.of(Secret.of("typed")));
