@@ -102,6 +102,16 @@ public final class InventoryLoader {
     }
 
     /**
+     * The platforms a backup with this inventory may name: the known ones, and those of its {@code platforms_dir}
+     * found as a backup finds them. Only the top level is read: listing them needs no device's credentials.
+     */
+    public PlatformRegistry platforms(Path file) {
+        var source = new YamlSource(file.toString(), KIND, InventoryException::new);
+        MappingNode top = Nodes.mapping(source.compose(file), "top level", source);
+        return platforms(sections(top, source).get("platforms_dir"), file.toAbsolutePath().getParent(), source);
+    }
+
+    /**
      * Where the file is (for messages, and to find files named relative to it), the platforms it may use, and
      * the secret files read so far.
      */

@@ -206,6 +206,30 @@ class BackupCommandTest {
                 .contains("ACME OS\\e]0;owned\\x07\\e[2K\\rcisco_ios").contains("show config\\e[8m");
     }
 
+    /** platforms took no -i, so the platforms of an inventory's platforms_dir could not be listed. */
+    @Test
+    void platformsWithAnInventoryListsThePlatformsOfItsPlatformsDirAsABackupWouldSeeThem() throws IOException {
+        Path platforms = Files.createDirectories(dir.resolve("site").resolve("platforms"));
+        Files.writeString(platforms.resolve("lab_router.yaml"), "name: lab_router\ndescription: the lab's own\n"
+                + "prompt: '[\\w-]+#'\nbackup: [show running-config]\n");
+        Path inventory = Files.writeString(dir.resolve("site").resolve("inventory.yaml"), "platforms_dir: platforms\n"
+                + "defaults: {username: u, password_env: NOT_SET_ANYWHERE}\ndevices: [{name: r1, platform: lab_router}]\n");
+
+        CliRun listed = CliRun.of("platforms", "-i", inventory.toString());
+
+        assertThat(listed.exitCode()).as(listed.all()).isZero();
+        assertThat(listed.out()).as("relative to the inventory's folder, and no credential needed")
+                .contains("lab_router    the lab's own", "cisco_ios     Cisco IOS and IOS-XE");
+        assertThat(CliRun.of("platforms", "--inventory", inventory.toString()).out()).isEqualTo(listed.out());
+        assertThat(CliRun.of("platforms").out()).doesNotContain("lab_router");
+
+        Files.writeString(inventory, "platforms_dir: nowhere\ndevices: [{name: r1}]\n");
+        CliRun missing = CliRun.of("platforms", "-i", inventory.toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).isEqualTo("backup: " + inventory + ":1:16: platforms_dir: no such folder "
+                + dir.resolve("site").resolve("nowhere") + "\n");
+    }
+
     @Test
     void platformsListsWhatTheBuildKnows() {
         CliRun result = CliRun.of("platforms");
