@@ -436,6 +436,13 @@ class BackupCommandTest {
         }
     }
 
+    /** Followed literally, 'record them first with backup keyscan' records into ~/.ssh/known_hosts. */
+    @Test
+    void theHelpSaysToGiveKeyscanTheOptionsTheStrictRunUses() {
+        assertThat(CliRun.of("--help").out().replaceAll("\\s+", " ")).contains("strict: refuse unknown keys (record them "
+                + "first with backup keyscan, given the same -i, --known-hosts and --platforms)");
+    }
+
     @Test
     void strictPolicyRefusesAnUnknownHostKey() throws IOException {
         try (LabRun run = healthyLab(1)) {
