@@ -146,7 +146,8 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--host-key-policy", paramLabel = "POLICY", defaultValue = "accept-new",
             converter = HostKeyPolicyConverter.class,
-            description = "strict: refuse unknown keys; accept-new: record unknown keys; off: verify nothing. "
+            description = "strict: refuse unknown keys (record them first with backup keyscan, given the same -i, "
+                    + "--known-hosts and --platforms); accept-new: record unknown keys; off: verify nothing. "
                     + "A changed key always fails the device (default: ${DEFAULT-VALUE}).")
     HostKeyPolicy hostKeyPolicy;
 

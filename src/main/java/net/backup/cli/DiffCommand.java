@@ -32,7 +32,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (HistoryReader history = HistoryReader.open(device.outputDir())) {
+        try (HistoryReader history = device.openHistory()) {
             String diff = history.diff(device.name, Optional.ofNullable(since));
             // A configuration in the history need not be one this tool stored (a repository used as it is, a file
             // edited by hand): its control characters are shown escaped, so that it cannot drive the terminal.

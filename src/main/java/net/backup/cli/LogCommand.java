@@ -30,7 +30,7 @@ final class LogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (HistoryReader history = HistoryReader.open(device.outputDir())) {
+        try (HistoryReader history = device.openHistory()) {
             var out = spec.commandLine().getOut();
             for (HistoryReader.Version version : history.versions(device.name)) {
                 out.printf(Locale.ROOT, "%s  %s  +%-5d -%-5d %s%n", WHEN.format(version.when()), version.commit(),

@@ -36,7 +36,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * load with one {@link InventoryException} naming file, line, column and field.
  */
 public final class InventoryLoader {
-    private static final YamlSource.Kind KIND = new YamlSource.Kind("an inventory file", "a 'devices:' list");
+    private static final YamlSource.Kind KIND = new YamlSource.Kind("an inventory file", "a 'devices:' list",
+            "give the inventory's path with -i FILE");
     private static final Set<String> TOP_LEVEL = Set.of("defaults", "groups", "devices", "platforms_dir");
     /** The name becomes a file name: no separators, no hidden files, nothing a shell or a path would bend. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
@@ -98,6 +99,16 @@ public final class InventoryLoader {
         var context = new Context(source, base, platforms, new LinkedHashSet<>());
         List<Device> devices = devices(list, defaults, groups, context, layers);
         return new Inventory(devices, LiteralSecrets.warnings(file, layers), List.copyOf(context.secretFiles()));
+    }
+
+    /**
+     * The platforms a backup with this inventory may name: the known ones, and those of its {@code platforms_dir}
+     * found as a backup finds them. Only the top level is read: listing them needs no device's credentials.
+     */
+    public PlatformRegistry platforms(Path file) {
+        var source = new YamlSource(file.toString(), KIND, InventoryException::new);
+        MappingNode top = Nodes.mapping(source.compose(file), "top level", source);
+        return platforms(sections(top, source).get("platforms_dir"), file.toAbsolutePath().getParent(), source);
     }
 
     /**

@@ -52,12 +52,12 @@ public final class Settings {
     /** Required at some level. */
     public static final Setting<String> USERNAME = Setting.optional("username", SettingTypes.TEXT);
     /** Required at some level unless a key file is set or {@code --ask-pass} given. */
-    public static final SecretSetting PASSWORD = SecretSetting.named("password");
+    public static final SecretSetting PASSWORD = SecretSetting.named("password", "a password");
     /** May be {@code ""}: a Cisco ASA before 9.12 has an empty enable password until one is set. */
-    public static final SecretSetting ENABLE_SECRET = SecretSetting.namedMayBeEmpty("enable_secret");
+    public static final SecretSetting ENABLE_SECRET = SecretSetting.namedMayBeEmpty("enable_secret", "an enable secret");
     /** Relative to the inventory's folder; {@code ~/} works. */
     public static final Setting<String> KEY_FILE = Setting.optional("key_file", SettingTypes.TEXT);
-    public static final SecretSetting KEY_PASSPHRASE = SecretSetting.named("key_passphrase");
+    public static final SecretSetting KEY_PASSPHRASE = SecretSetting.named("key_passphrase", "a key passphrase");
     /** Built in, from {@code --platforms DIR} or from {@code platforms_dir:}. */
     public static final Setting<String> PLATFORM = Setting.of("platform", SettingTypes.TEXT, PlatformRegistry.DEFAULT);
     public static final Setting<Integer> PORT = Setting.of("port", SettingTypes.PORT, 22);

@@ -69,19 +69,35 @@ public final class Nodes {
                 + ": keys must be plain words, got " + describe(key));
     }
 
+    /**
+     * What was written instead of a value, in words that do not need YAML: a value YAML read as something else
+     * (null, an anchor, a tag) says so and to quote it, since that is what a password such as {@code ~}, {@code &x1}
+     * or {@code !pass} needs. The null's text is not repeated: it may be the secret.
+     */
     public static String describe(Node node) {
         if (node instanceof ScalarNode scalar) {
+            if (scalar.getValue().isEmpty() && node.getAnchor() != null) {
+                return "only an anchor ('&' starts one in YAML; put a value that starts with '&' in quotes)";
+            }
+            if (scalar.getTag().equals(Tag.NULL) && !scalar.getValue().isEmpty()) {
+                return "YAML's null (a bare ~ or null means no value; put it in quotes if it is the value itself)";
+            }
             if (scalar.getTag().equals(Tag.NULL) || scalar.getValue().isEmpty()) {
                 return "nothing";
             }
             if (!SCALAR_TAGS.contains(scalar.getTag())) {
-                return "the unsupported tag " + scalar.getTag().getValue();
+                return unsupportedTag(node);
             }
             return "'" + scalar.getValue() + "'";
         }
         if (!Set.of(Tag.MAP, Tag.SEQ).contains(node.getTag())) {
-            return "the unsupported tag " + node.getTag().getValue();
+            return unsupportedTag(node);
         }
         return node instanceof MappingNode ? "a mapping" : "a list";
+    }
+
+    private static String unsupportedTag(Node node) {
+        return "the unsupported tag " + node.getTag().getValue() + " ('!' starts one in YAML; put a value that starts "
+                + "with '!' in quotes)";
     }
 }

@@ -36,10 +36,15 @@ public final class YamlSource {
     /**
      * What a file read this way is meant to be, for the messages that come before its content is known.
      *
-     * @param name  {@code an inventory file}
-     * @param needs what an empty file lacks: {@code a 'devices:' list}
+     * @param name     {@code an inventory file}
+     * @param needs    what an empty file lacks: {@code a 'devices:' list}
+     * @param howToName how to give another path when a relative one is not found ({@code give its path with -i
+     *                 FILE}), or nothing
      */
-    public record Kind(String name, String needs) {
+    public record Kind(String name, String needs, String howToName) {
+        public Kind(String name, String needs) {
+            this(name, needs, "");
+        }
     }
 
     /** @param failure makes the loader's own exception from a message fit to print */
@@ -74,9 +79,8 @@ public final class YamlSource {
             }
             return root;
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            throw fail(at(mark) + ": malformed YAML: " + oneLine(problem));
+            SyntaxErrors.Explained explained = SyntaxErrors.explain(e, text);
+            throw fail(at(explained.where()) + ": " + explained.message());
         } catch (YAMLException e) {
             throw fail(fileLabel + ": malformed YAML: " + oneLine(e.getMessage()));
         }
@@ -105,12 +109,25 @@ public final class YamlSource {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (NoSuchFileException e) {
-            throw fail(fileLabel + ": file not found");
+            throw fail(fileLabel + ": file not found" + whereLookedFor(file));
         } catch (CharacterCodingException e) {
             throw fail(fileLabel + ": not UTF-8 text");
         } catch (IOException e) {
             throw fail(fileLabel + ": cannot read: " + FileErrors.reason(e));
         }
+    }
+
+    /**
+     * A relative path is taken from the current directory, which is not always the one people think of (cron's is the
+     * home directory): where it was looked for is said, and how to name the file. An absolute path was given on
+     * purpose, and is said as it is.
+     */
+    private String whereLookedFor(Path file) {
+        if (file.isAbsolute()) {
+            return "";
+        }
+        return " (looked for " + file.toAbsolutePath() + ", relative to the current directory)"
+                + (kind.howToName().isEmpty() ? "" : "; " + kind.howToName());
     }
 
     private static String oneLine(String text) {

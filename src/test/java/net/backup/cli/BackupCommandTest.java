@@ -206,6 +206,30 @@ class BackupCommandTest {
                 .contains("ACME OS\\e]0;owned\\x07\\e[2K\\rcisco_ios").contains("show config\\e[8m");
     }
 
+    /** platforms took no -i, so the platforms of an inventory's platforms_dir could not be listed. */
+    @Test
+    void platformsWithAnInventoryListsThePlatformsOfItsPlatformsDirAsABackupWouldSeeThem() throws IOException {
+        Path platforms = Files.createDirectories(dir.resolve("site").resolve("platforms"));
+        Files.writeString(platforms.resolve("lab_router.yaml"), "name: lab_router\ndescription: the lab's own\n"
+                + "prompt: '[\\w-]+#'\nbackup: [show running-config]\n");
+        Path inventory = Files.writeString(dir.resolve("site").resolve("inventory.yaml"), "platforms_dir: platforms\n"
+                + "defaults: {username: u, password_env: NOT_SET_ANYWHERE}\ndevices: [{name: r1, platform: lab_router}]\n");
+
+        CliRun listed = CliRun.of("platforms", "-i", inventory.toString());
+
+        assertThat(listed.exitCode()).as(listed.all()).isZero();
+        assertThat(listed.out()).as("relative to the inventory's folder, and no credential needed")
+                .contains("lab_router    the lab's own", "cisco_ios     Cisco IOS and IOS-XE");
+        assertThat(CliRun.of("platforms", "--inventory", inventory.toString()).out()).isEqualTo(listed.out());
+        assertThat(CliRun.of("platforms").out()).doesNotContain("lab_router");
+
+        Files.writeString(inventory, "platforms_dir: nowhere\ndevices: [{name: r1}]\n");
+        CliRun missing = CliRun.of("platforms", "-i", inventory.toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).isEqualTo("backup: " + inventory + ":1:16: platforms_dir: no such folder "
+                + dir.resolve("site").resolve("nowhere") + "\n");
+    }
+
     @Test
     void platformsListsWhatTheBuildKnows() {
         CliRun result = CliRun.of("platforms");
@@ -412,6 +436,13 @@ class BackupCommandTest {
         }
     }
 
+    /** Followed literally, 'record them first with backup keyscan' records into ~/.ssh/known_hosts. */
+    @Test
+    void theHelpSaysToGiveKeyscanTheOptionsTheStrictRunUses() {
+        assertThat(CliRun.of("--help").out().replaceAll("\\s+", " ")).contains("strict: refuse unknown keys (record them "
+                + "first with backup keyscan, given the same -i, --known-hosts and --platforms)");
+    }
+
     @Test
     void strictPolicyRefusesAnUnknownHostKey() throws IOException {
         try (LabRun run = healthyLab(1)) {
@@ -527,6 +558,35 @@ class BackupCommandTest {
                 + "Try 'backup --help' for more information.\n");
     }
 
+    /** picocli had no suggestion for an option written with part of its name. */
+    @Test
+    void anOptionWrittenWithPartOfItsNameIsPointedToTheOptionsThatHoldIt() {
+        CliRun backup = CliRun.of("--timeout", "5s");
+        CliRun keyscan = CliRun.of("keyscan", "--timeout", "5s");
+
+        assertThat(backup.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(backup.err()).isEqualTo("backup: unknown option '--timeout' (did you mean --command-timeout or "
+                + "--connect-timeout?)\nTry 'backup --help' for more information.\n");
+        assertThat(keyscan.err()).isEqualTo("backup: unknown option '--timeout' (did you mean --connect-timeout?)\n"
+                + "Try 'backup keyscan --help' for more information.\n");
+    }
+
+    /** picocli said "Unmatched argument at index 0: 'bakup'". */
+    @Test
+    void anUnknownCommandIsNamedWithTheNearOneOrTheCommandsThereAre() {
+        CliRun unknown = CliRun.of("bakup");
+        CliRun misspelt = CliRun.of("lgo", "csr1");
+        CliRun afterOptions = CliRun.of("-i", "inventory.yaml", "foo");
+
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        String commands = " (the commands are diff, log, platforms, keyscan, lab, demo, bench)\n"
+                + "Try 'backup --help' for more information.\n";
+        assertThat(unknown.err()).as("not the hidden train-startup").isEqualTo("backup: unknown command 'bakup'" + commands);
+        assertThat(misspelt.err()).isEqualTo("backup: unknown command 'lgo' (did you mean log?)\n"
+                + "Try 'backup --help' for more information.\n");
+        assertThat(afterOptions.err()).as("picocli suggested 'platforms'").isEqualTo("backup: unknown command 'foo'" + commands);
+    }
+
     @Test
     void aSubcommandsUsageErrorPointsToItsOwnHelp() {
         CliRun result = CliRun.of("lab", "--bogus");
@@ -606,6 +666,18 @@ class BackupCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).isEqualTo("backup: " + below + ": cannot read: not a directory\n");
+    }
+
+    @Test
+    void anInventoryNotFoundIsSaidWithTheAbsolutePathLookedForAndTheOptionToNameIt() {
+        String relative = "no-such-" + dir.getFileName() + ".yaml";
+
+        CliRun result = CliRun.of("--inventory", relative, "--output-dir", dir.resolve("configs").toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).isEqualTo("backup: " + relative + ": file not found (looked for "
+                + Path.of(relative).toAbsolutePath() + ", relative to the current directory); give the inventory's "
+                + "path with -i FILE\n");
     }
 
     @Test

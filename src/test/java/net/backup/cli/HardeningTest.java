@@ -218,7 +218,8 @@ class HardeningTest {
     void warnsWhenOthersCanReadAnInventoryWithAPassword() throws IOException {
         try (LabRun run = lab(healthy("csr1"))) {
             Files.setPosixFilePermissions(run.inventory(), PosixFilePermissions.fromString("rw-r--r--"));
-            assertThat(run.backup().err()).containsOnlyOnce("holds a password in clear text and others can read it");
+            assertThat(run.backup().err()).containsOnlyOnce("holds a password and an enable secret in clear text and "
+                    + "others can read it (rw-r--r--)");
 
             Files.setPosixFilePermissions(run.inventory(), PosixFilePermissions.fromString("rw-------"));
             assertThat(run.backup().err()).doesNotContain("clear text");

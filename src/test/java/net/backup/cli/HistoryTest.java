@@ -135,6 +135,7 @@ class HistoryTest {
     @Test
     void diffAndLogExplainWhatTheyCannotFind() throws IOException {
         try (LabRun run = lab(1)) {
+            Files.createDirectories(run.output());
             CliRun noHistory = CliRun.of("log", "csr1", "-o", run.output().toString());
             assertThat(noHistory.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(noHistory.err()).contains("has no history");
@@ -147,6 +148,23 @@ class HistoryTest {
             CliRun badSince = CliRun.of("diff", "csr1", "--since", "yesterdayish", "-o", run.output().toString());
             assertThat(badSince.err()).contains("--since yesterdayish is neither a commit nor a date");
         }
+    }
+
+    /** Run from another folder, the default 'configs' is not there: that is said, not "has no history". */
+    @Test
+    void diffAndLogSayWhenTheOutputDirectoryDoesNotExistAndWhereTheyLooked() {
+        String relative = "no-such-configs-" + dir.getFileName();
+        for (String command : List.of("log", "diff")) {
+            CliRun run = CliRun.of(command, "csr1", "-o", relative);
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).isEqualTo("backup: --output-dir " + relative + ": no such directory ("
+                    + Path.of(relative).toAbsolutePath() + "); name the directory the backups were written to with -o DIR\n");
+        }
+        Path absolute = dir.resolve("configs");
+        assertThat(CliRun.of("log", "csr1", "-o", absolute.toString()).err()).as("an absolute path is not said twice")
+                .isEqualTo("backup: --output-dir " + absolute + ": no such directory; name the directory the backups "
+                        + "were written to with -o DIR\n");
     }
 
     @Test

@@ -2,6 +2,7 @@ package net.backup.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,6 +126,47 @@ class InventoryLoaderTest {
     @Test
     void reportsMalformedYamlWithLineAndColumn() {
         assertError("devices:\n  - name: r1\n    host: [unclosed\n", "4:1: malformed YAML: expected ',' or ']', but got <stream end>");
+    }
+
+    /** snakeyaml said "found character '@' that cannot start any token. (Do not use @ for indentation)". */
+    @Test
+    void aValueThatStartsWithACharacterYamlReservesIsSaidToNeedQuotesWithoutShowingIt() {
+        String quoted = " must be quoted in YAML: '...' or \"...\"";
+        assertError("defaults:\n  username: u\n  password: @dm1n\ndevices: [{name: r1}]\n",
+                "3:13: password: a value that starts with '@'" + quoted);
+        assertError("defaults: {username: u, password: `pw}\ndevices: [{name: r1}]\n",
+                "1:35: password: a value that starts with '`'" + quoted);
+        assertError("defaults:\n  username: u\n  enable_secret: %enable\ndevices: [{name: r1}]\n",
+                "3:18: enable_secret: a value that starts with '%'" + quoted);
+        assertError("defaults:\n  username: u\n  password: *star\ndevices: [{name: r1}]\n",
+                "3:13: password: a value that starts with '*'" + quoted);
+        assertError("defaults:\n  username: u\n  password: - x\ndevices: [{name: r1}]\n",
+                "3:13: password: a value that starts with '-'" + quoted);
+        assertError("defaults:\n  username: u\n  password: ab: cd\ndevices: [{name: r1}]\n",
+                "3:15: password: a value that holds ': '" + quoted);
+        assertError("defaults:\n  username: u\n  password: 'it's'\ndevices: [{name: r1}]\n",
+                "3:17: password: text after the closing quote: put the whole value in the quotes (inside '...', a quote "
+                        + "is written twice: 'it''s')");
+    }
+
+    /** snakeyaml said "expected <block end>, but found '<block mapping start>'", naming no key. */
+    @Test
+    void aKeyOrListItemOutOfLineIsSaidWithTheLineAboveItIsNotLinedUpWith() {
+        String rule = "; the keys of one mapping start in the same column, and the '-' of one list too (with spaces)";
+        assertError("defaults:\n    username: u\n  password: p\ndevices: [{name: r1}]\n",
+                "3:3: password: not lined up with 'username' on line 2 (column 5)" + rule);
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n  host: 10.0.0.1\n",
+                "4:3: host: not lined up with 'name' on line 3 (column 5)" + rule);
+        assertError("defaults:\n  username: u\n  commands:\n    - show run\n\n # why\n password: p\ndevices: [{name: r1}]\n",
+                "7:2: password: not lined up with 'commands' on line 3 (column 3)" + rule);
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: r1\n    host: x\n   - name: r2\n",
+                "5:4: this list item is not lined up with the '-' on line 3 (column 3)" + rule);
+        assertError("defaults:\n  username: u\n   password: p\ndevices: [{name: r1}]\n",
+                "3:12: password: indented deeper than 'username' on line 2, so YAML reads it as more of that value" + rule);
+        assertError("defaults\n  username: u\ndevices: [{name: r1}]\n",
+                "2:11: username: indented deeper than line 1, which holds no key (is its ':' missing?)" + rule);
+        assertError("defaults:\n\tusername: u\ndevices: [{name: r1}]\n",
+                "2:1: a tab, where YAML takes only spaces (to indent, and after a key's ':')");
     }
 
     @Test
@@ -357,7 +399,23 @@ class InventoryLoaderTest {
         assertError("defaults: {username: !!java.net.URL [\"http://x\"], password: p}\ndevices: [{name: r1}]\n",
                 "1:22: malformed YAML: Global tag is not allowed: tag:yaml.org,2002:java.net.URL");
         assertError("defaults: {username: !secret u, password: p}\ndevices: [{name: r1}]\n",
-                "1:22: defaults.username: expected a value, got the unsupported tag !secret");
+                "1:22: defaults.username: expected a value, got the unsupported tag !secret ('!' starts one in YAML; "
+                        + "put a value that starts with '!' in quotes)");
+    }
+
+    /** A password such as ~, null or &x1 is something else to YAML, and was reported as "got nothing". */
+    @Test
+    void aSecretYamlReadsAsNullOrAnAnchorIsSaidSoWithTheAdviceToQuoteIt() {
+        String asNull = "YAML's null (a bare ~ or null means no value; put it in quotes if it is the value itself)";
+        assertError("defaults: {username: u, password: p, enable_secret: ~}\ndevices: [{name: r1}]\n",
+                "1:53: defaults.enable_secret: expected a value, got " + asNull);
+        assertError("defaults: {username: u}\ndevices:\n  - name: r1\n    password: null\n",
+                "4:15: devices[0].password: expected a value, got " + asNull);
+        assertError("defaults: {username: u, password: &x1}\ndevices: [{name: r1}]\n",
+                "1:35: defaults.password: expected a value, got only an anchor ('&' starts one in YAML; put a value that "
+                        + "starts with '&' in quotes)");
+        assertThat(catchThrowable(() -> load("defaults: {username: u, password: p, enable_secret: 'NULL'}\n"
+                + "devices: [{name: r1}]\n"))).as("quoted, it is the text").isNull();
     }
 
     @Test
@@ -365,6 +423,15 @@ class InventoryLoaderTest {
         Path missing = dir.resolve("nope.yaml");
         assertThatThrownBy(() -> InventoryLoader.withSystemEnvironment().load(missing))
                 .hasMessage(missing + ": file not found");
+    }
+
+    /** Run from another folder (cron starts in the home directory), the default inventory.yaml is not found. */
+    @Test
+    void aMissingFileNamedRelativelyIsSaidWithWhereItWasLookedForAndHowToNameIt() {
+        Path relative = Path.of("no-such-" + dir.getFileName() + ".yaml");
+        assertThatThrownBy(() -> InventoryLoader.withSystemEnvironment().load(relative))
+                .hasMessage(relative + ": file not found (looked for " + relative.toAbsolutePath()
+                        + ", relative to the current directory); give the inventory's path with -i FILE");
     }
 
     @Test
@@ -485,6 +552,24 @@ class InventoryLoaderTest {
         Path fromEnv = write("defaults: {username: u, password_env: CORE_PASS}\ndevices: [{name: r1}]\n");
         Files.setPosixFilePermissions(fromEnv, PosixFilePermissions.fromString("rw-r--r--"));
         assertThat(new InventoryLoader(environment::get).loadWithWarnings(fromEnv).warnings()).isEmpty();
+    }
+
+    /** A file holding only an enable secret was said to hold "a password", and pointed to password_env. */
+    @Test
+    void theWarningNamesTheKindsOfSecretTheFileHoldsAndTheirOtherForms() throws IOException {
+        Path enableOnly = write("defaults: {username: u, password_env: CORE_PASS, enable_secret: s}\ndevices: [{name: r1}]\n");
+        Files.setPosixFilePermissions(enableOnly, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(new InventoryLoader(environment::get).loadWithWarnings(enableOnly).warnings()).containsExactly(
+                enableOnly + " holds an enable secret in clear text and others can read it (rw-r--r--): chmod 600 "
+                        + enableOnly + ", or use enable_secret_env or enable_secret_file");
+
+        Path all = write("defaults: {username: u, password: p, enable_secret: s}\n"
+                + "devices: [{name: r1, key_file: inventory.yaml, key_passphrase: k}]\n");
+        Files.setPosixFilePermissions(all, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(new InventoryLoader(environment::get).loadWithWarnings(all).warnings()).containsExactly(
+                all + " holds a password, an enable secret and a key passphrase in clear text and others can read it "
+                        + "(rw-r--r--): chmod 600 " + all + ", or use password_env or password_file, and enable_secret_env "
+                        + "or enable_secret_file, and key_passphrase_env or key_passphrase_file");
     }
 
     @Test

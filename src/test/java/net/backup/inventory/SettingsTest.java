@@ -54,6 +54,17 @@ class SettingsTest {
                 .isInstanceOf(InventoryException.class).hasMessageEndingWith(": defaults.prot: unknown key (did you mean 'port'?)");
     }
 
+    /** 'timeout' was only "unknown key", with no pointer to command_timeout. */
+    @Test
+    void aKeyWrittenWithPartOfItsNameIsPointedToTheKeysThatHoldIt() {
+        assertThatThrownBy(() -> load("defaults: {username: u, password: p, timeout: 30}\ndevices:\n  - name: r1\n"))
+                .hasMessageEndingWith(": defaults.timeout: unknown key (did you mean 'command_timeout' or 'connect_timeout'?)");
+        assertThatThrownBy(() -> load("defaults: {username: u, password: p}\ndevices:\n  - {name: r1, deadline: 1m}\n"))
+                .hasMessageEndingWith(": devices[0].deadline: unknown key (did you mean 'command_deadline' or 'device_deadline'?)");
+        assertThatThrownBy(() -> load("defaults: {username: u, password: p, connect-timeout: 5s}\ndevices:\n  - name: r1\n"))
+                .hasMessageEndingWith(": defaults.connect-timeout: unknown key (did you mean 'connect_timeout'?)");
+    }
+
     @Test
     void eachSecretIsThreeKeysWrittenAtAnyLevel() {
         assertThat(Settings.PASSWORD.forms()).extracting(Setting::name)
