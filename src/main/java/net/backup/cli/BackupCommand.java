@@ -25,6 +25,7 @@ import net.backup.secret.Secret;
 import net.backup.session.HostKeyPolicy;
 import net.backup.session.KnownHosts;
 import net.backup.session.OutputBudget;
+import net.backup.session.ShellWords;
 import net.backup.size.Sizes;
 import net.backup.store.CommitAuthor;
 import picocli.CommandLine;
@@ -190,7 +191,7 @@ public final class BackupCommand implements Callable<Integer> {
             if (hostKeyPolicy == HostKeyPolicy.OFF) {
                 printError("warning: host keys are not verified (--host-key-policy off)");
             }
-            FleetBackup fleet = run.fleet(knownHosts(knownHostsFile(), hostKeyPolicy), retryDelay,
+            FleetBackup fleet = run.fleet(knownHosts(knownHostsFile(), hostKeyPolicy, keyscanCommand()), retryDelay,
                     outputBudget != null ? outputBudget : OutputBudget.defaultLimit());
             Instant started = Instant.now();
             OutputRun.Finished finished = run.backUp(fleet, devices, sequential ? 1 : workers, Optional.ofNullable(deadline));
@@ -302,6 +303,26 @@ public final class BackupCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new FailureHandler.UsageException(e.getMessage());
         }
+    }
+
+    private static KnownHosts knownHosts(Path file, HostKeyPolicy policy, String recordWith) {
+        try {
+            return new KnownHosts(file, policy, recordWith);
+        } catch (IOException e) {
+            throw new FailureHandler.UsageException(e.getMessage());
+        }
+    }
+
+    /** How this run's missing host keys are recorded: keyscan with the same inventory, known_hosts and platforms. */
+    private String keyscanCommand() {
+        var command = new StringBuilder("backup keyscan -i ").append(ShellWords.quote(inventory.toString()));
+        if (knownHosts != null) {
+            command.append(" --known-hosts ").append(ShellWords.quote(knownHosts.toString()));
+        }
+        if (platforms.platformsDir != null) {
+            command.append(" --platforms ").append(ShellWords.quote(platforms.platformsDir.toString()));
+        }
+        return command.toString();
     }
 
     private Path knownHostsFile() {

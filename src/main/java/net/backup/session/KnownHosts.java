@@ -46,11 +46,22 @@ public final class KnownHosts {
 
     private final Path file;
     private final HostKeyPolicy policy;
+    private final String recordWith;
     private final KnownHostsIndex lines;
 
     public KnownHosts(Path file, HostKeyPolicy policy) throws IOException {
+        this(file, policy, "backup keyscan --known-hosts " + ShellWords.quote(file.toString()));
+    }
+
+    /**
+     * @param recordWith the command that records the keys a strict run found missing, as the run's user would
+     *                   type it: with the inventory and the known_hosts file they gave (followed literally, a bare
+     *                   {@code backup keyscan} recorded into ~/.ssh/known_hosts, and strict still refused, probe J)
+     */
+    public KnownHosts(Path file, HostKeyPolicy policy, String recordWith) throws IOException {
         this.file = file;
         this.policy = policy;
+        this.recordWith = recordWith;
         CryptoProviders.install(); // decoding the file's keys is sshj's first use
         this.lines = policy == HostKeyPolicy.OFF ? new KnownHostsIndex() : read(file);
     }
@@ -266,7 +277,7 @@ public final class KnownHosts {
                         + "; not sending credentials (use --known-hosts FILE)";
             }
             return "host key of " + hostPart + " (" + keyType + " " + fingerprint + ") is not in " + file
-                    + " and --host-key-policy is strict (record it first with: backup keyscan)";
+                    + " and --host-key-policy is strict (record it first with: " + recordWith + ")";
         }
     }
 
