@@ -97,25 +97,29 @@ public final class ConfigHistory implements AutoCloseable {
         return new ConfigHistory(git, true, List.of());
     }
 
-    /** Stale locks removed, and the last commit read once, so that a damaged history stops the run before any device. */
+    /**
+     * Stale locks removed, the last commit read once, so that a damaged history stops the run before any device,
+     * and an index that cannot be read rebuilt from that commit.
+     */
     private static ConfigHistory existing(Path directory, Path gitDir) throws IOException {
         Git git = HistoryRepository.open(directory);
         try {
-            var warnings = new ArrayList<>(StaleLocks.remove(git.getRepository()));
-            warnIfDetached(git.getRepository(), gitDir, warnings);
+            Repository repository = git.getRepository();
+            var warnings = new ArrayList<>(StaleLocks.remove(repository));
+            warnIfDetached(repository, gitDir, warnings);
             boolean ownerOnly = !readableByOthers(gitDir, warnings);
-            var history = new ConfigHistory(git, ownerOnly, warnings);
-            history.requireReadableLastCommit();
-            return history;
+            requireReadableLastCommit(repository);
+            UnreadableIndex.rebuild(repository).ifPresent(warnings::add);
+            return new ConfigHistory(git, ownerOnly, warnings);
         } catch (IOException | RuntimeException e) {
             git.close();
             throw e;
         }
     }
 
-    private void requireReadableLastCommit() throws IOException {
+    private static void requireReadableLastCommit(Repository repository) throws IOException {
         try {
-            committedRegularFiles();
+            committedRegularFiles(repository);
         } catch (IOException | RevisionSyntaxException | JGitInternalException e) {
             throw new IOException("its last commit cannot be read: " + reason(e), e);
         }
@@ -149,7 +153,7 @@ public final class ConfigHistory implements AutoCloseable {
         return true;
     }
 
-    /** What the caller should tell the user, once: a stale lock removed, a history others can read. */
+    /** What the caller should tell the user, once: a stale lock removed, an index rebuilt, a history others can read. */
     public List<String> warnings() {
         return warnings;
     }
@@ -161,7 +165,7 @@ public final class ConfigHistory implements AutoCloseable {
     public List<String> pending(List<String> files) throws IOException {
         var pending = new ArrayList<String>();
         try (var formatter = new ObjectInserter.Formatter()) {
-            Map<String, ObjectId> committed = committedRegularFiles();
+            Map<String, ObjectId> committed = committedRegularFiles(git.getRepository());
             for (String file : files) {
                 Path path = workTree.resolve(file);
                 if (ExclusiveFiles.isRegularFile(path)
@@ -176,13 +180,13 @@ public final class ConfigHistory implements AutoCloseable {
     }
 
     /** The regular files at the top of the last commit (where the backups are), by name; none before the first. */
-    private Map<String, ObjectId> committedRegularFiles() throws IOException {
+    private static Map<String, ObjectId> committedRegularFiles(Repository repository) throws IOException {
         var committed = new HashMap<String, ObjectId>();
-        ObjectId head = git.getRepository().resolve(Constants.HEAD + "^{tree}");
+        ObjectId head = repository.resolve(Constants.HEAD + "^{tree}");
         if (head == null) {
             return committed;
         }
-        try (var walk = new TreeWalk(git.getRepository())) {
+        try (var walk = new TreeWalk(repository)) {
             walk.addTree(head);
             while (walk.next()) {
                 if (FileMode.REGULAR_FILE.equals(walk.getRawMode(0))) {

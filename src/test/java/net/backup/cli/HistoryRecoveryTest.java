@@ -9,9 +9,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.backup.lab.Fault;
 import net.backup.lab.Lab;
@@ -20,6 +22,7 @@ import net.backup.testing.BackupProcess;
 import net.backup.testing.LabRun;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +92,50 @@ class HistoryRecoveryTest {
             assertThat(second.out()).containsPattern("(?m)^CHANGED +csr1 ").containsPattern("History: [0-9a-f]{7} backup: 1 changed");
             assertThat(commits(run.output())).hasSize(2);
             assertThat(indexLock).doesNotExist();
+        }
+    }
+
+    /**
+     * An index cut short (a crash while it was written): JGit cannot read it, and without a rebuild every commit
+     * failed on it ('Short read of block.'), run after run. Rebuilt from the last commit, not from nothing, so
+     * the commit and the index both still hold the devices this run did not change.
+     */
+    @Test
+    void anUnreadableIndexIsRebuiltFromTheLastCommitAndTheRunCommits() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"), Lab.DeviceSpec.healthy("csr2"), Lab.DeviceSpec.healthy("csr3"))) {
+            run.backup();
+            Path index = run.output().resolve(".git/index");
+            byte[] damaged = Arrays.copyOf(Files.readAllBytes(index), 100);
+            Files.write(index, damaged);
+            run.lab().device("csr2").setDescription("Loopback7", "reconfigured");
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).matches("backup: warning: rebuilt " + Pattern.quote(index.toString())
+                    + " from the last commit: it could not be read \\(Short read of block\\.\\); the unreadable one is kept as "
+                    + Pattern.quote(index.toString()) + "\\.damaged-\\d{8}T\\d{6}\\.\\d{3}Z\n");
+            assertThat(second.out()).containsPattern("History: [0-9a-f]{7} backup: 1 changed");
+            Path aside = Path.of(second.err().substring(second.err().lastIndexOf(' ') + 1).strip());
+            assertThat(aside).hasBinaryContent(damaged);
+            List<RevCommit> commits = commits(run.output());
+            assertThat(commits).hasSize(2);
+            assertThat(filesIn(run.output(), commits.get(0))).containsExactly(".gitignore", "csr1.cfg", "csr2.cfg", "csr3.cfg");
+            assertThat(filesIn(run.output(), commits.get(1))).containsExactly(".gitignore", "csr1.cfg", "csr2.cfg", "csr3.cfg");
+            try (Git git = Git.open(run.output().toFile())) {
+                assertThat(git.status().call().isClean()).as("the rebuilt index holds every device").isTrue();
+            }
+        }
+    }
+
+    private static List<String> filesIn(Path repository, RevCommit commit) throws IOException {
+        try (Git git = Git.open(repository.toFile()); var walk = new TreeWalk(git.getRepository())) {
+            walk.addTree(commit.getTree());
+            var files = new ArrayList<String>();
+            while (walk.next()) {
+                files.add(walk.getPathString());
+            }
+            return files;
         }
     }
 
