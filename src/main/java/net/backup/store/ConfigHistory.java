@@ -209,9 +209,10 @@ public final class ConfigHistory implements AutoCloseable {
         if (files.isEmpty()) {
             return Optional.empty();
         }
+        requireNoOtherGitProcess();
         var paths = new LinkedHashSet<>(files);
         paths.addAll(pending(List.of(OutputFiles.GITIGNORE)));
-        try {
+        try (var marker = CommitMarker.place(gitDir)) {
             var add = git.add().setWorkingTreeIterator(new WorkTreeWithoutIgnores(git.getRepository()));
             var commit = git.commit();
             for (String file : paths) {
@@ -231,6 +232,18 @@ public final class ConfigHistory implements AutoCloseable {
             return Optional.of(made.name());
         } catch (GitAPIException | JGitInternalException | IOException e) {
             throw new IOException("cannot commit to the history in " + workTree + ": " + reason(e), e);
+        }
+    }
+
+    /**
+     * A lock file in the way belongs to another git process (ours are removed when the history is opened): a
+     * commit of ours now would fail, or, had the lock been removed, break that process's commit.
+     */
+    private void requireNoOtherGitProcess() throws IOException {
+        Optional<Path> lock = CommitLocks.held(git.getRepository());
+        if (lock.isPresent()) {
+            throw new IOException("cannot commit to the history in " + workTree + ": " + lock.get()
+                    + " is there, so another git process seems to be using it (if none is running, remove that file)");
         }
     }
 

@@ -49,23 +49,32 @@ final class UnreadableIndex {
             return Optional.empty();
         }
         var rebuilt = new DirCache(index, repository.getFS());
-        if (!rebuilt.lock()) {
-            return Optional.empty();
-        }
-        try {
-            fillFromHead(repository, rebuilt);
-            rebuilt.write();
-            // Kept aside only once the new index is written in full: a crash before the rename below leaves
-            // the unreadable index in place, and the next run rebuilds it again.
-            Path aside = keepAside(index.toPath());
-            if (!rebuilt.commit()) {
-                throw new IOException("cannot replace " + index + " with one rebuilt from the last commit");
+        try (var marker = CommitMarker.place(repository.getDirectory().toPath())) {
+            if (!rebuilt.lock()) {
+                return Optional.empty();
             }
-            return Optional.of("rebuilt " + index + " from the last commit: it could not be read (" + reason.get()
-                    + "); the unreadable one is kept as " + aside);
-        } finally {
-            rebuilt.unlock(); // nothing left to do once committed
+            try {
+                Path aside = replace(repository, rebuilt);
+                return Optional.of("rebuilt " + index + " from the last commit: it could not be read (" + reason.get()
+                        + "); the unreadable one is kept as " + aside);
+            } finally {
+                rebuilt.unlock(); // a no-op once committed; before the marker goes, in any case
+            }
         }
+    }
+
+    /** @return where the unreadable index is kept */
+    private static Path replace(Repository repository, DirCache rebuilt) throws IOException {
+        File index = repository.getIndexFile();
+        fillFromHead(repository, rebuilt);
+        rebuilt.write();
+        // Kept aside only once the new index is written in full: a crash before the rename below leaves the
+        // unreadable index in place, and the next run rebuilds it again.
+        Path aside = keepAside(index.toPath());
+        if (!rebuilt.commit()) {
+            throw new IOException("cannot replace " + index + " with one rebuilt from the last commit");
+        }
+        return aside;
     }
 
     /** Why JGit cannot read the index; empty when it can, or when there is none (an empty index, to JGit). */

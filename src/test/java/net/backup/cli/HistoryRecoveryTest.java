@@ -21,6 +21,7 @@ import net.backup.lab.LabSettings;
 import net.backup.testing.BackupProcess;
 import net.backup.testing.LabRun;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.internal.storage.file.LockFile;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
@@ -78,11 +79,20 @@ class HistoryRecoveryTest {
         }
     }
 
+    /** What a run of ours leaves when it is killed while committing: its marker, and the locks JGit held. */
+    private static void killedWhileCommitting(Path output, Path... locks) throws IOException {
+        Files.writeString(output.resolve(".git/backup-commit"), "pid 1, started 2026-11-26T02:15:00Z\n");
+        for (Path lock : locks) {
+            Files.createFile(lock);
+        }
+    }
+
     @Test
     void aStaleIndexLockIsRemovedAndTheRunCommits() throws Exception {
         try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
             run.backup();
-            Path indexLock = Files.createFile(run.output().resolve(".git/index.lock"));
+            Path indexLock = run.output().resolve(".git/index.lock");
+            killedWhileCommitting(run.output(), indexLock);
             run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
 
             CliRun second = run.backup();
@@ -92,6 +102,80 @@ class HistoryRecoveryTest {
             assertThat(second.out()).containsPattern("(?m)^CHANGED +csr1 ").containsPattern("History: [0-9a-f]{7} backup: 1 changed");
             assertThat(commits(run.output())).hasSize(2);
             assertThat(indexLock).doesNotExist();
+            assertThat(run.output().resolve(".git/backup-commit")).doesNotExist();
+        }
+    }
+
+    @Test
+    void staleRefLocksAreRemovedAndTheRunCommits() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            Path branchLock = run.output().resolve(".git/refs/heads/main.lock");
+            killedWhileCommitting(run.output(), branchLock);
+            run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).isEqualTo("backup: warning: removed " + branchLock + ", left behind by an interrupted run\n");
+            assertThat(second.out()).containsPattern("History: [0-9a-f]{7} backup: 1 changed");
+            assertThat(commits(run.output())).hasSize(2);
+            assertThat(branchLock).doesNotExist();
+            assertThat(run.output().resolve(".git/backup-commit")).doesNotExist();
+        }
+    }
+
+    /** Killed after placing its marker but before locking, or after unlocking: the marker alone is removed. */
+    @Test
+    void aMarkerLeftWithoutALockIsRemovedQuietly() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            killedWhileCommitting(run.output());
+            run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).isEmpty();
+            assertThat(second.out()).containsPattern("History: [0-9a-f]{7} backup: 1 changed");
+            assertThat(run.output().resolve(".git/backup-commit")).doesNotExist();
+        }
+    }
+
+    /**
+     * The tester's 'git commit' waiting on a slow pre-commit hook held the index's lock; the run deleted it and
+     * committed, and the hand-made commit then failed. A lock no run of ours left is someone's: it stays, this
+     * run does not commit, and says why; once it is gone the next run catches up.
+     */
+    @Test
+    void aLockAnotherGitProcessHoldsIsLeftAloneAndTheCommitWaitsForTheNextRun() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
+            Path index = run.output().resolve(".git/index");
+            Path indexLock = run.output().resolve(".git/index.lock");
+            byte[] indexBefore = Files.readAllBytes(index);
+            var handMadeCommit = new LockFile(index.toFile()); // as git and JGit take it
+            assertThat(handMadeCommit.lock()).isTrue();
+            try {
+                CliRun second = run.backup();
+
+                assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.SOME_FAILED);
+                assertThat(second.err()).isEqualTo("backup: cannot commit to the history in " + run.output() + ": "
+                        + indexLock + " is there, so another git process seems to be using it (if none is running, remove"
+                        + " that file); the backups are stored and the next run commits them\n");
+                assertThat(second.out()).containsPattern("(?m)^CHANGED +csr1 ").doesNotContain("History:");
+                assertThat(indexLock).as("still the other process's").exists();
+                assertThat(index).as("nothing of ours staged").hasBinaryContent(indexBefore);
+                assertThat(commits(run.output())).hasSize(1);
+            } finally {
+                handMadeCommit.unlock();
+            }
+
+            CliRun third = run.backup();
+
+            assertThat(third.exitCode()).as(third.all()).isEqualTo(ExitCodes.OK);
+            assertThat(third.out()).containsPattern("History: [0-9a-f]{7} backup: 1 caught up");
         }
     }
 
@@ -160,23 +244,6 @@ class HistoryRecoveryTest {
                 git.checkout().setName("main").call();
             }
             assertThat(run.backup().err()).as("on its branch again").isEmpty();
-        }
-    }
-
-    @Test
-    void staleRefLocksAreRemovedAndTheRunCommits() throws Exception {
-        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
-            run.backup();
-            Path branchLock = Files.createFile(run.output().resolve(".git/refs/heads/main.lock"));
-            run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
-
-            CliRun second = run.backup();
-
-            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
-            assertThat(second.err()).isEqualTo("backup: warning: removed " + branchLock + ", left behind by an interrupted run\n");
-            assertThat(second.out()).containsPattern("History: [0-9a-f]{7} backup: 1 changed");
-            assertThat(commits(run.output())).hasSize(2);
-            assertThat(branchLock).doesNotExist();
         }
     }
 
