@@ -1,6 +1,7 @@
 package net.backup.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -30,6 +31,7 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryState;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
@@ -209,6 +211,7 @@ public final class ConfigHistory implements AutoCloseable {
         if (files.isEmpty()) {
             return Optional.empty();
         }
+        requireNoUnfinishedOperation();
         requireNoOtherGitProcess();
         var paths = new LinkedHashSet<>(files);
         paths.addAll(pending(List.of(OutputFiles.GITIGNORE)));
@@ -232,6 +235,21 @@ public final class ConfigHistory implements AutoCloseable {
             return Optional.of(made.name());
         } catch (GitAPIException | JGitInternalException | IOException e) {
             throw new IOException("cannot commit to the history in " + workTree + ": " + reason(e), e);
+        }
+    }
+
+    /** Checked before anything is staged: a commit that then failed would leave our files among the person's. */
+    private void requireNoUnfinishedOperation() throws IOException {
+        RepositoryState state;
+        try {
+            state = git.getRepository().getRepositoryState();
+        } catch (UncheckedIOException e) { // the index, read for unmerged paths
+            throw new IOException("cannot commit to the history in " + workTree + ": " + reason(e.getCause()), e);
+        }
+        Optional<UnfinishedOperation> operation = UnfinishedOperation.of(state);
+        if (operation.isPresent()) {
+            throw new IOException("cannot commit to the history in " + workTree + ": it is in the middle of "
+                    + operation.get().what() + " (" + state.name() + "); " + operation.get().advice());
         }
     }
 
