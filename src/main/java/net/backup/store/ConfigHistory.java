@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -100,14 +101,15 @@ public final class ConfigHistory implements AutoCloseable {
     }
 
     /**
-     * Stale locks removed, the last commit read once, so that a damaged history stops the run before any device,
-     * and an index that cannot be read rebuilt from that commit.
+     * Stale locks and JGit's temporary leftovers removed, the last commit read once, so that a damaged history
+     * stops the run before any device, and an index that cannot be read rebuilt from that commit.
      */
     private static ConfigHistory existing(Path directory, Path gitDir) throws IOException {
         Git git = HistoryRepository.open(directory);
         try {
             Repository repository = git.getRepository();
             var warnings = new ArrayList<>(StaleLocks.remove(repository));
+            TemporaryLeftovers.remove(gitDir, Instant.now()).ifPresent(warnings::add);
             warnIfDetached(repository, gitDir, warnings);
             boolean ownerOnly = !readableByOthers(gitDir, warnings);
             requireReadableLastCommit(repository);

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -220,6 +223,42 @@ class HistoryRecoveryTest {
                 files.add(walk.getPathString());
             }
             return files;
+        }
+    }
+
+    private static Path createdHoursAgo(Path file, int hours) throws IOException {
+        Files.writeString(file, "partial");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(hours))));
+        return file;
+    }
+
+    /**
+     * A kill -9 while JGit wrote an object, or measured the file system's timestamps, left its temporary file
+     * for good. Those are removed at the next run; a young one (another JGit program may be writing it now), a
+     * link, and names JGit does not make stay.
+     */
+    @Test
+    void temporaryFilesAnInterruptedJGitLeftAreRemovedAndNothingElse() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            Path gitDir = run.output().resolve(".git");
+            List<Path> leftovers = List.of(createdHoursAgo(gitDir.resolve("objects/noz8047386157463459512.tmp"), 2),
+                    createdHoursAgo(gitDir.resolve(".probe-1145ff24-7503-4126-877f-c9b08eb25503"), 2),
+                    createdHoursAgo(gitDir.resolve("jgit_17.buf"), 2));
+            Path victim = Files.writeString(dir.resolve("victim"), "not JGit's");
+            Path link = Files.createSymbolicLink(gitDir.resolve(".probe-a83c12e3-e8aa-459c-aef8-49454fe8bf9c"), victim);
+            List<Path> kept = List.of(link, Files.writeString(gitDir.resolve("objects/noz5.tmp"), "being written now"),
+                    createdHoursAgo(gitDir.resolve("objects/nozzle.tmp"), 2), createdHoursAgo(gitDir.resolve("probe-notes"), 2),
+                    createdHoursAgo(gitDir.resolve("noz12.tmp"), 2));
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).isEqualTo("backup: warning: removed 3 temporary files JGit left in " + gitDir
+                    + " when it was interrupted\n");
+            assertThat(leftovers).allSatisfy(leftover -> assertThat(leftover).doesNotExist());
+            assertThat(kept).allSatisfy(keep -> assertThat(Files.exists(keep, LinkOption.NOFOLLOW_LINKS)).as(keep.toString()).isTrue());
+            assertThat(victim).hasContent("not JGit's");
         }
     }
 
