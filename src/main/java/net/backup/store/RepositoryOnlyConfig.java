@@ -45,7 +45,9 @@ final class RepositoryOnlyConfig extends SystemReader.Delegate {
     static synchronized void install() {
         SystemReader current = SystemReader.getInstance();
         if (!(current instanceof RepositoryOnlyConfig)) {
-            SystemReader.setInstance(new RepositoryOnlyConfig(current));
+            var reader = new RepositoryOnlyConfig(current);
+            SystemReader.setInstance(reader);
+            TimestampMeasurement.decide(reader.openJGitConfig(null, FS.DETECTED).getFile().toPath());
         }
     }
 

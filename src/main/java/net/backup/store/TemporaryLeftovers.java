@@ -20,22 +20,23 @@ import java.util.regex.Pattern;
  * folder JGit makes each in, and only regular files: nothing else under {@code .git} is touched, and a link is
  * never followed.
  *
- * <p>Only one older than an hour is removed: such a file lives for seconds while JGit works, and another JGit
- * program (an IDE's git, say) may be writing one into the same repository right now; its commit would fail
- * without it. A leftover younger than that is removed by a later run.
+ * <p>Only one older than JGit ever keeps it is removed: another JGit program (an IDE's git, say) may be writing
+ * one into the same repository right now, and its commit would fail without it. An object is given an hour
+ * (a large one on a slow disk); a probe a minute, since JGit's measurement ends within seconds, and runs whose
+ * user has no home to keep its result in measure in the background and may leave one at every exit
+ * ({@link TimestampMeasurement}). A leftover younger than that is removed by a later run.
  */
 final class TemporaryLeftovers {
-    static final Duration AGE = Duration.ofHours(1);
 
     private static final Pattern UUID = Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     /** Where JGit makes each, and its name there: {@code File.createTempFile} puts an unsigned number between. */
     private static final List<Place> PLACES = List.of(
-            new Place("objects", Pattern.compile("noz\\d+\\.tmp")),
-            new Place(".", Pattern.compile("jgit_\\d+\\.buf")),
-            new Place(".", Pattern.compile("\\.probe-" + UUID)));
+            new Place("objects", Pattern.compile("noz\\d+\\.tmp"), Duration.ofHours(1)),
+            new Place(".", Pattern.compile("jgit_\\d+\\.buf"), Duration.ofHours(1)),
+            new Place(".", Pattern.compile("\\.probe-" + UUID), Duration.ofMinutes(1)));
 
-    private record Place(String folder, Pattern name) {
+    private record Place(String folder, Pattern name, Duration age) {
     }
 
     private TemporaryLeftovers() {
@@ -45,7 +46,7 @@ final class TemporaryLeftovers {
     static Optional<String> remove(Path gitDir, Instant now) throws IOException {
         int removed = 0;
         for (Place place : PLACES) {
-            removed += remove(gitDir.resolve(place.folder()).normalize(), place.name(), now.minus(AGE));
+            removed += remove(gitDir.resolve(place.folder()).normalize(), place.name(), now.minus(place.age()));
         }
         if (removed == 0) {
             return Optional.empty();

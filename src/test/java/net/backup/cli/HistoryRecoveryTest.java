@@ -226,9 +226,9 @@ class HistoryRecoveryTest {
         }
     }
 
-    private static Path createdHoursAgo(Path file, int hours) throws IOException {
+    private static Path writtenAgo(Path file, Duration age) throws IOException {
         Files.writeString(file, "partial");
-        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(hours))));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
         return file;
     }
 
@@ -242,14 +242,16 @@ class HistoryRecoveryTest {
         try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
             run.backup();
             Path gitDir = run.output().resolve(".git");
-            List<Path> leftovers = List.of(createdHoursAgo(gitDir.resolve("objects/noz8047386157463459512.tmp"), 2),
-                    createdHoursAgo(gitDir.resolve(".probe-1145ff24-7503-4126-877f-c9b08eb25503"), 2),
-                    createdHoursAgo(gitDir.resolve("jgit_17.buf"), 2));
+            Duration twoHours = Duration.ofHours(2);
+            List<Path> leftovers = List.of(writtenAgo(gitDir.resolve("objects/noz8047386157463459512.tmp"), twoHours),
+                    writtenAgo(gitDir.resolve("jgit_17.buf"), twoHours),
+                    writtenAgo(gitDir.resolve(".probe-1145ff24-7503-4126-877f-c9b08eb25503"), Duration.ofMinutes(2)));
             Path victim = Files.writeString(dir.resolve("victim"), "not JGit's");
-            Path link = Files.createSymbolicLink(gitDir.resolve(".probe-a83c12e3-e8aa-459c-aef8-49454fe8bf9c"), victim);
-            List<Path> kept = List.of(link, Files.writeString(gitDir.resolve("objects/noz5.tmp"), "being written now"),
-                    createdHoursAgo(gitDir.resolve("objects/nozzle.tmp"), 2), createdHoursAgo(gitDir.resolve("probe-notes"), 2),
-                    createdHoursAgo(gitDir.resolve("noz12.tmp"), 2));
+            List<Path> kept = List.of(Files.createSymbolicLink(gitDir.resolve(".probe-a83c12e3-e8aa-459c-aef8-49454fe8bf9c"), victim),
+                    writtenAgo(gitDir.resolve("objects/noz5.tmp"), Duration.ofMinutes(2)),
+                    writtenAgo(gitDir.resolve(".probe-df60f79a-e250-4477-b83e-d5552bef7f9e"), Duration.ZERO),
+                    writtenAgo(gitDir.resolve("objects/nozzle.tmp"), twoHours), writtenAgo(gitDir.resolve("probe-notes"), twoHours),
+                    writtenAgo(gitDir.resolve("noz12.tmp"), twoHours));
 
             CliRun second = run.backup();
 
