@@ -125,6 +125,12 @@ final class RepositoryOnlyConfig extends SystemReader.Delegate {
             return !loaded;
         }
 
+        /** FileBasedConfig's names its file, and this has none: slf4j said so in every --verbose run. */
+        @Override
+        public String toString() {
+            return "JGit's timestamp resolutions, read from its own config";
+        }
+
         @Override
         public void save() throws IOException {
             throw new IOException("the history writes no git configuration outside its repository");
@@ -145,6 +151,11 @@ final class RepositoryOnlyConfig extends SystemReader.Delegate {
             super(null, null, fs);
             setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, "fsyncObjectFiles", true);
             setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, "fsyncRefFiles", true);
+        }
+
+        @Override
+        public String toString() {
+            return "the history's defaults";
         }
 
         @Override

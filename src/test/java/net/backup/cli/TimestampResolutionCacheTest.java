@@ -87,6 +87,7 @@ class TimestampResolutionCacheTest {
             assertThat(backup.out()).contains("History: ");
             assertThat(backup.err()).containsPattern("\\[main\\] DEBUG FS - .*use fallback timestamp resolution for directory "
                     + Pattern.quote(run.output().resolve(".git").toString()));
+            assertThat(backup.err()).as("the logging could not print a config of ours").doesNotContain("SLF4J(E)");
         }
     }
 }
