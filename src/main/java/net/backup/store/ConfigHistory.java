@@ -1,6 +1,7 @@
 package net.backup.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -11,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -30,6 +32,7 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryState;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
@@ -97,25 +100,30 @@ public final class ConfigHistory implements AutoCloseable {
         return new ConfigHistory(git, true, List.of());
     }
 
-    /** Stale locks removed, and the last commit read once, so that a damaged history stops the run before any device. */
+    /**
+     * Stale locks and JGit's temporary leftovers removed, the last commit read once, so that a damaged history
+     * stops the run before any device, and an index that cannot be read rebuilt from that commit.
+     */
     private static ConfigHistory existing(Path directory, Path gitDir) throws IOException {
         Git git = HistoryRepository.open(directory);
         try {
-            var warnings = new ArrayList<>(StaleLocks.remove(git.getRepository()));
-            warnIfDetached(git.getRepository(), gitDir, warnings);
+            Repository repository = git.getRepository();
+            var warnings = new ArrayList<>(StaleLocks.remove(repository));
+            TemporaryLeftovers.remove(gitDir, Instant.now()).ifPresent(warnings::add);
+            warnIfDetached(repository, gitDir, warnings);
             boolean ownerOnly = !readableByOthers(gitDir, warnings);
-            var history = new ConfigHistory(git, ownerOnly, warnings);
-            history.requireReadableLastCommit();
-            return history;
+            requireReadableLastCommit(repository);
+            UnreadableIndex.rebuild(repository).ifPresent(warnings::add);
+            return new ConfigHistory(git, ownerOnly, warnings);
         } catch (IOException | RuntimeException e) {
             git.close();
             throw e;
         }
     }
 
-    private void requireReadableLastCommit() throws IOException {
+    private static void requireReadableLastCommit(Repository repository) throws IOException {
         try {
-            committedRegularFiles();
+            committedRegularFiles(repository);
         } catch (IOException | RevisionSyntaxException | JGitInternalException e) {
             throw new IOException("its last commit cannot be read: " + reason(e), e);
         }
@@ -149,7 +157,7 @@ public final class ConfigHistory implements AutoCloseable {
         return true;
     }
 
-    /** What the caller should tell the user, once: a stale lock removed, a history others can read. */
+    /** What the caller should tell the user, once: a stale lock removed, an index rebuilt, a history others can read. */
     public List<String> warnings() {
         return warnings;
     }
@@ -161,7 +169,7 @@ public final class ConfigHistory implements AutoCloseable {
     public List<String> pending(List<String> files) throws IOException {
         var pending = new ArrayList<String>();
         try (var formatter = new ObjectInserter.Formatter()) {
-            Map<String, ObjectId> committed = committedRegularFiles();
+            Map<String, ObjectId> committed = committedRegularFiles(git.getRepository());
             for (String file : files) {
                 Path path = workTree.resolve(file);
                 if (ExclusiveFiles.isRegularFile(path)
@@ -176,13 +184,13 @@ public final class ConfigHistory implements AutoCloseable {
     }
 
     /** The regular files at the top of the last commit (where the backups are), by name; none before the first. */
-    private Map<String, ObjectId> committedRegularFiles() throws IOException {
+    private static Map<String, ObjectId> committedRegularFiles(Repository repository) throws IOException {
         var committed = new HashMap<String, ObjectId>();
-        ObjectId head = git.getRepository().resolve(Constants.HEAD + "^{tree}");
+        ObjectId head = repository.resolve(Constants.HEAD + "^{tree}");
         if (head == null) {
             return committed;
         }
-        try (var walk = new TreeWalk(git.getRepository())) {
+        try (var walk = new TreeWalk(repository)) {
             walk.addTree(head);
             while (walk.next()) {
                 if (FileMode.REGULAR_FILE.equals(walk.getRawMode(0))) {
@@ -205,9 +213,11 @@ public final class ConfigHistory implements AutoCloseable {
         if (files.isEmpty()) {
             return Optional.empty();
         }
+        requireNoUnfinishedOperation();
+        requireNoOtherGitProcess();
         var paths = new LinkedHashSet<>(files);
         paths.addAll(pending(List.of(OutputFiles.GITIGNORE)));
-        try {
+        try (var marker = CommitMarker.place(gitDir)) {
             var add = git.add().setWorkingTreeIterator(new WorkTreeWithoutIgnores(git.getRepository()));
             var commit = git.commit();
             for (String file : paths) {
@@ -227,6 +237,33 @@ public final class ConfigHistory implements AutoCloseable {
             return Optional.of(made.name());
         } catch (GitAPIException | JGitInternalException | IOException e) {
             throw new IOException("cannot commit to the history in " + workTree + ": " + reason(e), e);
+        }
+    }
+
+    /** Checked before anything is staged: a commit that then failed would leave our files among the person's. */
+    private void requireNoUnfinishedOperation() throws IOException {
+        RepositoryState state;
+        try {
+            state = git.getRepository().getRepositoryState();
+        } catch (UncheckedIOException e) { // the index, read for unmerged paths
+            throw new IOException("cannot commit to the history in " + workTree + ": " + reason(e.getCause()), e);
+        }
+        Optional<UnfinishedOperation> operation = UnfinishedOperation.of(state);
+        if (operation.isPresent()) {
+            throw new IOException("cannot commit to the history in " + workTree + ": it is in the middle of "
+                    + operation.get().what() + " (" + state.name() + "); " + operation.get().advice());
+        }
+    }
+
+    /**
+     * A lock file in the way belongs to another git process (ours are removed when the history is opened): a
+     * commit of ours now would fail, or, had the lock been removed, break that process's commit.
+     */
+    private void requireNoOtherGitProcess() throws IOException {
+        Optional<Path> lock = CommitLocks.held(git.getRepository());
+        if (lock.isPresent()) {
+            throw new IOException("cannot commit to the history in " + workTree + ": " + lock.get()
+                    + " is there, so another git process seems to be using it (if none is running, remove that file)");
         }
     }
 

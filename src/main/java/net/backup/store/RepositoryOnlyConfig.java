@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@code core.excludesFile}, {@code core.attributesFile} and its filters, {@code commit.gpgSign}) or run
  * programs ({@code core.hooksPath}). JGit sees no environment variable either through this reader: none of
  * them (PATH, GIT_*) has a say in the history, and the environment holds the devices' credentials. (The wrapped
- * reader still finds JGit's own cache below by XDG_CONFIG_HOME.)
+ * reader still finds JGit's own cache below by XDG_CONFIG_HOME.) In the system config's place are the
+ * history's own defaults ({@link HistoryDefaults}), the same on every host.
  *
  * <p>JGit takes this from one JVM-wide {@link SystemReader}, so {@link #install} wraps the current one, once;
  * everything else (the clock, the host name) still comes from it. One thing is left to the wrapped reader:
@@ -44,29 +45,32 @@ final class RepositoryOnlyConfig extends SystemReader.Delegate {
     static synchronized void install() {
         SystemReader current = SystemReader.getInstance();
         if (!(current instanceof RepositoryOnlyConfig)) {
-            SystemReader.setInstance(new RepositoryOnlyConfig(current));
+            var reader = new RepositoryOnlyConfig(current);
+            SystemReader.setInstance(reader);
+            TimestampMeasurement.decide(reader.openJGitConfig(null, FS.DETECTED).getFile().toPath());
         }
     }
 
-    private final FileBasedConfig noSystemConfig = new NoConfig(FS.DETECTED);
+    private final FileBasedConfig historyDefaults = new HistoryDefaults(FS.DETECTED);
 
     @Override
     public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-        return new NoConfig(fs);
+        return new HistoryDefaults(fs);
     }
 
     /**
-     * The empty system config, without asking for JGit's own config first: JGit's {@code getSystemConfig} reads
-     * that as the parent, and one that does not parse would fail every repository this opens.
+     * The history's own defaults in place of the system config, without asking for JGit's own config first:
+     * JGit's {@code getSystemConfig} reads that as the parent, and one that does not parse would fail every
+     * repository this opens.
      */
     @Override
     public StoredConfig getSystemConfig() {
-        return noSystemConfig;
+        return historyDefaults;
     }
 
     @Override
     public FileBasedConfig openUserConfig(Config parent, FS fs) {
-        return new TimestampResolutions(fs);
+        return new TimestampResolutions(historyDefaults, fs);
     }
 
     @Override
@@ -88,8 +92,8 @@ final class RepositoryOnlyConfig extends SystemReader.Delegate {
     private final class TimestampResolutions extends FileBasedConfig {
         private volatile boolean loaded; // JGit's threads ask isOutdated() too
 
-        TimestampResolutions(FS fs) {
-            super(null, null, fs);
+        TimestampResolutions(Config base, FS fs) {
+            super(base, null, fs);
         }
 
         /**
@@ -121,16 +125,37 @@ final class RepositoryOnlyConfig extends SystemReader.Delegate {
             return !loaded;
         }
 
+        /** FileBasedConfig's names its file, and this has none: slf4j said so in every --verbose run. */
+        @Override
+        public String toString() {
+            return "JGit's timestamp resolutions, read from its own config";
+        }
+
         @Override
         public void save() throws IOException {
             throw new IOException("the history writes no git configuration outside its repository");
         }
     }
 
-    /** A config with no file and no parent: empty, and it stays so. */
-    private static final class NoConfig extends FileBasedConfig {
-        NoConfig(FS fs) {
+    /**
+     * What the history needs whatever the host: JGit to force each object, ref and reflog it writes to disk
+     * before renaming it into place, as the backups themselves are. By default it does not, and after a power
+     * cut the branch could name a commit whose file is empty: every later run then stops, the history unreadable.
+     * (Directories are not synced after those renames; on a journaling file system, ext4 or XFS, a rename does
+     * not reach the disk before one made earlier, so a ref is not there before the objects it names.) The
+     * repository's own config still has the last word.
+     * No file and no parent; it stays as made.
+     */
+    private static final class HistoryDefaults extends FileBasedConfig {
+        HistoryDefaults(FS fs) {
             super(null, null, fs);
+            setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, "fsyncObjectFiles", true);
+            setBoolean(ConfigConstants.CONFIG_CORE_SECTION, null, "fsyncRefFiles", true);
+        }
+
+        @Override
+        public String toString() {
+            return "the history's defaults";
         }
 
         @Override

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.backup.lab.Fault;
 import net.backup.lab.Lab;
@@ -20,6 +25,7 @@ import net.backup.testing.BackupProcess;
 import net.backup.testing.LabRun;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,11 +81,20 @@ class HistoryRecoveryTest {
         }
     }
 
+    /** What a run of ours leaves when it is killed while committing: its marker, and the locks JGit held. */
+    private static void killedWhileCommitting(Path output, Path... locks) throws IOException {
+        Files.writeString(output.resolve(".git/backup-commit"), "pid 1, started 2026-11-26T02:15:00Z\n");
+        for (Path lock : locks) {
+            Files.createFile(lock);
+        }
+    }
+
     @Test
     void aStaleIndexLockIsRemovedAndTheRunCommits() throws Exception {
         try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
             run.backup();
-            Path indexLock = Files.createFile(run.output().resolve(".git/index.lock"));
+            Path indexLock = run.output().resolve(".git/index.lock");
+            killedWhileCommitting(run.output(), indexLock);
             run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
 
             CliRun second = run.backup();
@@ -89,6 +104,161 @@ class HistoryRecoveryTest {
             assertThat(second.out()).containsPattern("(?m)^CHANGED +csr1 ").containsPattern("History: [0-9a-f]{7} backup: 1 changed");
             assertThat(commits(run.output())).hasSize(2);
             assertThat(indexLock).doesNotExist();
+            assertThat(run.output().resolve(".git/backup-commit")).doesNotExist();
+        }
+    }
+
+    @Test
+    void staleRefLocksAreRemovedAndTheRunCommits() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            Path branchLock = run.output().resolve(".git/refs/heads/main.lock");
+            killedWhileCommitting(run.output(), branchLock);
+            run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).isEqualTo("backup: warning: removed " + branchLock + ", left behind by an interrupted run\n");
+            assertThat(second.out()).containsPattern("History: [0-9a-f]{7} backup: 1 changed");
+            assertThat(commits(run.output())).hasSize(2);
+            assertThat(branchLock).doesNotExist();
+            assertThat(run.output().resolve(".git/backup-commit")).doesNotExist();
+        }
+    }
+
+    /** Killed after placing its marker but before locking, or after unlocking: the marker alone is removed. */
+    @Test
+    void aMarkerLeftWithoutALockIsRemovedQuietly() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            killedWhileCommitting(run.output());
+            run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).isEmpty();
+            assertThat(second.out()).containsPattern("History: [0-9a-f]{7} backup: 1 changed");
+            assertThat(run.output().resolve(".git/backup-commit")).doesNotExist();
+        }
+    }
+
+    /**
+     * The tester's 'git commit' waiting on a slow pre-commit hook held the index's lock; the run deleted it and
+     * committed, and the hand-made commit then failed. A lock no run of ours left is someone's: it stays, this
+     * run does not commit, and says why; once it is gone the next run catches up.
+     */
+    @Test
+    void aLockAnotherGitProcessHoldsIsLeftAloneAndTheCommitWaitsForTheNextRun() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
+            Path index = run.output().resolve(".git/index");
+            Path indexLock = run.output().resolve(".git/index.lock");
+            byte[] indexBefore = Files.readAllBytes(index);
+            Files.createFile(indexLock); // as a 'git commit' running now holds it, with no marker of ours
+            try {
+                CliRun second = run.backup();
+
+                assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.SOME_FAILED);
+                assertThat(second.err()).isEqualTo("backup: cannot commit to the history in " + run.output() + ": "
+                        + indexLock + " is there, so another git process seems to be using it (if none is running, remove"
+                        + " that file); the backups are stored and the next run commits them\n");
+                assertThat(second.out()).containsPattern("(?m)^CHANGED +csr1 ").doesNotContain("History:");
+                assertThat(indexLock).as("still the other process's").exists();
+                assertThat(index).as("nothing of ours staged").hasBinaryContent(indexBefore);
+                assertThat(commits(run.output())).hasSize(1);
+            } finally {
+                Files.delete(indexLock); // that commit is done
+            }
+
+            CliRun third = run.backup();
+
+            assertThat(third.exitCode()).as(third.all()).isEqualTo(ExitCodes.OK);
+            assertThat(third.out()).containsPattern("History: [0-9a-f]{7} backup: 1 caught up");
+        }
+    }
+
+    /**
+     * An index cut short (a crash while it was written): JGit cannot read it, and without a rebuild every commit
+     * failed on it ('Short read of block.'), run after run. Rebuilt from the last commit, not from nothing, so
+     * the commit and the index both still hold the devices this run did not change.
+     */
+    @Test
+    void anUnreadableIndexIsRebuiltFromTheLastCommitAndTheRunCommits() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"), Lab.DeviceSpec.healthy("csr2"), Lab.DeviceSpec.healthy("csr3"))) {
+            run.backup();
+            Path index = run.output().resolve(".git/index");
+            byte[] damaged = Arrays.copyOf(Files.readAllBytes(index), 100);
+            Files.write(index, damaged);
+            run.lab().device("csr2").setDescription("Loopback7", "reconfigured");
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).matches("backup: warning: rebuilt " + Pattern.quote(index.toString())
+                    + " from the last commit: it could not be read \\(Short read of block\\.\\); the unreadable one is kept as "
+                    + Pattern.quote(index.toString()) + "\\.damaged-\\d{8}T\\d{6}\\.\\d{3}Z\n");
+            assertThat(second.out()).containsPattern("History: [0-9a-f]{7} backup: 1 changed");
+            Path aside = Path.of(second.err().substring(second.err().lastIndexOf(' ') + 1).strip());
+            assertThat(aside).hasBinaryContent(damaged);
+            List<RevCommit> commits = commits(run.output());
+            assertThat(commits).hasSize(2);
+            assertThat(filesIn(run.output(), commits.get(0))).containsExactly(".gitignore", "csr1.cfg", "csr2.cfg", "csr3.cfg");
+            assertThat(filesIn(run.output(), commits.get(1))).containsExactly(".gitignore", "csr1.cfg", "csr2.cfg", "csr3.cfg");
+            try (Git git = Git.open(run.output().toFile())) {
+                assertThat(git.status().call().isClean()).as("the rebuilt index holds every device").isTrue();
+            }
+        }
+    }
+
+    private static List<String> filesIn(Path repository, RevCommit commit) throws IOException {
+        try (Git git = Git.open(repository.toFile()); var walk = new TreeWalk(git.getRepository())) {
+            walk.addTree(commit.getTree());
+            var files = new ArrayList<String>();
+            while (walk.next()) {
+                files.add(walk.getPathString());
+            }
+            return files;
+        }
+    }
+
+    private static Path writtenAgo(Path file, Duration age) throws IOException {
+        Files.writeString(file, "partial");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(age)));
+        return file;
+    }
+
+    /**
+     * A kill -9 while JGit wrote an object, or measured the file system's timestamps, left its temporary file
+     * for good. Those are removed at the next run; a young one (another JGit program may be writing it now), a
+     * link, and names JGit does not make stay.
+     */
+    @Test
+    void temporaryFilesAnInterruptedJGitLeftAreRemovedAndNothingElse() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            Path gitDir = run.output().resolve(".git");
+            Duration twoHours = Duration.ofHours(2);
+            List<Path> leftovers = List.of(writtenAgo(gitDir.resolve("objects/noz8047386157463459512.tmp"), twoHours),
+                    writtenAgo(gitDir.resolve("jgit_17.buf"), twoHours),
+                    writtenAgo(gitDir.resolve(".probe-1145ff24-7503-4126-877f-c9b08eb25503"), Duration.ofMinutes(2)));
+            Path victim = Files.writeString(dir.resolve("victim"), "not JGit's");
+            List<Path> kept = List.of(Files.createSymbolicLink(gitDir.resolve(".probe-a83c12e3-e8aa-459c-aef8-49454fe8bf9c"), victim),
+                    writtenAgo(gitDir.resolve("objects/noz5.tmp"), Duration.ofMinutes(2)),
+                    writtenAgo(gitDir.resolve(".probe-df60f79a-e250-4477-b83e-d5552bef7f9e"), Duration.ZERO),
+                    writtenAgo(gitDir.resolve("objects/nozzle.tmp"), twoHours), writtenAgo(gitDir.resolve("probe-notes"), twoHours),
+                    writtenAgo(gitDir.resolve("noz12.tmp"), twoHours));
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).isEqualTo("backup: warning: removed 3 temporary files JGit left in " + gitDir
+                    + " when it was interrupted\n");
+            assertThat(leftovers).allSatisfy(leftover -> assertThat(leftover).doesNotExist());
+            assertThat(kept).allSatisfy(keep -> assertThat(Files.exists(keep, LinkOption.NOFOLLOW_LINKS)).as(keep.toString()).isTrue());
+            assertThat(victim).hasContent("not JGit's");
         }
     }
 
@@ -113,23 +283,6 @@ class HistoryRecoveryTest {
                 git.checkout().setName("main").call();
             }
             assertThat(run.backup().err()).as("on its branch again").isEmpty();
-        }
-    }
-
-    @Test
-    void staleRefLocksAreRemovedAndTheRunCommits() throws Exception {
-        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
-            run.backup();
-            Path branchLock = Files.createFile(run.output().resolve(".git/refs/heads/main.lock"));
-            run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
-
-            CliRun second = run.backup();
-
-            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
-            assertThat(second.err()).isEqualTo("backup: warning: removed " + branchLock + ", left behind by an interrupted run\n");
-            assertThat(second.out()).containsPattern("History: [0-9a-f]{7} backup: 1 changed");
-            assertThat(commits(run.output())).hasSize(2);
-            assertThat(branchLock).doesNotExist();
         }
     }
 

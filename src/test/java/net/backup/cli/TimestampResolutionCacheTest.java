@@ -6,7 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.regex.Pattern;
+import net.backup.lab.Lab;
+import net.backup.lab.LabSettings;
 import net.backup.testing.BackupProcess;
+import net.backup.testing.LabRun;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,5 +69,25 @@ class TimestampResolutionCacheTest {
         log(home, output);
 
         assertThat(jgitConfig).hasContent("[bad\n");
+    }
+
+    /**
+     * A service account whose home does not exist and cannot be made: JGit cannot keep what it measures, and
+     * every run waited about four seconds for it to measure again. Now the run goes on at once with JGit's
+     * coarse fallback (which JGit logs, with --verbose, from the thread that would have waited) while the
+     * measurement runs beside it.
+     */
+    @Test
+    void aRunWhoseHomeCannotBeMadeGoesOnWithTheFallbackInsteadOfWaitingForTheMeasurement() throws Exception {
+        Path home = Files.writeString(dir.resolve("not-a-folder"), "").resolve("home");
+        try (LabRun run = new LabRun(Lab.start(Lab.healthyFleet("csr", 1), LabSettings.defaults()), dir);
+                var backup = BackupProcess.startAtHome(dir, home, "--inventory", run.inventory().toString(), "--output-dir",
+                        run.output().toString(), "--known-hosts", run.knownHosts().toString(), "--verbose")) {
+            assertThat(backup.waitFor(Duration.ofSeconds(60))).as(backup.err()).isZero();
+            assertThat(backup.out()).contains("History: ");
+            assertThat(backup.err()).containsPattern("\\[main\\] DEBUG FS - .*use fallback timestamp resolution for directory "
+                    + Pattern.quote(run.output().resolve(".git").toString()));
+            assertThat(backup.err()).as("the logging could not print a config of ours").doesNotContain("SLF4J(E)");
+        }
     }
 }
