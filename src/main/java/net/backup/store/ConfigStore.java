@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -169,7 +170,13 @@ public final class ConfigStore {
         OutputLock lock = OutputLock.acquire(directory);
         try (var leftovers = Files.newDirectoryStream(directory, OutputFiles.temporaryConfigs())) {
             for (Path leftover : leftovers) {
-                Files.deleteIfExists(leftover);
+                try {
+                    Files.deleteIfExists(leftover); // a link is removed, not followed
+                } catch (DirectoryNotEmptyException e) {
+                    // No run of ours leaves a directory there: someone put it in a device's way (it was a raw
+                    // DirectoryNotEmptyException, exit 1, as if a device had failed).
+                    throw UnsafeFileException.inTheWay(leftover);
+                }
             }
         } catch (IOException e) {
             lock.close();

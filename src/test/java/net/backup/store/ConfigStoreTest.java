@@ -191,6 +191,17 @@ class ConfigStoreTest {
         assertThat(Files.readString(victim)).isEqualTo("precious\n");
     }
 
+    /** A directory with something in it where a device's temporary file goes is named, not a raw exception (probe I). */
+    @Test
+    void aFullDirectoryInPlaceOfATemporaryFileIsRefusedNamingIt() throws IOException {
+        Path inTheWay = Files.createDirectory(dir.resolve(".csr1.cfg.tmp"));
+        Files.writeString(inTheWay.resolve("x"), "x");
+
+        assertThatThrownBy(() -> ConfigStore.open(dir).lock()).isInstanceOf(UnsafeFileException.class)
+                .hasMessage("refusing to write through " + inTheWay + ": it is a directory");
+        assertThat(inTheWay.resolve("x")).hasContent("x");
+    }
+
     /** A stray file of gigabytes where a backup goes is replaced without being read (it failed the device on memory). */
     @Test
     void aHugeFileInPlaceOfABackupIsReplacedWithoutBeingRead() throws IOException {
