@@ -584,7 +584,7 @@ public final class CliSession implements AutoCloseable {
      */
     private <T> T inStep(String name, Step<T> body) throws SessionException {
         stepName = name;
-        step = watchdog.watch(commandDeadline, () -> CancelHook.closeQuietly(client));
+        step = watchdog.watch(commandDeadline, () -> Hangup.now(client));
         atPrompt = false;
         try {
             T result = body.run();

@@ -45,7 +45,7 @@ public final class SshConnector {
         client.getConnection().setWindowSize(SshAlgorithms.CHANNEL_WINDOW);
         var death = new TransportDeath();
         client.getTransport().setDisconnectListener(death);
-        hook.attach(client);
+        hook.attach(Hangup.of(client));
         try {
             connect(client, target);
             SshLogin.authenticate(client, target);
@@ -60,7 +60,7 @@ public final class SshConnector {
                 return session;
             });
             Session.Shell shell = answered("the shell request", target, session::startShell);
-            Watchdog.Watch watch = watchdog.watch(target.timeouts().command(), () -> CancelHook.closeQuietly(client));
+            Watchdog.Watch watch = watchdog.watch(target.timeouts().command(), () -> Hangup.now(client));
             var cli = new CliSession(client, session, shell, target.platform(), watch, watchdog, target.timeouts().commandDeadline(),
                     account, hook, death, TERMINAL_COLUMNS);
             try {
@@ -163,7 +163,7 @@ public final class SshConnector {
      */
     private KnownHosts.Check connect(SSHClient client, ConnectionTarget target) throws SessionException {
         var sockets = new NoDelaySockets();
-        Watchdog.Watch handshake = watchdog.watch(target.timeouts().connect(), () -> CancelHook.closeQuietly(client));
+        Watchdog.Watch handshake = watchdog.watch(target.timeouts().connect(), () -> Hangup.now(client));
         KnownHosts.Check check;
         try {
             check = connectWithin(client, sockets, target);

@@ -113,7 +113,12 @@ public final class Watchdog implements AutoCloseable {
                 }
                 expired = true;
             }
-            onExpiry.run();
+            // On a thread of its own: an action that blocks (closing a connection whose threads are stuck) must
+            // not hold the timer, and with it every other session's time limits (probe K: one device's stuck close
+            // froze them all, and the run lasted as long as that device liked).
+            Thread action = new Thread(onExpiry, "backup-watchdog-expiry");
+            action.setDaemon(true);
+            action.start();
         }
 
         @Override
