@@ -48,9 +48,11 @@ public final class SshConnector {
         hook.attach(Hangup.of(client));
         try {
             connect(client, target);
+            // From here on the device's answers are waited for as a command's are: a login may wait on a slow
+            // TACACS+ or RADIUS server, which connect_timeout (the TCP connection and the SSH handshake) is not for.
+            client.getTransport().setTimeoutMs(millis(target.timeouts().command()));
             SshLogin.authenticate(client, target);
             death.loggedIn();
-            client.getTransport().setTimeoutMs(millis(target.timeouts().command()));
             // The channel's own requests (open, PTY, shell) wait on the connection's timeout, which sshj took from
             // the transport when it was made (its default, 30 s), not from the line above.
             client.getConnection().setTimeoutMs(millis(target.timeouts().command()));

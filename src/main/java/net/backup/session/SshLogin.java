@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 import net.backup.secret.Secret;
+import net.backup.time.Durations;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.Message;
@@ -89,11 +90,27 @@ final class SshLogin {
             if (!allowed.isEmpty() && !allowed.contains(method.getName())) {
                 continue; // an empty list says nothing (the "none" request timed out, say): every method is tried
             }
+            if (method instanceof OnePasswordRound && refused.contains(password.getName())) {
+                // The password was refused as a "password" login: keyboard-interactive would only send it again, a
+                // second failed login in the device's log, towards a lockout (probe K: IOS offers both).
+                continue;
+            }
             try {
                 credentialSent = true;
                 client.auth(login.username(), method);
                 return;
             } catch (UserAuthException e) {
+                if (SshErrors.isUnanswered(e)) {
+                    // No answer, which is no refusal (a slow TACACS+ or RADIUS server): another attempt may be
+                    // answered; a wrong password would have been refused (probe K: told as a wrong password).
+                    throw new SessionException(SessionException.Cause.TIMEOUT, "no answer to the " + method.getName()
+                            + " login within " + Durations.setting(target.timeouts().command()) + " (command_timeout)", e);
+                }
+                if (SshErrors.isConnectionDeath(e)) {
+                    // No refusal: the connection died under the request (a reset, a hang-up), as the next method's
+                    // request would find too; said now, since a refused password is not sent again below.
+                    throw hungUp(e, lastRefusal, credentialSent, refused);
+                }
                 if (method == password && password.changeRequested() != null) {
                     String said = password.changeRequested().isEmpty() ? "" : " ('" + password.changeRequested() + "')";
                     throw new SessionException(SessionException.Cause.AUTHENTICATION, "the device asks for a new password"

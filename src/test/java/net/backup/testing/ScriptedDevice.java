@@ -66,6 +66,22 @@ public final class ScriptedDevice implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Answers a password only after {@code millis}, as a device asking a slow TACACS+ or RADIUS server does (cut
+     * short when the device is closed).
+     */
+    public ScriptedDevice answeringLoginsAfter(long millis) {
+        server.setPasswordAuthenticator((user, password, session) -> {
+            try {
+                closed.await(millis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        });
+        return this;
+    }
+
     /** The lines typed, in order. */
     public List<String> commands() {
         return List.copyOf(commands);
