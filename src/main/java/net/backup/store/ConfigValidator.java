@@ -74,6 +74,12 @@ public final class ConfigValidator {
         }
         config.setLength(keptEnd);
         Optional<Pattern> end = platform.completeLastLine();
+        if (!hasSettings(config, end.map(marker -> new LineMatcher(marker, guard)))) {
+            // IOS shows a user below privilege 15 a 'show running-config' of comments and 'end' (probe K): stored, it
+            // replaced the full backup, exit 0.
+            throw new InvalidConfigException("the device returned an empty configuration: nothing but comments and its"
+                    + " end marker (an account without the privilege to see the configuration?)");
+        }
         if (end.isPresent() && !new LineMatcher(end.get(), guard).matches(output, lastFrom, lastTo)) {
             throw new InvalidConfigException("incomplete configuration: it ends with '"
                     + abbreviate(checks.quotePerhapsCutShort(output.substring(lastFrom, lastTo)))
@@ -158,6 +164,26 @@ public final class ConfigValidator {
             next = next < 0 ? length : next;
             boolean freeText = blocks != null && blocks.isText(output, from, next);
             if (!freeText && matcher.matches(output, from, next)) {
+                return true;
+            }
+            from = next + 1;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a line of the stored form says anything: a letter or a digit, on a line that is not the end marker.
+     * Every configuration has one (a hostname, a version); comment lines ({@code !}, {@code #}) and blank ones do not.
+     */
+    private static boolean hasSettings(CharSequence config, Optional<LineMatcher> endMarker) {
+        for (int from = 0, length = config.length(); from < length; ) {
+            int next = from;
+            boolean word = false;
+            while (next < length && config.charAt(next) != '\n') {
+                word |= Character.isLetterOrDigit(config.charAt(next));
+                next++;
+            }
+            if (word && !(endMarker.isPresent() && endMarker.get().matches(config, from, next))) {
                 return true;
             }
             from = next + 1;

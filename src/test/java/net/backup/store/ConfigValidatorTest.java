@@ -48,6 +48,26 @@ class ConfigValidatorTest {
         assertThatThrownBy(() -> validate("Building configuration...\n\n")).hasMessage("the device returned an empty configuration");
     }
 
+    /**
+     * IOS's 'show running-config' for a user below privilege 15, or a device that answers 'end' alone: it replaced
+     * the full backup, exit 0 (probe K).
+     */
+    @Test
+    void refusesAConfigurationOfNothingButCommentsAndTheEndMarker() {
+        String message = "the device returned an empty configuration: nothing but comments and its end marker (an account"
+                + " without the privilege to see the configuration?)";
+        assertThatThrownBy(() -> validate("Building configuration...\n\nCurrent configuration : 82 bytes\n!\n"
+                + "! Last configuration change at 09:00:00 UTC Sat Nov 28 2026\n!\nend\n")).hasMessage(message);
+        assertThatThrownBy(() -> validate("end\n")).hasMessage(message);
+        assertThatThrownBy(() -> validate("!\n!\n  \nend\n")).hasMessage(message);
+    }
+
+    @Test
+    void aConfigurationWithOneSettingIsOne() throws InvalidConfigException {
+        assertThat(validate("!\nhostname R1\n!\nend\n")).isEqualTo("!\nhostname R1\n!\nend\n");
+        assertThat(validate("!\nversion 17.9\nend\n")).isEqualTo("!\nversion 17.9\nend\n");
+    }
+
     @Test
     void refusesATruncatedConfiguration() {
         assertThatThrownBy(() -> validate("hostname r1\ninterface Gi1\n description uplink\n"))
