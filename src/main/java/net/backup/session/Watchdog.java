@@ -1,6 +1,7 @@
 package net.backup.session;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,6 +17,7 @@ import java.util.function.LongSupplier;
 public final class Watchdog implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final LongSupplier nanoClock;
+    private final Executor actions;
 
     public Watchdog() {
         this(System::nanoTime);
@@ -23,7 +25,18 @@ public final class Watchdog implements AutoCloseable {
 
     /** @param nanoClock what {@link System#nanoTime()} says: a test's clock decides whether progress came in time */
     Watchdog(LongSupplier nanoClock) {
+        this(nanoClock, Watchdog::onAThreadOfItsOwn);
+    }
+
+    /**
+     * @param actions runs each expired watch's action. Not the timer's thread: an action that blocks (closing a
+     *                connection whose threads are stuck) would hold the timer, and with it every other session's
+     *                time limits (probe K: one device's stuck close froze them all, and the run lasted as long as
+     *                that device liked). A test may run them on the timer, to order expiries as it likes.
+     */
+    Watchdog(LongSupplier nanoClock, Executor actions) {
         this.nanoClock = nanoClock;
+        this.actions = actions;
         var executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "backup-watchdog");
             thread.setDaemon(true);
@@ -32,6 +45,13 @@ public final class Watchdog implements AutoCloseable {
         // A closed watch's pending check goes at once, not at its due time: a run closes a watch per step.
         executor.setRemoveOnCancelPolicy(true);
         this.timer = Executors.unconfigurableScheduledExecutorService(executor);
+    }
+
+    /** Expiries are rare (a device that timed out): a thread each, which nothing can make wait on another's. */
+    private static void onAThreadOfItsOwn(Runnable action) {
+        Thread thread = new Thread(action, "backup-watchdog-expiry");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Starts a watch that runs {@code onExpiry} once {@code timeout} passes without a {@link Watch#reset()}. */
@@ -113,12 +133,7 @@ public final class Watchdog implements AutoCloseable {
                 }
                 expired = true;
             }
-            // On a thread of its own: an action that blocks (closing a connection whose threads are stuck) must
-            // not hold the timer, and with it every other session's time limits (probe K: one device's stuck close
-            // froze them all, and the run lasted as long as that device liked).
-            Thread action = new Thread(onExpiry, "backup-watchdog-expiry");
-            action.setDaemon(true);
-            action.start();
+            actions.execute(onExpiry);
         }
 
         @Override

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The watchdog has one timer thread that runs expiries in due order. The tests hold that thread inside
- * one expiry while they arrange the others, so what they check never depends on how fast the machine is.
+ * The watchdog has one timer thread that decides expiries in due order. Most tests run the actions on that
+ * thread, and hold it inside one action while they arrange the others, so what they check never depends on how
+ * fast the machine is; a run's watchdog runs each action on a thread of its own (the last test).
  */
 class WatchdogTest {
     private static final long LIMIT_SECONDS = 30;
@@ -26,7 +27,7 @@ class WatchdogTest {
 
     @BeforeEach
     void start() {
-        watchdog = new Watchdog();
+        watchdog = new Watchdog(System::nanoTime, Runnable::run);
     }
 
     @AfterEach
@@ -191,5 +192,30 @@ class WatchdogTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * An action that never returns (closing a connection whose threads are stuck, probe K) holds neither the timer
+     * nor any other watch: on the one timer thread it froze every other session's time limits.
+     */
+    @Test
+    void anActionThatBlocksDoesNotHoldUpAnotherWatch() throws InterruptedException {
+        watchdog.close();
+        watchdog = new Watchdog();
+        var stuck = new CountDownLatch(1);
+        var started = new CountDownLatch(1);
+        watchdog.watch(Duration.ZERO, () -> {
+            started.countDown();
+            await(releaseTimer);
+            stuck.countDown();
+        });
+        assertThat(started.await(LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        var fired = new CountDownLatch(1);
+
+        Watchdog.Watch other = watchdog.watch(Duration.ofMillis(1), fired::countDown);
+
+        assertThat(fired.await(LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        assertThat(other.expired()).isTrue();
+        assertThat(stuck.getCount()).as("the first action is still blocked").isEqualTo(1);
     }
 }
