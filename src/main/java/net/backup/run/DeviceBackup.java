@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import net.backup.files.FileErrors;
 import net.backup.inventory.Device;
 import net.backup.time.Durations;
 import net.backup.platform.Platform;
@@ -132,7 +133,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                 return failed(started, attempt, cancelled(), control.reason());
             } catch (IOException e) {
                 return failed(started, attempt, DeviceResult.Cause.LOCAL_IO,
-                        "cannot write " + store.pathOf(device.name()) + ": " + e.getMessage());
+                        "cannot write " + store.pathOf(device.name()) + ": " + FileErrors.describe(e));
             } catch (RuntimeException e) {
                 LOG.error("unexpected failure backing up {}", device.name(), e);
                 return failed(started, attempt, DeviceResult.Cause.INTERNAL, "internal error: " + e);

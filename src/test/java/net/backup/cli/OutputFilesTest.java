@@ -168,6 +168,27 @@ class OutputFilesTest {
         }
     }
 
+    /** A file system's refusal says why and where: it said "cannot write X: X" (probe I, after a root run). */
+    @Test
+    void aWriteTheFileSystemRefusesSaysWhy() throws IOException {
+        try (LabRun run = lab(1)) {
+            Files.createDirectories(run.output());
+            DurableFiles refusing = (file, bytes) -> {
+                throw new java.nio.file.AccessDeniedException(file.toString());
+            };
+            ConfigStore store = ConfigStore.open(run.output(), refusing);
+
+            RunOutcome outcome;
+            try (var lock = store.lock()) {
+                outcome = new FleetBackup(new KnownHosts(run.knownHosts(), HostKeyPolicy.ACCEPT_NEW), store, Duration.ofMillis(10))
+                        .run(InventoryLoader.withSystemEnvironment().load(run.inventory()), 1, Optional.empty(), r -> { });
+            }
+
+            assertThat(outcome.results().get(0).error()).contains("cannot write " + run.output().resolve("csr1.cfg")
+                    + ": permission denied (" + run.output().resolve(".csr1.cfg.tmp") + ")");
+        }
+    }
+
     /** A device (or whoever configured it) controls what an error quotes: it reaches the terminal escaped. */
     @Test
     void escapeSequencesADeviceSendsArePrintedEscaped() throws IOException {
