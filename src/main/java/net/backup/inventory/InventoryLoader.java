@@ -189,7 +189,7 @@ public final class InventoryLoader {
         String text = name.value();
         if (!SAFE_NAME.matcher(text).matches()) {
             throw new InventoryException(source.at(name.node().getStartMark()) + ": " + name.field() + ": '" + text
-                    + "' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.'");
+                    + "' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.', at most 128");
         }
         // Lower case: csr1 and CSR1 would be one file on a case-insensitive file system.
         FirstName first = firstByName.putIfAbsent(text.toLowerCase(Locale.ROOT),

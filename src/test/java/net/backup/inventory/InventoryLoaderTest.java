@@ -329,13 +329,22 @@ class InventoryLoaderTest {
     @Test
     void reportsANameThatIsNotASafeFileName() {
         assertError("defaults: {username: u, password: p}\ndevices:\n  - name: ../../etc/passwd\n",
-                "3:11: devices[0].name: '../../etc/passwd' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.'");
+                "3:11: devices[0].name: '../../etc/passwd' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.', at most 128");
+    }
+
+    /** The limit is said: a name of 129 characters was told only to use letters and digits (probe I). */
+    @Test
+    void reportsANameTooLongForAFileNamingTheLimit() {
+        String name = "r".repeat(129);
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - name: " + name + "\n",
+                "3:11: devices[0].name: '" + name + "' is not a safe file name: use letters, digits, '.', '_' and '-', "
+                        + "not starting with '.', at most 128");
     }
 
     @Test
     void reportsAHiddenFileName() {
         assertError("defaults: {username: u, password: p}\ndevices:\n  - name: .r1\n",
-                "3:11: devices[0].name: '.r1' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.'");
+                "3:11: devices[0].name: '.r1' is not a safe file name: use letters, digits, '.', '_' and '-', not starting with '.', at most 128");
     }
 
     @Test
