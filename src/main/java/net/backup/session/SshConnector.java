@@ -48,6 +48,7 @@ public final class SshConnector {
         hook.attach(Hangup.of(client));
         try {
             connect(client, target);
+            death.keysExchanged();
             // From here on the device's answers are waited for as a command's are: a login may wait on a slow
             // TACACS+ or RADIUS server, which connect_timeout (the TCP connection and the SSH handshake) is not for.
             client.getTransport().setTimeoutMs(millis(target.timeouts().command()));

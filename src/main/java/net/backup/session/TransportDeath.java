@@ -24,6 +24,8 @@ final class TransportDeath implements DisconnectListener {
 
     private volatile String message;
     private volatile boolean loggedIn;
+    /** The key exchange is over: what breaks the protocol before the login may be a login banner. */
+    private volatile boolean keysExchanged;
 
     /**
      * sshj's own death carries no reason code (UNKNOWN) or, for a packet or message it will not read,
@@ -35,6 +37,11 @@ final class TransportDeath implements DisconnectListener {
         if (this.message == null && (reason == DisconnectReason.UNKNOWN || reason == DisconnectReason.PROTOCOL_ERROR)) {
             this.message = message;
         }
+    }
+
+    /** The handshake is over: a login banner can come now (never during the key exchange, probe K). */
+    void keysExchanged() {
+        keysExchanged = true;
     }
 
     /** The login is over: what the device sends now is no login banner. */
@@ -59,7 +66,7 @@ final class TransportDeath implements DisconnectListener {
     }
 
     private String breach(String said) {
-        String banner = loggedIn ? "" : " (a login banner that long?)";
+        String banner = keysExchanged && !loggedIn ? " (a login banner that long?)" : "";
         Matcher field = OVERSIZED_FIELD.matcher(said);
         if (field.matches()) {
             return "the device sent an SSH message with a field of " + field.group(1)

@@ -54,4 +54,21 @@ class LongLoginBannerTest {
             assertThat(device.passwordsSeen()).isEmpty();
         }
     }
+
+    /** A packet too large during the key exchange is no banner: no banner comes before the keys (probe K). */
+    @Test
+    void aPacketTooLargeBeforeTheKeysAreExchangedIsNotCalledABanner() throws IOException {
+        try (var peer = net.backup.testing.RawSshPeer.sending(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xf0, 0, 0, 0, 0})) {
+            Path inventory = dir.resolve("inventory.yaml");
+            java.nio.file.Files.writeString(inventory, "defaults:\n  username: u\n  password: p\ndevices:\n"
+                    + "  - {name: r1, host: 127.0.0.1, port: " + peer.port() + ", platform: cisco_ios}\n");
+            java.nio.file.Files.setPosixFilePermissions(inventory, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+            CliRun result = CliRun.of("--inventory", inventory.toString(), "--output-dir", dir.resolve("configs").toString(),
+                    "--known-hosts", dir.resolve("known_hosts").toString(), "--retries", "0", "--connect-timeout", "5s");
+
+            assertThat(result.out()).contains("the device sent an SSH packet of 2147483632 bytes, larger than SSH allows "
+                    + "(the SSH library takes at most 256 KiB)").doesNotContain("banner");
+        }
+    }
 }

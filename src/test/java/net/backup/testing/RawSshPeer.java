@@ -20,6 +20,15 @@ public final class RawSshPeer implements AutoCloseable {
     private final Thread thread;
 
     public RawSshPeer(byte[] description) throws IOException {
+        this(packet(disconnect(description)), "raw-ssh-peer-goodbye");
+    }
+
+    /** A peer that sends {@code raw} where its answer to the client's KEXINIT would go (probe K: a packet's length of 2 GB). */
+    public static RawSshPeer sending(byte[] raw) throws IOException {
+        return new RawSshPeer(raw, "raw-ssh-peer");
+    }
+
+    private RawSshPeer(byte[] afterKexInit, String threadName) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         thread = new Thread(() -> {
             while (!server.isClosed()) {
@@ -35,7 +44,7 @@ public final class RawSshPeer implements AutoCloseable {
                     // the client's KEXINIT, one unencrypted packet
                     var data = new java.io.DataInputStream(in);
                     data.readFully(new byte[data.readInt()]);
-                    out.write(packet(disconnect(description)));
+                    out.write(afterKexInit);
                     out.flush();
                     while (in.read() >= 0) {
                         // until the client hangs up
@@ -44,7 +53,7 @@ public final class RawSshPeer implements AutoCloseable {
                     // next connection, or closed
                 }
             }
-        }, "raw-ssh-peer");
+        }, threadName);
         thread.setDaemon(true);
         thread.start();
     }
