@@ -45,7 +45,10 @@ public final class ConfigStore {
         }
         checkOwnerAndMode(directory);
         checkParents(directory);
-        return new ConfigStore(directory, files);
+        // The directory the checks were made on, from now on: the path as given is looked up again at every use,
+        // through links and '..' the checks did not follow, whose directories someone else may be able to change
+        // (the cold review: a chain of links, 'open/x/../..').
+        return new ConfigStore(directory.toRealPath(), files);
     }
 
     /**
@@ -78,22 +81,16 @@ public final class ConfigStore {
     }
 
     /**
-     * The directories above the output directory, as its path names them and as it really is: whoever may rename
-     * an entry in one of them could swap the output directory for a link of theirs while a run is under way, and
+     * The directories above the output directory as it really is (the store then uses that real path alone):
+     * whoever may rename an entry in one of them could swap the output directory for a link of theirs while a run
+     * is under way, and
      * every backup, the history's objects with them, would be written where they can read it (probe I, against a
      * parent another user could write). So each must belong to us or root, and be writable by nobody else, but
      * where the sticky bit keeps others from renaming what is ours ({@code /tmp}), or the group is ours alone.
      */
     static void checkParents(Path directory) throws IOException {
-        var parents = new java.util.LinkedHashSet<Path>();
-        for (Path p = directory.toAbsolutePath().normalize().getParent(); p != null; p = p.getParent()) {
-            parents.add(p);
-        }
-        for (Path p = directory.toRealPath().getParent(); p != null; p = p.getParent()) {
-            parents.add(p);
-        }
         Optional<Long> user = ownUid();
-        for (Path parent : parents) {
+        for (Path parent = directory.toRealPath().getParent(); parent != null; parent = parent.getParent()) {
             int mode;
             long uid;
             try {

@@ -304,6 +304,31 @@ class ConfigStoreTest {
                 .hasMessageStartingWith(open + ", a directory above the output directory " + link + ", can be written by others");
     }
 
+    /**
+     * Reached through links whose own directories others can write (a chain, or a '..' after a link), the output
+     * directory is used by its real path once checked: a link swapped during the run changes nothing (the cold
+     * review; the path as given was looked up again at every write).
+     */
+    @Test
+    void theOutputDirectoryIsUsedByTheRealPathItWasCheckedAt() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Path open = Files.createDirectory(dir.resolve("open"));
+        Path hop = Files.createSymbolicLink(open.resolve("hop"), real);
+        Path given = Files.createSymbolicLink(dir.resolve("given"), hop);
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path theirs = Files.createDirectory(dir.resolve("theirs"));
+
+        ConfigStore store = ConfigStore.open(given);
+        Files.delete(hop); // what whoever may write open/ can do while the run is under way
+        Files.createSymbolicLink(hop, theirs);
+        store.write("r1", "end\n");
+
+        assertThat(store.directory()).isEqualTo(real.toRealPath());
+        assertThat(real.resolve("r1.cfg")).hasContent("end");
+        assertThat(theirs.resolve("r1.cfg")).doesNotExist();
+    }
+
     @Test
     void refusesAnOutputDirectoryUnderADirectoryOfAnotherUser() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("user.name").equals("root"),
