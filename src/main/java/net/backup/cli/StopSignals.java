@@ -24,7 +24,8 @@ final class StopSignals implements AutoCloseable {
     private volatile String whatHappens;
 
     private StopSignals(Consumer<String> onStop) {
-        devicesRunning(onStop);
+        this.onStop = onStop;
+        whatHappens = "stopping; unfinished devices are reported as interrupted";
     }
 
     /** @param onStop called once, on the signal's thread, with a reason such as {@code interrupted (SIGINT)} */
@@ -47,10 +48,17 @@ final class StopSignals implements AutoCloseable {
         return stop;
     }
 
-    /** While devices are being backed up: a signal stops them through {@code onStop}. */
+    /**
+     * While devices are being backed up: a signal stops them through {@code onStop}; one that came before (between
+     * the demo's two runs) stops them at once.
+     */
     void devicesRunning(Consumer<String> stop) {
         onStop = stop;
         whatHappens = "stopping; unfinished devices are reported as interrupted";
+        Signal came = received;
+        if (came != null) {
+            stop.accept("interrupted (SIG" + came.getName() + ")");
+        }
     }
 
     /**

@@ -15,9 +15,11 @@ import net.backup.store.ExclusiveFiles;
  * {@code --report FILE}: the run as JSON, for monitoring systems, with what the run cost this process
  * ({@code client}: CPU time and peak memory), owner-only ({@code 0600}). Written whole to a temporary file
  * and renamed, so a monitor never reads half a report; the temporary file is created exclusively, never
- * through a planted link. A path that is a stream rather than a file ({@code /dev/stdout}, a pipe such as a
- * shell's {@code >(jq .)}, {@code /dev/null}) is written to as it is: a rename would replace the device node or
- * the link with a file (probe I: as root, {@code --report /dev/null} made {@code /dev/null} a file of JSON).
+ * through a planted link. The process's own streams ({@code /dev/stdout}, {@code /dev/null}, a shell's
+ * {@code >(jq .)} as {@code /dev/fd/63}) are written to as they are, appended to: a rename would replace the
+ * device node or the link with a file (probe I: as root, {@code --report /dev/null} made {@code /dev/null} a file of
+ * JSON). Decided by the path's name alone, never by what is there when the report is written, so that nothing
+ * planted there during the run is followed (the cold review).
  */
 public final class JsonReport {
     private JsonReport() {
@@ -49,7 +51,8 @@ public final class JsonReport {
                 .append(", \"peak_rss_bytes\": ").append(client.peakRssBytes()).append("}\n}\n");
         byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
         if (isStream(file)) {
-            Files.write(file, bytes, StandardOpenOption.WRITE);
+            // Appended, not written from the start: /dev/stdout may be a log file cron appends to (>>).
+            Files.write(file, bytes, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             return;
         }
         Path absolute = file.toAbsolutePath();
@@ -66,12 +69,13 @@ public final class JsonReport {
         }
     }
 
-    /**
-     * Whether {@code path}, links followed, is something other than a file or a directory: a character device,
-     * a pipe, a socket. The report is written into it as it is, not renamed over it.
-     */
+    /** The names of the process's own streams and the null device (Linux, the BSDs, macOS). */
+    private static final java.util.regex.Pattern STREAM =
+            java.util.regex.Pattern.compile("/dev/(?:stdout|stderr|null|tty|fd/\\d+)|/proc/self/fd/\\d+");
+
+    /** Whether {@code path} names one of the process's streams, or the null device: written into, not renamed over. */
     public static boolean isStream(Path path) {
-        return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
+        return STREAM.matcher(path.toAbsolutePath().normalize().toString()).matches();
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped (RFC 8259). */

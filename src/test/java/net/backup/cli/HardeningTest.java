@@ -267,34 +267,6 @@ class HardeningTest {
         stopsCleanlyOn("HUP", 129);
     }
 
-    /**
-     * A SIGTERM after the last device, while the history is committed and the report written, lets both finish
-     * and ends the run with 143: it was a silent exit, no commit, no report (probe I). The report goes to a pipe,
-     * whose write waits for a reader: the run is held there, after the commit, until the test has signalled it.
-     */
-    @Test
-    void aSignalAfterTheLastDeviceLetsTheCommitAndTheReportFinish() throws Exception {
-        Path fifo = dir.resolve("report.fifo");
-        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
-        try (LabRun run = lab(healthy("csr1"))) {
-            try (var backup = BackupProcess.start(dir, "--inventory", run.inventory().toString(), "--output-dir",
-                    run.output().toString(), "--known-hosts", run.knownHosts().toString(), "--report", fifo.toString())) {
-                assertThat(backup.awaitLine(line -> line.startsWith("History: "), Duration.ofSeconds(60))).isTrue();
-
-                backup.signal("TERM");
-                assertThat(backup.awaitErrLine(line -> line.contains("SIGTERM"), Duration.ofSeconds(30))).isTrue();
-                String report = Files.readString(fifo);
-
-                assertThat(backup.waitFor(Duration.ofSeconds(30))).isEqualTo(143);
-                assertThat(report).contains("\"name\": \"csr1\"", "\"status\": \"NEW\"");
-                assertThat(backup.err()).contains("backup: SIGTERM: the devices are done; the history commit and the "
-                        + "report are finished first (again to quit at once)");
-                assertThat(backup.out()).contains("History: ");
-            }
-            assertThat(run.outputFiles()).containsExactly("csr1.cfg");
-        }
-    }
-
     /** Linux: the SigIgn mask in /proc/self/status, whose bit 1 is SIGINT (signal 2). */
     private static boolean sigintIgnored() throws IOException {
         return ignored(2);
