@@ -4,6 +4,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,6 +189,8 @@ public final class BackupCommand implements Callable<Integer> {
         Supplier<CommitAuthor> commitAuthor = commitAuthor();
         var out = spec.commandLine().getOut();
         return OutputRun.hold(output.outputDir, !noHistory, out, spec.commandLine().getErr(), run -> {
+            // Real backups go here now: a later demo must not take the directory for one of its own.
+            Files.deleteIfExists(run.directory().resolve(DemoCommand.MARKER));
             if (hostKeyPolicy == HostKeyPolicy.OFF) {
                 printError("warning: host keys are not verified (--host-key-policy off)");
             }

@@ -120,8 +120,10 @@ final class DemoCommand implements Callable<Integer> {
      * demo's is used.
      */
     private static void refuseRealBackups(Path directory) throws IOException {
-        if (!Files.isDirectory(directory) || Files.isRegularFile(directory.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
-            return;
+        boolean history = Files.exists(directory.resolve(".git"), LinkOption.NOFOLLOW_LINKS);
+        if (!Files.isDirectory(directory)
+                || !history && Files.isRegularFile(directory.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            return; // no history: a demo never makes one; a real run would have removed the mark (BackupCommand)
         }
         try (var entries = Files.list(directory)) {
             List<String> backups = entries.map(entry -> entry.getFileName().toString())

@@ -83,6 +83,11 @@ final class OutputRun {
         }
     }
 
+    /** The output directory, by the real path its checks were made on. */
+    Path directory() {
+        return store.directory();
+    }
+
     /** The backup of devices into this directory, checking host keys against {@code knownHosts}. */
     FleetBackup fleet(KnownHosts knownHosts, Duration firstRetryDelay) {
         return new FleetBackup(knownHosts, store, firstRetryDelay);

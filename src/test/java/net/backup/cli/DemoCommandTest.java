@@ -45,4 +45,24 @@ class DemoCommandTest {
         assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
         assertThat(configs.resolve("csr1.cfg")).exists();
     }
+
+    /** An earlier demo's directory that then took real backups is theirs: its mark is gone (the cold review). */
+    @Test
+    void anEarlierDemosDirectoryThatTookRealBackupsIsRefused() throws Exception {
+        Path configs = dir.resolve("configs");
+        assertThat(CliRun.of("demo", "--devices", "1", "--latency", "0ms", "-o", configs.toString()).exitCode()).isZero();
+        assertThat(configs.resolve(".backup-demo")).exists();
+        try (var lab = new net.backup.testing.LabRun(net.backup.lab.Lab.start(net.backup.lab.Lab.healthyFleet("csr", 1),
+                net.backup.lab.LabSettings.defaults()), dir)) {
+            assertThat(lab.output()).isEqualTo(configs);
+            assertThat(lab.backup().exitCode()).isZero();
+        }
+        String real = Files.readString(configs.resolve("csr1.cfg"));
+
+        CliRun again = CliRun.of("demo", "--devices", "1", "--latency", "0ms", "-o", configs.toString());
+
+        assertThat(again.exitCode()).as(again.all()).isEqualTo(ExitCodes.USAGE);
+        assertThat(configs.resolve(".backup-demo")).doesNotExist();
+        assertThat(configs.resolve("csr1.cfg")).hasContent(real.stripTrailing());
+    }
 }
