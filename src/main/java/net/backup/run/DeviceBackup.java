@@ -183,6 +183,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
             }
             String output = eachOnItsLine(backup);
             if (ConfigValidator.interrupted(platform, output, control)) {
+                account.fetchingAgain();
                 output = fetchedAgain(cli, output);
             }
             cli.checkInStep();

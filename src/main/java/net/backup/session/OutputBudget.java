@@ -53,13 +53,26 @@ public final class OutputBudget {
 
     /** What one attempt at a device holds; closing it gives everything back. */
     public final class Account implements AutoCloseable {
-        private final long deviceLimit;
+        private final long perFetch;
+        private long deviceLimit;
         private long held;
         /** Chosen to give its output back: its next take fails. */
         private boolean evicted;
 
         private Account(long deviceLimit) {
+            this.perFetch = deviceLimit;
             this.deviceLimit = deviceLimit;
+        }
+
+        /**
+         * The device's output is fetched once more in this session (a message of the device's interrupted it):
+         * it may take its max_output again, while the first is held to be compared. The run's budget still bounds
+         * both (a 9 KiB configuration fetched twice failed a max_output of 16 KiB: the cold review).
+         */
+        public void fetchingAgain() {
+            synchronized (OutputBudget.this) {
+                deviceLimit = held + perFetch;
+            }
         }
 
         /**

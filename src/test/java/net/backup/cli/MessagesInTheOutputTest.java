@@ -112,4 +112,30 @@ class MessagesInTheOutputTest {
         assertThat(run.result().exitCode()).as(run.result().all()).isEqualTo(ExitCodes.OK);
         assertThat(run.showRuns()).isEqualTo(1);
     }
+
+    /** The second fetch may take max_output again: a 9 KiB configuration fetched twice failed 16 KiB (the cold review). */
+    @Test
+    void theSecondFetchMayTakeMaxOutputAgain() throws Exception {
+        var big = new StringBuilder("!\nhostname R1\n");
+        for (int i = 0; big.length() < 9 * 1024; i++) {
+            big.append("interface Loopback").append(i).append("\n description loopback number ").append(i).append("\n!\n");
+        }
+        String config = big.append("end\n").toString();
+        int midLine = config.indexOf("description loopback number 7") + 5;
+        String interrupted = config.substring(0, midLine) + "\n" + LOG + "\n" + config.substring(midLine);
+        var showRuns = new AtomicInteger();
+        try (var device = new ScriptedDevice("R1#", command -> switch (command) {
+            case "show run" -> List.of(asShown(showRuns.getAndIncrement() == 0 ? interrupted : config));
+            default -> List.of();
+        })) {
+            Path inventory = device.writeInventory(dir.resolve("inventory.yaml"), "r1", "cisco_ios");
+
+            CliRun result = CliRun.of("--inventory", inventory.toString(), "--output-dir", dir.resolve("configs").toString(),
+                    "--known-hosts", dir.resolve("known_hosts").toString(), "--retries", "0", "--no-history",
+                    "--max-output", "16KiB");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(dir.resolve("configs/r1.cfg")).hasContent(config.stripTrailing());
+        }
+    }
 }
