@@ -77,14 +77,25 @@ final class UnreadableIndex {
         return aside;
     }
 
-    /** Why JGit cannot read the index; empty when it can, or when there is none (an empty index, to JGit). */
+    /**
+     * Why JGit cannot read the index, where it is damaged (cut short, its checksum or signature wrong); empty when it
+     * can, when there is none (an empty index, to JGit), or when it is an index JGit does not know how to read (git's
+     * split or sparse index: an extension JGit lacks, which is no damage, and rebuilt it would lose what a person
+     * staged, the cold review). Such an index makes the commit fail instead, with JGit's words.
+     */
     private static Optional<String> whyUnreadable(Repository repository) throws IOException {
         try {
             DirCache.read(repository);
             return Optional.empty();
         } catch (CorruptObjectException | EOFException e) {
-            return Optional.of(ConfigHistory.reason(e));
+            return isDamage(e) ? Optional.of(ConfigHistory.reason(e)) : Optional.empty();
         }
+    }
+
+    /** Cut short, or not what was written (JGit's words for a wrong checksum or signature). */
+    static boolean isDamage(IOException e) {
+        String said = String.valueOf(e.getMessage());
+        return e instanceof EOFException || said.contains("checksum mismatch") || said.contains("Not a DIRC file");
     }
 
     private static void fillFromHead(Repository repository, DirCache index) throws IOException {
