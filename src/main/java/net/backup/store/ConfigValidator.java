@@ -172,18 +172,25 @@ public final class ConfigValidator {
     }
 
     /**
-     * Whether a line of the stored form says anything: a letter or a digit, on a line that is not the end marker.
-     * Every configuration has one (a hostname, a version); comment lines ({@code !}, {@code #}) and blank ones do not.
+     * Whether a line of the stored form says anything: a letter or a digit, on a line that is neither a comment
+     * ({@code !}, {@code #}, ASA's {@code :} first) nor the end marker. Every configuration has one (a hostname, a
+     * version); IOS-XR's "!! IOS XR Configuration 7.3.2" is a comment however worded (the cold review).
      */
     private static boolean hasSettings(CharSequence config, Optional<LineMatcher> endMarker) {
         for (int from = 0, length = config.length(); from < length; ) {
             int next = from;
+            int first = -1;
             boolean word = false;
             while (next < length && config.charAt(next) != '\n') {
-                word |= Character.isLetterOrDigit(config.charAt(next));
+                char c = config.charAt(next);
+                if (first < 0 && c != ' ' && c != '\t') {
+                    first = c;
+                }
+                word |= Character.isLetterOrDigit(c);
                 next++;
             }
-            if (word && !(endMarker.isPresent() && endMarker.get().matches(config, from, next))) {
+            boolean comment = first == '!' || first == '#' || first == ':';
+            if (word && !comment && !(endMarker.isPresent() && endMarker.get().matches(config, from, next))) {
                 return true;
             }
             from = next + 1;

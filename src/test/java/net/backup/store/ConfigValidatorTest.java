@@ -60,6 +60,8 @@ class ConfigValidatorTest {
                 + "! Last configuration change at 09:00:00 UTC Sat Nov 28 2026\n!\nend\n")).hasMessage(message);
         assertThatThrownBy(() -> validate("end\n")).hasMessage(message);
         assertThatThrownBy(() -> validate("!\n!\n  \nend\n")).hasMessage(message);
+        assertThatThrownBy(() -> ConfigValidator.validate(builtIn("cisco_xr"), "!! IOS XR Configuration 7.3.2\n!\nend\n"))
+                .hasMessage(message);
     }
 
     @Test
