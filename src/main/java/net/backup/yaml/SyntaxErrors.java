@@ -66,7 +66,9 @@ final class SyntaxErrors {
         Matcher reserved = RESERVED.matcher(problem);
         if (reserved.matches() || UNDEFINED_ALIAS.matcher(problem).matches()) {
             String character = reserved.matches() ? reserved.group(1) : "*";
-            return keyBefore(before).map(key -> key + ": a value that starts with '" + character + "'" + QUOTED);
+            // Never the parser's words: "found undefined alias Hunter2secret" quotes the value (the cold review).
+            String value = "a value that starts with '" + character + "'" + QUOTED;
+            return Optional.of(keyBefore(before).map(key -> key + ": " + value).orElse(value));
         }
         if (TAB.matcher(problem).matches()) {
             return Optional.of("a tab, where YAML takes only spaces (to indent, and after a key's ':')");

@@ -117,6 +117,15 @@ class InventoryLoaderTest {
                 .isEqualTo("0123");
     }
 
+    /** A value that starts with '*' on a line of its own: the parser named it as an alias, quoting it (the cold review). */
+    @Test
+    void aSecretReadAsAnAliasIsNeverQuoted() {
+        assertThatThrownBy(() -> load("defaults:\n  username: u\n  password:\n    *Hunter2secret\ndevices: [{name: r1}]\n"))
+                .isInstanceOf(InventoryException.class)
+                .hasMessageContaining("a value that starts with '*' must be quoted in YAML")
+                .hasMessageNotContaining("Hunter2secret");
+    }
+
     @Test
     void acceptsTheCiscoXeAlias() throws IOException {
         assertThat(load("defaults: {username: u, password: p, platform: cisco_xe}\ndevices: [{name: r1}]").get(0)
