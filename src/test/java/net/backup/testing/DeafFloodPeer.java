@@ -38,8 +38,8 @@ public final class DeafFloodPeer implements AutoCloseable {
             try (Socket s = server.accept()) {
                 OutputStream out = s.getOutputStream();
                 out.write("SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.write(packet(kexInit()));
-                byte[] unknown = packet(new byte[] {15, 0, 0, 0, 1, 'u'});
+                out.write(RawSshPeer.packet(kexInit()));
+                byte[] unknown = RawSshPeer.packet(new byte[] {15, 0, 0, 0, 1, 'u'});
                 var many = new ByteArrayOutputStream();
                 for (int i = 0; i < 1000; i++) {
                     many.write(unknown);
@@ -69,20 +69,6 @@ public final class DeafFloodPeer implements AutoCloseable {
         data.writeByte(0); // first_kex_packet_follows
         data.writeInt(0); // reserved
         return payload.toByteArray();
-    }
-
-    private static byte[] packet(byte[] payload) throws IOException {
-        int padding = 8 - (5 + payload.length) % 8;
-        if (padding < 4) {
-            padding += 8;
-        }
-        var bytes = new ByteArrayOutputStream();
-        var data = new DataOutputStream(bytes);
-        data.writeInt(1 + payload.length + padding);
-        data.writeByte(padding);
-        data.write(payload);
-        data.write(new byte[padding]);
-        return bytes.toByteArray();
     }
 
     @Override

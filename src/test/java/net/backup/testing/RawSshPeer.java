@@ -73,7 +73,8 @@ public final class RawSshPeer implements AutoCloseable {
         return payload.toByteArray();
     }
 
-    private static byte[] packet(byte[] payload) throws IOException {
+    /** An unencrypted SSH packet of {@code payload}, padded as the protocol asks (before keys are exchanged). */
+    static byte[] packet(byte[] payload) throws IOException {
         int padding = 8 - (5 + payload.length) % 8;
         if (padding < 4) {
             padding += 8;
