@@ -14,6 +14,7 @@ import net.backup.platform.Answer;
 import net.backup.platform.Platform;
 import net.backup.platform.RegexGuard;
 import net.backup.platform.SecretRule;
+import net.backup.platform.TextBlocks;
 import net.backup.secret.Secret;
 import net.backup.time.Durations;
 import net.schmizz.sshj.SSHClient;
@@ -228,7 +229,32 @@ public final class CliSession implements AutoCloseable {
         String output = run(command, List.of(), captureEnding());
         checkNotEchoedAgain(command, output);
         checkNotWrapped(output);
+        checkNoPromptInside(output);
         return output;
+    }
+
+    /**
+     * The session's prompt on a line of its own inside kept output is no configuration line: the device showed its
+     * prompt in the middle of the output (a second command's output, or a configuration sent twice, followed it:
+     * probe K's peer had both stored). Only the operator's free text may hold such a line (a banner).
+     */
+    private void checkNoPromptInside(String output) throws SessionException {
+        String shown = prompt.strip();
+        if (shown.isEmpty() || !output.contains(shown)) {
+            return; // almost every output: one search, no line looked at
+        }
+        var blocks = new TextBlocks(platform.textBlocks(), guard);
+        int number = 1;
+        for (int from = 0, length = output.length(); from < length; number++) {
+            int next = output.indexOf('\n', from);
+            next = next < 0 ? length : next;
+            boolean freeText = blocks.isText(output, from, next);
+            if (!freeText && output.substring(from, next).strip().equals(shown)) {
+                throw new SessionException(SessionException.Cause.OUTPUT, "line " + number + " of the output is the "
+                        + "device's prompt ('" + shown + "'): more came after it than one command's output; nothing was stored");
+            }
+            from = next + 1;
+        }
     }
 
     /**
