@@ -162,8 +162,9 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                     throw new SessionException(SessionException.Cause.DEVICE, "'" + step.command() + "' failed: " + error.get());
                 }
             }
-            var backup = new ArrayList<String>();
+            String output;
             if (platform.pipeline()) {
+                var backup = new ArrayList<String>();
                 List<String> outputs = cli.pipeline(platform.setupCommands(), device.backupCommands());
                 int setup = platform.setupCommands().size();
                 for (int i = 0; i < outputs.size(); i++) {
@@ -173,15 +174,13 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                         backup.add(outputs.get(i));
                     }
                 }
+                output = eachOnItsLine(backup);
             } else {
                 for (String command : platform.setupCommands()) {
                     warnIfRejected(command, cli.run(command));
                 }
-                for (String command : device.backupCommands()) {
-                    backup.add(cli.capture(command));
-                }
+                output = captured(cli);
             }
-            String output = eachOnItsLine(backup);
             if (ConfigValidator.interrupted(platform, output, control)) {
                 account.fetchingAgain();
                 output = fetchedAgain(cli, output);
@@ -189,6 +188,15 @@ public final class DeviceBackup implements Callable<DeviceResult> {
             cli.checkInStep();
             return output;
         }
+    }
+
+    /** The backup commands' outputs, one command at a time, each on its own lines. */
+    private String captured(CliSession cli) throws SessionException {
+        var outputs = new ArrayList<String>();
+        for (String command : device.backupCommands()) {
+            outputs.add(cli.capture(command));
+        }
+        return eachOnItsLine(outputs);
     }
 
     /**
@@ -199,11 +207,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
      */
     private String fetchedAgain(CliSession cli, String first) throws SessionException {
         LOG.debug("{}: messages of the device's in the output; fetching it again", device.name());
-        var again = new ArrayList<String>();
-        for (String command : device.backupCommands()) {
-            again.add(cli.capture(command));
-        }
-        String second = eachOnItsLine(again);
+        String second = captured(cli);
         Platform platform = device.platform();
         Optional<String> firstStored = stored(platform, first);
         if (!ConfigValidator.interrupted(platform, second, control)
