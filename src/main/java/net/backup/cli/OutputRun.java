@@ -21,6 +21,7 @@ import net.backup.session.KnownHosts;
 import net.backup.store.CommitAuthor;
 import net.backup.store.ConfigHistory;
 import net.backup.store.ConfigStore;
+import net.backup.store.DeniedFileException;
 import net.backup.store.OutputLock;
 import net.backup.store.Redactor;
 import net.backup.store.UnsafeFileException;
@@ -67,7 +68,7 @@ final class OutputRun {
     static int hold(Path outputDir, boolean withHistory, PrintWriter out, PrintWriter err, Body body) throws IOException {
         ConfigStore store = openStore(outputDir);
         OutputRun run = null;
-        try (OutputLock lock = store.lock(); ConfigHistory history = withHistory ? openHistory(store, err) : null) {
+        try (OutputLock lock = lock(store); ConfigHistory history = withHistory ? openHistory(store, err) : null) {
             run = new OutputRun(store, Optional.ofNullable(history), out, err);
             return body.run(run);
         } catch (OutputLock.LockedException e) {
@@ -172,14 +173,25 @@ final class OutputRun {
         }
     }
 
+    /** The directory's lock; a lock file another user's run left is a usage error that says so. */
+    private static OutputLock lock(ConfigStore store) throws IOException {
+        try {
+            return store.lock();
+        } catch (DeniedFileException e) {
+            throw new FailureHandler.UsageException("--output-dir " + store.directory() + ": cannot take its lock: "
+                    + e.getMessage());
+        }
+    }
+
     private static ConfigHistory openHistory(ConfigStore store, PrintWriter err) {
         try {
             ConfigHistory history = ConfigHistory.open(store.directory());
             history.warnings().forEach(warning -> printError(err, "warning: " + warning));
             return history;
         } catch (IOException e) {
-            throw new FailureHandler.UsageException("cannot use the history in " + store.directory() + ": "
-                    + FileErrors.describe(e) + " (or run with --no-history)");
+            // JGit calls a history it cannot read "not found": the likely reason is a run as root before.
+            String why = store.historyDeniedBecause().orElse(FileErrors.describe(e) + " (or run with --no-history)");
+            throw new FailureHandler.UsageException("cannot use the history in " + store.directory() + ": " + why);
         }
     }
 }

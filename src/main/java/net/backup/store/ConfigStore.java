@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import net.backup.files.FileErrors;
 
 /**
  * The output directory: one {@code <name>.cfg} per device, each replaced atomically, so a reader (or a
@@ -63,13 +64,13 @@ public final class ConfigStore {
             return;
         }
         String owner = attributes.owner().getName();
-        Optional<Long> user = ownUid();
-        boolean ours = user.isPresent() ? uidOf(directory) == user.get() || uidOf(directory) == ROOT
+        Optional<Long> user = Owners.ownUid();
+        boolean ours = user.isPresent() ? Owners.uidOf(directory) == user.get() || Owners.uidOf(directory) == Owners.ROOT
                 : owner.equals(System.getProperty("user.name")) || owner.equals("root");
         if (!ours) {
-            String me = user.map(ConfigStore::userName).orElse(System.getProperty("user.name"));
+            String me = user.map(Owners::userName).orElse(System.getProperty("user.name"));
             throw new UnsafeFileException(directory + " belongs to " + owner + ", not to " + me
-                    + (user.orElse(-1L) == ROOT ? "" : " (or root)")
+                    + (user.orElse(-1L) == Owners.ROOT ? "" : " (or root)")
                     + ": whoever owns it could make this run write elsewhere; use a directory of your own");
         }
         Set<PosixFilePermission> mode = attributes.permissions();
@@ -89,18 +90,18 @@ public final class ConfigStore {
      * where the sticky bit keeps others from renaming what is ours ({@code /tmp}), or the group is ours alone.
      */
     static void checkParents(Path directory) throws IOException {
-        Optional<Long> user = ownUid();
+        Optional<Long> user = Owners.ownUid();
         for (Path parent = directory.toRealPath().getParent(); parent != null; parent = parent.getParent()) {
             int mode;
             long uid;
             try {
                 mode = ((Number) Files.getAttribute(parent, "unix:mode")).intValue();
-                uid = uidOf(parent);
+                uid = Owners.uidOf(parent);
             } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
                 return;
             }
             boolean sticky = (mode & 01000) != 0;
-            if (user.isPresent() && uid != user.get() && uid != ROOT) {
+            if (user.isPresent() && uid != user.get() && uid != Owners.ROOT) {
                 throw new UnsafeFileException(parent + ", a directory above the output directory " + directory
                         + ", belongs to " + Files.getOwner(parent).getName() + ", who could put a link of theirs in its "
                         + "place during a run: use an output directory whose parents belong to you or root");
@@ -113,41 +114,6 @@ public final class ConfigStore {
                         + ", or use another output directory");
             }
         }
-    }
-
-    private static final long ROOT = 0;
-    /**
-     * This process's user, on Linux: the effective uid of {@code /proc/self/status} ("Uid: real effective saved
-     * fs"). Not the owner of {@code /proc/self}, which is root for a process that is not dumpable (a JVM with file
-     * capabilities), nor the JDK's UnixSystem, which says 0 for a uid the user database does not know.
-     */
-    private static final Path OWN_STATUS = Path.of("/proc/self/status");
-
-    private static long uidOf(Path path) throws IOException {
-        return ((Number) Files.getAttribute(path, "unix:uid")).longValue();
-    }
-
-    /**
-     * By number: a uid the user database does not know (a container's --user) has no name to compare. Where
-     * there is no {@code /proc}, names are compared instead.
-     */
-    private static Optional<Long> ownUid() {
-        try {
-            return ownUid(Files.readAllLines(OWN_STATUS));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    static Optional<Long> ownUid(List<String> status) {
-        return status.stream().filter(line -> line.startsWith("Uid:")).findFirst()
-                .map(line -> line.substring("Uid:".length()).trim().split("\\s+"))
-                .filter(ids -> ids.length >= 2).map(ids -> Long.parseLong(ids[1]));
-    }
-
-    private static String userName(long uid) {
-        String name = System.getProperty("user.name");
-        return name == null || name.isBlank() || name.equals("?") ? "uid " + uid : name;
     }
 
     public static ConfigStore open(Path directory) throws IOException {
@@ -164,7 +130,12 @@ public final class ConfigStore {
      * @throws OutputLock.LockedException when another run holds it
      */
     public OutputLock lock() throws IOException {
-        OutputLock lock = OutputLock.acquire(directory);
+        OutputLock lock;
+        try {
+            lock = OutputLock.acquire(directory);
+        } catch (AccessDeniedException e) {
+            throw explained(e);
+        }
         try (var leftovers = Files.newDirectoryStream(directory, OutputFiles.temporaryConfigs())) {
             for (Path leftover : leftovers) {
                 try {
@@ -199,6 +170,34 @@ public final class ConfigStore {
      * temporary file is gone.
      */
     public Written write(String deviceName, String config) throws IOException {
+        try {
+            return storeIfChanged(deviceName, config);
+        } catch (AccessDeniedException e) {
+            throw explained(e);
+        }
+    }
+
+    /**
+     * Why this run may have been denied {@code file}, if another user owning it is why: a run as root leaves the
+     * directory's files to root.
+     */
+    public Optional<String> deniedBecause(Path file) {
+        return Owners.deniedBecause(file, directory);
+    }
+
+    /** The same for the history ({@code .git}), which JGit reports as not found when it cannot read it. */
+    public Optional<String> historyDeniedBecause() {
+        Path history = directory.resolve(OutputFiles.HISTORY);
+        return deniedBecause(history).map(reason -> "cannot read " + history + ": " + reason);
+    }
+
+    /** {@code e} with why, where the file it names belongs to another user; else {@code e} itself. */
+    private IOException explained(AccessDeniedException e) {
+        Optional<String> why = e.getFile() == null ? Optional.empty() : deniedBecause(Path.of(e.getFile()));
+        return why.<IOException>map(reason -> new DeniedFileException(FileErrors.describe(e) + ": " + reason, e)).orElse(e);
+    }
+
+    private Written storeIfChanged(String deviceName, String config) throws IOException {
         byte[] bytes = config.getBytes(StandardCharsets.ISO_8859_1);
         Path target = pathOf(deviceName);
         Change change = Change.NEW;

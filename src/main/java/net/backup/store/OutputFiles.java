@@ -16,6 +16,8 @@ public final class OutputFiles {
     static final String REDACT_KEY_TEMPORARY = REDACT_KEY + ".tmp";
     /** Written when the history is created, so that git tools leave the tool's own files alone. */
     static final String GITIGNORE = ".gitignore";
+    /** The history, a git repository in the output directory. */
+    static final String HISTORY = ".git";
 
     private static final String CONFIG_SUFFIX = ".cfg";
 

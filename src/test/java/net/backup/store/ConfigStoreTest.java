@@ -343,17 +343,6 @@ class ConfigStoreTest {
                         + "belong to you or root");
     }
 
-    /** The run's user is the effective uid the kernel reports, a uid the user database need not know. */
-    @Test
-    void theRunsUserIsTheEffectiveUidOfTheProcess() throws IOException {
-        assertThat(ConfigStore.ownUid(List.of("Name:\tjava", "Umask:\t0022", "Uid:\t4242\t4343\t4343\t4343")))
-                .contains(4343L);
-        assertThat(ConfigStore.ownUid(List.of("Name:\tjava"))).isEmpty();
-        Path mine = Files.createFile(dir.resolve("mine"));
-        assertThat(ConfigStore.ownUid(Files.readAllLines(Path.of("/proc/self/status"))))
-                .contains(((Number) Files.getAttribute(mine, "unix:uid")).longValue());
-    }
-
     @Test
     void refusesAnOutputDirectoryOfAnotherUser() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("user.name").equals("root"),
