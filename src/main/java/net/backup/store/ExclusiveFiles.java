@@ -33,7 +33,9 @@ public final class ExclusiveFiles {
     }
 
     /**
-     * Creates {@code file}, which must not exist in any form, writes {@code bytes} and forces them to disk.
+     * Creates {@code file}, which must not exist in any form, writes {@code bytes} and forces them to disk. If that
+     * fails, the file is removed: part of it under its name would pass for the whole (the first run on a full disk
+     * left an empty {@code .gitignore} that no later run wrote again).
      *
      * @throws UnsafeFileException when something (a link, a file, a FIFO) is already there
      */
@@ -51,6 +53,13 @@ public final class ExclusiveFiles {
                 channel.write(buffer);
             }
             channel.force(true);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
     }
 
