@@ -23,7 +23,8 @@ public final class FileErrors {
     /** What went wrong, in words and without the path: {@code permission denied}. */
     public static String reason(IOException e) {
         if (!(e instanceof FileSystemException fileError)) {
-            return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            // A write's error is a plain IOException with strerror's words: "No space left on device".
+            return e.getMessage() != null ? lowerFirst(e.getMessage()) : e.getClass().getSimpleName();
         }
         if (fileError.getReason() != null && !fileError.getReason().isBlank()) {
             return lowerFirst(fileError.getReason());

@@ -58,6 +58,13 @@ class FileErrorsTest {
         assertThat(FileErrors.describe(new IOException())).isEqualTo("IOException");
     }
 
+    /** A write on a full disk throws a plain IOException in strerror's words, capitalised. */
+    @Test
+    void aSystemErrorWithoutAFileIsInLowerCaseToo() {
+        assertThat(FileErrors.describe(new IOException("No space left on device"))).isEqualTo("no space left on device");
+        assertThat(FileErrors.describe(new IOException("JGit could not lock"))).isEqualTo("JGit could not lock");
+    }
+
     @Test
     void describesWhatTheFileSystemReallyThrows() {
         Path missing = dir.resolve("missing");
