@@ -21,7 +21,6 @@ import net.backup.session.KnownHosts;
 import net.backup.store.CommitAuthor;
 import net.backup.store.ConfigHistory;
 import net.backup.store.ConfigStore;
-import net.backup.store.DeniedFileException;
 import net.backup.store.OutputLock;
 import net.backup.store.Redactor;
 import net.backup.store.UnsafeFileException;
@@ -173,13 +172,19 @@ final class OutputRun {
         }
     }
 
-    /** The directory's lock; a lock file another user's run left is a usage error that says so. */
+    /**
+     * The directory's lock. One that cannot be taken for another reason than another run holding it or a file planted
+     * in its place (a lock file another user's run left, a full disk) is said as the directory's error, exit 2: no
+     * device was contacted.
+     */
     private static OutputLock lock(ConfigStore store) throws IOException {
         try {
             return store.lock();
-        } catch (DeniedFileException e) {
+        } catch (OutputLock.LockedException | UnsafeFileException e) {
+            throw e;
+        } catch (IOException e) {
             throw new FailureHandler.UsageException("--output-dir " + store.directory() + ": cannot take its lock: "
-                    + e.getMessage());
+                    + FileErrors.describe(e));
         }
     }
 

@@ -48,6 +48,17 @@ public final class BackupProcess implements AutoCloseable {
         return new BackupProcess(builder.start());
     }
 
+    /**
+     * Under a file size limit of {@code blocks} of 512 bytes ({@code ulimit -f} of POSIX sh): a write past it fails
+     * with EFBIG, as on a full disk (the JVM ignores SIGXFSZ), and only for this process.
+     */
+    public static BackupProcess startUnderFileSizeLimit(Path workDir, int blocks, String... args) throws IOException {
+        List<String> command = builder(workDir, List.of(), args).command();
+        var limited = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + blocks + " && exec \"$@\"", "sh"));
+        limited.addAll(command);
+        return new BackupProcess(new ProcessBuilder(limited).directory(workDir.toFile()).start());
+    }
+
     private static ProcessBuilder builder(Path workDir, List<String> jvmOptions, String... args) {
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
