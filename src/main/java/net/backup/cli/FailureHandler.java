@@ -1,7 +1,9 @@
 package net.backup.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import net.backup.files.FileErrors;
 import net.backup.inventory.InventoryException;
 import net.backup.platform.PlatformException;
 import net.backup.report.TerminalText;
@@ -20,7 +22,9 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("backup: " + TerminalText.escape(e.getMessage()));
             return ExitCodes.USAGE;
         }
-        err.println("backup: " + TerminalText.escape(e.toString()));
+        // A file or system error the run did not expect is still said in words, not as the JDK's exception.
+        String what = e instanceof IOException io ? FileErrors.describe(io) : e.toString();
+        err.println("backup: " + TerminalText.escape(what));
         if (commandLine.getCommandSpec().findOption("--verbose") == null) {
             return ExitCodes.SOME_FAILED; // a command without it (lab, bench): no option to point to
         }
