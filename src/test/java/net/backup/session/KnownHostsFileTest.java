@@ -171,6 +171,35 @@ class KnownHostsFileTest {
         assertThat(Files.readAllLines(file)).hasSize(3);
     }
 
+    /**
+     * A line is cut into fields by hand (the regexes were a third of reading a file of 500 lines): as the regexes
+     * did, on every shape of blanks and tabs, random ones included.
+     */
+    @Test
+    void linesAreCutIntoFieldsAsTheRegexesCutThem() {
+        var around = java.util.regex.Pattern.compile("^[ \\t]+|[ \\t]+$");
+        var blanks = java.util.regex.Pattern.compile("[ \\t]+");
+        var lines = new java.util.ArrayList<>(List.of("", " ", "\t \t", "a", " a ", "a b", "a\t\tb", "\ta  b c\t",
+                "@revoked host ssh-rsa AAAA comment with  blanks\t", "h t k c1 c2 c3", "\u2003h t\fk", "a \u00a0 b"));
+        var random = new Random(42);
+        String alphabet = " \tab\u2003";
+        for (int i = 0; i < 2000; i++) {
+            var line = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            lines.add(line.toString());
+        }
+        for (String line : lines) {
+            String stripped = around.matcher(line).replaceAll("");
+            assertThat(KnownHostsLine.stripBlanks(line)).as("stripped: [%s]", line).isEqualTo(stripped);
+            if (!stripped.isEmpty()) {
+                assertThat(KnownHostsLine.fields(stripped, 5)).as("fields: [%s]", stripped)
+                        .containsExactly(blanks.split(stripped, 5));
+            }
+        }
+    }
+
     /** ssh 9.2 reads an RSA key under its signature names, and no type under a short or upper-case name. */
     @Test
     void aKeysTypeIsNamedAsSshReadsIt() {
