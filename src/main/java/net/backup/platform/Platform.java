@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  *                               holds one is fetched again
  * @param secrets                where secrets sit in a configuration, for {@code --redact}
  * @param completeLastLine       the last non-empty line of a complete configuration matches it, if present
+ * @param braces                 a configuration is a tree in braces (JunOS): one whose braces do not pair up,
+ *                               outside quoted strings and comments, was cut short
  * @param exitCommand            sent to leave
  * @param echo                   whether the device echoes what is typed; a reply is then taken from after the
  *                               echo of its command, and anything before that echo is dropped
@@ -60,6 +62,7 @@ public record Platform(
         Pattern messageLines,
         List<SecretRule> secrets,
         Optional<Pattern> completeLastLine,
+        boolean braces,
         String exitCommand,
         boolean echo,
         List<Answer> loginAnswers,

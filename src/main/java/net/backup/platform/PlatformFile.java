@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class PlatformFile {
     private static final Set<String> KEYS = Set.of("name", "aliases", "description", "prompt", "prompt_user", "prompt_privileged", "enable",
-            "pager", "save", "setup", "backup", "errors", "volatile", "messages", "complete", "secrets", "exit", "echo", "login", "pipeline",
+            "pager", "save", "setup", "backup", "errors", "volatile", "messages", "complete", "braces", "secrets", "exit", "echo", "login", "pipeline",
             "keyboard_interactive", "text_blocks");
     private static final Set<String> ENABLE_KEYS = Set.of("command", "password_prompt");
     private static final Set<String> KEYBOARD_INTERACTIVE_KEYS = Set.of("password_prompt");
@@ -109,6 +109,7 @@ public final class PlatformFile {
                 alternatives("messages"),
                 secrets(),
                 regex("complete"),
+                bool("braces").orElse(false),
                 text("exit").orElse("exit"),
                 bool("echo").orElse(true),
                 answers(entries.get("login"), "login"),

@@ -73,6 +73,12 @@ public final class ConfigValidator {
             throw new InvalidConfigException("the device returned an empty configuration");
         }
         config.setLength(keptEnd);
+        if (platform.braces()) {
+            Optional<String> unpaired = BraceBalance.problem(config);
+            if (unpaired.isPresent()) {
+                throw new InvalidConfigException("incomplete configuration: " + unpaired.get() + " (truncated?)");
+            }
+        }
         Optional<Pattern> end = platform.completeLastLine();
         if (!hasSettings(config, end.map(marker -> new LineMatcher(marker, guard)))) {
             // IOS shows a user below privilege 15 a 'show running-config' of comments and 'end' (probe K): stored, it

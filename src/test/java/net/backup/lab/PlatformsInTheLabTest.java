@@ -60,8 +60,8 @@ class PlatformsInTheLabTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cisco_ios", "arista_eos", "cisco_xr", "cisco_asa"})
-    void aTruncatedConfigurationFailsWhereThePlatformHasAnEndMarker(String platform) throws IOException {
+    @ValueSource(strings = {"cisco_ios", "arista_eos", "cisco_xr", "cisco_asa", "juniper_junos"})
+    void aTruncatedConfigurationFailsWhereThePlatformCanTell(String platform) throws IOException {
         try (LabRun run = lab(List.of(new Lab.DeviceSpec("d1", Set.of(Fault.TRUNCATED), platform)))) {
             CliRun result = run.backup();
 

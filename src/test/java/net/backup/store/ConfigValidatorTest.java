@@ -76,6 +76,16 @@ class ConfigValidatorTest {
                 .hasMessage("incomplete configuration: it ends with 'description uplink' instead of 'end' (truncated?)");
     }
 
+    /** JunOS has no end marker; its braces say whether a configuration was cut short (probe M). */
+    @Test
+    void refusesAJunosConfigurationWithBlocksLeftOpen() throws InvalidConfigException {
+        Platform junos = Platforms.builtIn().find("juniper_junos").orElseThrow();
+
+        assertThatThrownBy(() -> ConfigValidator.validate(junos, "system {\n    host-name mx1;\n    services {\n        ssh;\n"))
+                .hasMessage("incomplete configuration: 2 blocks are left open at its end (truncated?)");
+        assertThat(ConfigValidator.validate(junos, "system {\n    host-name mx1;\n}\n")).isEqualTo("system {\n    host-name mx1;\n}\n");
+    }
+
     /** Errors reach the terminal, cron's mail and the JSON report: a quoted line never shows a secret in them. */
     @Test
     void aTruncatedConfigurationEndingOnASecretIsQuotedWithTheSecretHidden() {
@@ -267,7 +277,7 @@ class ConfigValidatorTest {
         return new Platform(ios.name(), ios.description(), ios.prompt(), ios.userPrompt(), ios.privilegedPrompt(),
                 ios.enableCommand(), ios.passwordPrompt(), ios.loginPasswordPrompt(), ios.saveCommands(), ios.setupCommands(),
                 ios.backupCommands(), Pattern.compile(pager), Pattern.compile(errorLines), Pattern.compile(volatileLines),
-                ios.messageLines(), ios.secrets(), Optional.empty(), ios.exitCommand(), ios.echo(), ios.loginAnswers(), ios.pipeline(), ios.declaredTextBlocks());
+                ios.messageLines(), ios.secrets(), Optional.empty(), false, ios.exitCommand(), ios.echo(), ios.loginAnswers(), ios.pipeline(), ios.declaredTextBlocks());
     }
 
     @Test

@@ -1,0 +1,65 @@
+package net.backup.store;
+
+import java.util.Optional;
+
+/**
+ * Whether a configuration that is a tree in braces (JunOS's {@code show configuration}) is whole. Such a platform
+ * has no end marker: a configuration simply stops after its last closing brace, and one cut short stops anywhere,
+ * with blocks left open (probe M: a truncated JunOS answer replaced the good backup, exit 0). Braces are counted
+ * outside double-quoted strings (with their backslash escapes), {@code #} comments to the end of the line and
+ * {@code /* ... *}{@code /} annotations, which JunOS shows as written.
+ */
+final class BraceBalance {
+    private BraceBalance() {
+    }
+
+    /** What is wrong with the braces of {@code config}, or empty if they pair up. */
+    static Optional<String> problem(CharSequence config) {
+        int depth = 0;
+        int line = 1;
+        boolean quoted = false;
+        boolean lineComment = false;
+        boolean annotation = false;
+        for (int i = 0, length = config.length(); i < length; i++) {
+            char c = config.charAt(i);
+            char next = i + 1 < length ? config.charAt(i + 1) : '\0';
+            if (c == '\n') {
+                line++;
+                // A quoted string never spans lines in JunOS's display (a newline in one is shown as \n): an
+                // unpaired quote is not let to hide the braces of the lines after it.
+                quoted = false;
+                lineComment = false;
+            } else if (lineComment) {
+                continue;
+            } else if (annotation) {
+                if (c == '*' && next == '/') {
+                    annotation = false;
+                    i++;
+                }
+            } else if (quoted) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == '#') {
+                lineComment = true;
+            } else if (c == '/' && next == '*') {
+                annotation = true;
+                i++;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                if (--depth < 0) {
+                    return Optional.of("a '}' in line " + line + " closes no block");
+                }
+            }
+        }
+        if (depth > 0) {
+            return Optional.of(depth + (depth == 1 ? " block is" : " blocks are") + " left open at its end");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,59 @@
+package net.backup.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BraceBalanceTest {
+    private static final String WHOLE = """
+            ## Last commit: 2026-11-28 02:00:00 UTC by admin
+            version 20.4R3;
+            system {
+                host-name "mx1";
+                /* the {old} uplink, see ticket } 42 */
+                login {
+                    message "Authorised use only { or else \\" }";
+                    user admin {
+                        authentication {
+                            encrypted-password "$6$abc{"; ## SECRET-DATA
+                        }
+                    }
+                }
+            }
+            interfaces {
+                ge-0/0/0 {
+                    description "to {core}"; # a comment with a { brace
+                    /* an annotation
+                       over two lines { */
+                    unit 0;
+                }
+            }
+            """;
+
+    @Test
+    void aWholeConfigurationPairsUpWhateverItsStringsAndCommentsHold() {
+        assertThat(BraceBalance.problem(WHOLE)).isEmpty();
+        assertThat(BraceBalance.problem("version 20.4R3;\n")).isEmpty();
+        assertThat(BraceBalance.problem("")).isEmpty();
+    }
+
+    /** The lab's fault drops the last three lines; probe M saw that answer stored as CHANGED. */
+    @Test
+    void oneCutShortLeavesBlocksOpen() {
+        String cut = WHOLE.substring(0, WHOLE.indexOf("unit 0;"));
+
+        assertThat(BraceBalance.problem(cut)).contains("2 blocks are left open at its end");
+        assertThat(BraceBalance.problem("system {\n    host-name mx1;\n")).contains("1 block is left open at its end");
+    }
+
+    @Test
+    void aClosingBraceWithoutItsBlockIsNamedByLine() {
+        assertThat(BraceBalance.problem("system {\n}\n}\n")).contains("a '}' in line 3 closes no block");
+    }
+
+    /** An unpaired quote does not hide the braces of the lines after it: a JunOS string never spans lines. */
+    @Test
+    void anUnpairedQuoteEndsWithItsLine() {
+        assertThat(BraceBalance.problem("system {\n    description \"half;\n    x {\n")).contains("2 blocks are left open at its end");
+    }
+}
