@@ -42,6 +42,11 @@ public final class OutputFiles {
         return "." + configOf(device) + ".tmp";
     }
 
+    /** A glob for every device's backup. */
+    static String configs() {
+        return configOf("*");
+    }
+
     /** A glob for the temporary files of every device, which a killed run may have left. */
     static String temporaryConfigs() {
         return temporaryConfigOf("*");

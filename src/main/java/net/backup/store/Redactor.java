@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -41,11 +42,12 @@ public final class Redactor {
         String hex;
         try {
             if (ExclusiveFiles.attributes(file).isEmpty()) {
+                requireNoMarkersOfALostKey(directory, file);
                 create(directory, file);
             }
             // Never through a link: a planted .redact-key -> /some/file would make its content the key.
             hex = new String(ExclusiveFiles.readRegularFile(file), StandardCharsets.US_ASCII).strip();
-        } catch (UnsafeFileException e) {
+        } catch (UnsafeFileException | UnusableKeyException e) {
             throw e;
         } catch (IOException e) {
             throw new UnusableKeyException("cannot read or create the redaction key " + file + ": " + FileErrors.reason(e));
@@ -59,6 +61,50 @@ public final class Redactor {
         return new Redactor(HexFormat.of().parseHex(hex));
     }
 
+    /**
+     * A new key where the backups hold markers made with another one would change every marker: the whole fleet
+     * "changed" in one commit, for nothing (probe M: a copy or clone of the directory, which has no key, as the key
+     * is never committed).
+     */
+    private static void requireNoMarkersOfALostKey(Path directory, Path file) throws IOException {
+        try (var backups = Files.newDirectoryStream(directory, OutputFiles.configs())) {
+            for (Path backup : backups) {
+                if (holdsMarkers(backup)) {
+                    throw new UnusableKeyException("the backups in " + directory + " hold redaction markers (" + backup.getFileName()
+                            + "), but the key they were made with is missing (" + file + "; it is never committed, so a copy or"
+                            + " clone of the directory has none): put it back; if it is lost for good, make a new one, and every"
+                            + " marker changes once: (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > " + file + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * The devices of {@code names} whose stored backup holds markers, where the directory redacts (it has a key): for
+     * devices a run would store with their secrets. One run without {@code --redact} put every secret of the fleet
+     * back into the files and the history, for good (probe M).
+     */
+    public static List<String> redactedBackups(ConfigStore store, List<String> names) throws IOException {
+        if (ExclusiveFiles.attributes(store.directory().resolve(OutputFiles.REDACT_KEY)).isEmpty()) {
+            return List.of();
+        }
+        var redacted = new ArrayList<String>();
+        for (String name : names) {
+            if (holdsMarkers(store.pathOf(name))) {
+                redacted.add(name);
+            }
+        }
+        return redacted;
+    }
+
+    /** A regular file (never followed through a link) that holds a marker. */
+    private static boolean holdsMarkers(Path backup) throws IOException {
+        if (!ExclusiveFiles.isRegularFile(backup)) {
+            return false;
+        }
+        return MARKER.matcher(new String(ExclusiveFiles.readRegularFile(backup), StandardCharsets.ISO_8859_1)).find();
+    }
+
     private static void create(Path directory, Path file) throws IOException {
         byte[] fresh = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(fresh);
@@ -70,6 +116,15 @@ public final class Redactor {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException raced) {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A run would store devices whose backups are redacted with their secrets; no device has been contacted. */
+    public static final class RedactionDroppedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public RedactionDroppedException(String message) {
+            super(message);
         }
     }
 
