@@ -97,8 +97,10 @@ public final class InventoryLoader {
         layers.add(defaults);
         PlatformRegistry platforms = platforms(sections.get("platforms_dir"), base, source);
         var context = new Context(source, base, platforms, new LinkedHashSet<>());
-        List<Device> devices = devices(list, defaults, groups, context, layers);
-        return new Inventory(devices, LiteralSecrets.warnings(file, layers), List.copyOf(context.secretFiles()));
+        var warnings = new ArrayList<String>();
+        List<Device> devices = devices(list, defaults, groups, context, layers, warnings);
+        warnings.addAll(LiteralSecrets.warnings(file, layers));
+        return new Inventory(devices, warnings, List.copyOf(context.secretFiles()));
     }
 
     /**
@@ -162,12 +164,16 @@ public final class InventoryLoader {
         return groups;
     }
 
-    /** @param allLayers every device's layer is added to it, for the check of literal secrets */
+    /**
+     * @param allLayers every device's layer is added to it, for the check of literal secrets
+     * @param warnings  where a device that repeats another one's address is said
+     */
     private List<Device> devices(SequenceNode list, SettingsLayer defaults, Map<String, SettingsLayer> groups,
-            Context context, List<SettingsLayer> allLayers) {
+            Context context, List<SettingsLayer> allLayers, List<String> warnings) {
         YamlSource source = context.source();
         var devices = new ArrayList<Device>();
         var firstByName = new HashMap<String, FirstName>();
+        var firstByTarget = new HashMap<String, FirstName>();
         for (int i = 0; i < list.getValue().size(); i++) {
             Node node = list.getValue().get(i);
             String label = "devices[" + i + "]";
@@ -176,9 +182,31 @@ public final class InventoryLoader {
             SettingsLayer.Value<String> name = layer.get(Settings.NAME).orElseThrow(() -> new InventoryException(
                     source.at(node.getStartMark()) + ": " + label + ".name: missing: every device needs a name"));
             checkName(name, firstByName, source);
-            devices.add(resolve(layer, name, chain(layer, groups, defaults, source), context));
+            Device device = resolve(layer, name, chain(layer, groups, defaults, source), context);
+            warnIfSameTarget(device, name, firstByTarget, source).ifPresent(warnings::add);
+            devices.add(device);
         }
         return List.copyOf(devices);
+    }
+
+    /**
+     * Two entries that log in to one address as one user and run the same commands back up one device twice, under
+     * two names: a port or host copied and not changed (probe M: core-r4 given r3's port stored r3's configuration as
+     * core-r4's, exit 0, and core-r4 went unsaved). Two views of one device (another user, other commands) are not
+     * said.
+     */
+    private static Optional<String> warnIfSameTarget(Device device, SettingsLayer.Value<String> name,
+            Map<String, FirstName> firstByTarget, YamlSource source) {
+        String target = device.username() + "@" + device.host().toLowerCase(Locale.ROOT) + ":" + device.port() + " "
+                + device.backupCommands() + " " + device.platform().name();
+        FirstName first = firstByTarget.putIfAbsent(target, new FirstName(device.name(), name.node().getStartMark().getLine() + 1));
+        if (first == null) {
+            return Optional.empty();
+        }
+        return Optional.of(source.at(name.node().getStartMark()) + ": " + device.name() + " backs up the same device as "
+                + first.text() + " (line " + first.line() + "): " + device.host() + " port " + device.port()
+                + ", the same user and commands; both files would hold whatever answers there (a host or port copied and"
+                + " not changed?)");
     }
 
     /** A device name as first written, and the line it is on. */

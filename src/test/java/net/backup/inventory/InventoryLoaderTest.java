@@ -590,6 +590,25 @@ class InventoryLoaderTest {
                         + "or enable_secret_file, and key_passphrase_env or key_passphrase_file");
     }
 
+    /**
+     * A port copied and not changed made core-r4 back up r3: its file held r3's configuration, exit 0, and core-r4 went
+     * unsaved (probe M). Another user or other commands on one address are two views of one device: not said.
+     */
+    @Test
+    void warnsAboutTwoEntriesThatBackUpOneDevice() throws IOException {
+        Path file = write("defaults: {username: u, password_env: CORE_PASS}\ndevices:\n"
+                + "  - {name: r3, host: 10.0.0.3, port: 2203}\n"
+                + "  - {name: core-r4, host: 10.0.0.3, port: 2203}\n"
+                + "  - {name: r3-audit, host: 10.0.0.3, port: 2203, username: auditor}\n"
+                + "  - {name: r3-startup, host: 10.0.0.3, port: 2203, commands: [show startup-config]}\n"
+                + "  - {name: r3-other-port, host: 10.0.0.3, port: 2204}\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        assertThat(new InventoryLoader(environment::get).loadWithWarnings(file).warnings()).containsExactly(
+                file + ":4:12: core-r4 backs up the same device as r3 (line 3): 10.0.0.3 port 2203, the same user and commands;"
+                        + " both files would hold whatever answers there (a host or port copied and not changed?)");
+    }
+
     @Test
     void theAskedPasswordFillsInOnlyWhereTheInventoryHasNone() throws IOException {
         var loader = new InventoryLoader(environment::get, Optional.of(Secret.of("typed")));
