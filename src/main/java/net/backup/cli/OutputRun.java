@@ -138,6 +138,15 @@ final class OutputRun {
             history.get().commit(pending, message.full(), author.get())
                     .ifPresentOrElse(commit -> out.println("History: " + commit.substring(0, 7) + " " + message.subject()),
                             () -> out.println("History: nothing changed, no commit"));
+            List<String> waiting = history.get().pending(HistoryMessage.failedDeviceFiles(outcome));
+            if (!waiting.isEmpty()) {
+                // Not committed (what a failed device's file holds was not confirmed by this run, and may be a hand
+                // edit), but not passed over in silence: diff and log show its last commit, not the file (probe M).
+                out.println("History: " + HistoryMessage.listed(waiting) + " differ" + (waiting.size() == 1 ? "s" : "")
+                        + " from the last commit (stored by an earlier run that could not commit, or edited by hand),"
+                        + " and " + (waiting.size() == 1 ? "its device" : "their devices") + " failed: committed when backed"
+                        + " up again");
+            }
             return true;
         } catch (IOException e) {
             printError(err, FileErrors.describe(e) + "; the backups are stored and the next run commits them");

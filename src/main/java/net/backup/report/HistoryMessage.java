@@ -55,6 +55,17 @@ public record HistoryMessage(String subject, List<String> body) {
         return outcome.results().stream().filter(DeviceResult::succeeded).map(HistoryMessage::fileOf).toList();
     }
 
+    /** The files of the devices that failed in this run. */
+    public static List<String> failedDeviceFiles(RunOutcome outcome) {
+        return outcome.results().stream().filter(result -> !result.succeeded()).map(HistoryMessage::fileOf).toList();
+    }
+
+    /** {@code a.cfg, b.cfg and 3 more}: a few files by name. */
+    public static String listed(List<String> files) {
+        String named = String.join(", ", files.subList(0, Math.min(3, files.size())));
+        return files.size() > 3 ? named + " and " + (files.size() - 3) + " more" : named;
+    }
+
     public String full() {
         return subject + (body.isEmpty() ? "" : "\n\n" + String.join("\n", body)) + "\n";
     }

@@ -181,6 +181,28 @@ class HistoryRecoveryTest {
     }
 
     /**
+     * A file that differs from its last commit while its device fails (stored by a killed run, or edited) is not
+     * committed, as this run did not confirm it; but it was passed over in silence, "nothing changed", while diff
+     * and log showed an older version than the file (probe M).
+     */
+    @Test
+    void aFailedDevicesFileThatDiffersFromItsLastCommitIsSaid() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            assertThat(run.backup().exitCode()).isEqualTo(ExitCodes.OK);
+            run.writeBackup("csr1", "hostname csr1\nntp server 10.9.9.77\nend\n");
+            Files.writeString(run.inventory(), Files.readString(run.inventory()).replace("ntc123", "wrong"));
+
+            CliRun second = run.backup("--retries", "0");
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.SOME_FAILED);
+            assertThat(second.out()).contains("History: nothing changed, no commit\nHistory: csr1.cfg differs from the last"
+                    + " commit (stored by an earlier run that could not commit, or edited by hand), and its device failed:"
+                    + " committed when backed up again\n");
+            assertThat(commits(run.output())).hasSize(1);
+        }
+    }
+
+    /**
      * An index cut short (a crash while it was written): JGit cannot read it, and without a rebuild every commit
      * failed on it ('Short read of block.'), run after run. Rebuilt from the last commit, not from nothing, so
      * the commit and the index both still hold the devices this run did not change.
