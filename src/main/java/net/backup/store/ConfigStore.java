@@ -38,8 +38,14 @@ public final class ConfigStore {
             if (Files.exists(directory)) {
                 throw new IOException(directory + " exists and is not a directory");
             }
-            Files.createDirectories(directory,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            // The directory alone, never its parents: a volume that did not mount (/mnt/backup) would otherwise get
+            // a fresh directory tree on the disk beneath it, and every night a new history there, exit 0 (probe M).
+            Path parent = directory.toAbsolutePath().getParent();
+            if (parent != null && Files.notExists(parent)) {
+                throw new IOException("the directory it is to be made in, " + parent + ", does not exist (a volume not"
+                        + " mounted?): make it first");
+            }
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         if (!Files.isWritable(directory)) {
             throw new AccessDeniedException(directory.toString(), null, "the output directory is not writable");

@@ -89,11 +89,25 @@ class ConfigStoreTest {
 
     @Test
     void createsAMissingOutputDirectoryForItsOwnerOnly() throws IOException {
-        Path nested = dir.resolve("a/configs");
+        Path configs = dir.resolve("configs");
 
-        ConfigStore.open(nested).write("r1", "end\n");
+        ConfigStore.open(configs).write("r1", "end\n");
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(configs))).isEqualTo("rwx------");
+    }
+
+    /**
+     * Never its parents: a volume that did not mount (/mnt/backup) got a fresh directory tree on the disk beneath
+     * it, and a new history there, night after night, exit 0 (probe M).
+     */
+    @Test
+    void doesNotMakeTheDirectoriesAboveIt() {
+        Path unmounted = dir.resolve("mnt/backup");
+
+        assertThatThrownBy(() -> ConfigStore.open(unmounted.resolve("configs")))
+                .hasMessage("the directory it is to be made in, " + unmounted + ", does not exist (a volume not mounted?):"
+                        + " make it first");
+        assertThat(dir.resolve("mnt")).doesNotExist();
     }
 
     @Test
