@@ -12,7 +12,7 @@ import net.backup.store.OutputFiles;
 
 /**
  * The commit a run makes: {@code backup: 2 changed, 1 new, 1 failed}, then one line per device whose file it
- * commits. A file an earlier run stored but never committed (it was killed, the disk was full) is committed
+ * commits, and one per device that failed. A file an earlier run stored but never committed (it was killed, the disk was full) is committed
  * by the device's next successful run and counted as {@code caught up}.
  */
 public record HistoryMessage(String subject, List<String> body) {
@@ -42,6 +42,14 @@ public record HistoryMessage(String subject, List<String> body) {
         }
         if (caughtUp > 0) {
             parts.add(caughtUp + " caught up");
+        }
+        // The failed ones by name and cause (not their error, which may quote the device): "1 failed" named no one,
+        // and a month later the history could not say since when a device had not been backed up (probe M).
+        for (DeviceResult result : outcome.results()) {
+            if (result.status() == Status.FAILED) {
+                body.add(result.name() + ": failed (" + result.cause().map(cause -> cause.name().toLowerCase(Locale.ROOT)
+                        .replace('_', ' ')).orElse("unknown") + "), its previous backup kept");
+            }
         }
         return new HistoryMessage("backup: " + String.join(", ", parts), List.copyOf(body));
     }

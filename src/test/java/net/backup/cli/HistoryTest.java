@@ -197,6 +197,9 @@ class HistoryTest {
 
             RevCommit commit = commits(run.output()).get(0);
             assertThat(commit.getShortMessage()).isEqualTo("backup: 1 new, 1 failed");
+            // Named, with its cause: "1 failed" named no one (probe M).
+            assertThat(commit.getFullMessage()).isEqualTo("backup: 1 new, 1 failed\n\ngood: new\n"
+                    + "bad: failed (authentication), its previous backup kept\n");
             try (Git git = Git.open(run.output().toFile())) {
                 assertThat(git.status().call().getUntracked()).containsExactly("bad.cfg");
             }
