@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.backup.yaml.Suggestions;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
@@ -37,6 +38,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
@@ -104,9 +106,33 @@ public final class HistoryReader implements AutoCloseable {
             }
         }
         if (versions.isEmpty()) {
-            throw new HistoryException("no backup of " + device + " in the history of " + repository.getWorkTree());
+            throw new HistoryException("no backup of " + device + " in the history of " + repository.getWorkTree()
+                    + nearName(device));
         }
         return versions;
+    }
+
+    /**
+     * The device meant, among those of the last commit: a file's name ({@code r1.cfg}), another case ({@code R1}),
+     * a typo. Probe M's {@code backup log r1.cfg} was told only that there was no such backup.
+     */
+    private String nearName(String typed) throws IOException {
+        var names = new ArrayList<String>();
+        ObjectId head = repository.resolve(Constants.HEAD + "^{tree}");
+        if (head == null) {
+            return "";
+        }
+        try (var walk = new TreeWalk(repository)) {
+            walk.addTree(head);
+            while (walk.next()) {
+                OutputFiles.deviceOf(walk.getNameString()).ifPresent(names::add);
+            }
+        }
+        Optional<String> file = OutputFiles.deviceOf(typed).filter(names::contains);
+        if (file.isPresent()) {
+            return " (did you mean '" + file.get() + "'? a device's name, not its file's)";
+        }
+        return Suggestions.didYouMean(typed, names);
     }
 
     /**

@@ -145,6 +145,13 @@ class HistoryTest {
             assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(unknown.err()).contains("no backup of nosuch in the history");
 
+            // A file's name, another case: probe M was told only that there was no such backup.
+            CliRun file = CliRun.of("log", "csr1.cfg", "-o", run.output().toString());
+            assertThat(file.err()).isEqualTo("backup: no backup of csr1.cfg in the history of " + run.output().toRealPath()
+                    + " (did you mean 'csr1'? a device's name, not its file's)\n");
+            CliRun upper = CliRun.of("diff", "CSR1", "-o", run.output().toString());
+            assertThat(upper.err()).endsWith(" (did you mean 'csr1'?)\n");
+
             CliRun badSince = CliRun.of("diff", "csr1", "--since", "yesterdayish", "-o", run.output().toString());
             assertThat(badSince.err()).contains("--since yesterdayish is neither a commit nor a date");
         }
