@@ -159,7 +159,10 @@ public final class DeviceBackup implements Callable<DeviceResult> {
                 String output = cli.run(step.command(), step.answers());
                 var error = ConfigValidator.errorLine(platform, output, control);
                 if (error.isPresent()) {
-                    throw new SessionException(SessionException.Cause.DEVICE, "'" + step.command() + "' failed: " + error.get());
+                    // Said whole: the running configuration could be read, but was not (probe M read this as a
+                    // failed backup with no way round it).
+                    throw new SessionException(SessionException.Cause.DEVICE, "'" + step.command() + "' failed: " + error.get()
+                            + " (not backed up: the save comes first; --no-save or save: false backs up without it)");
                 }
             }
             String output;

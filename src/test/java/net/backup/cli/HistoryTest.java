@@ -378,7 +378,8 @@ class HistoryTest {
                     .containsEntry("status", "NEW").containsEntry("attempts", 1).containsEntry("error", null).containsEntry("cause", null)
                     .containsEntry("bytes", (int) Files.size(run.output().resolve("csr1.cfg")));
             assertThat(entries.get(1)).containsEntry("status", "FAILED").containsEntry("bytes", 0)
-                    .containsEntry("error", "'wr mem' failed: % Invalid input detected at '^' marker.")
+                    .containsEntry("error", "'wr mem' failed: % Invalid input detected at '^' marker. (not backed up: the save comes first;"
+                            + " --no-save or save: false backs up without it)")
                     .containsEntry("cause", "DEVICE_ERROR");
         }
     }

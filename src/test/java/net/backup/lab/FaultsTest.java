@@ -35,7 +35,7 @@ class FaultsTest {
         "stall          | 3 | no output for 1 s after 'show run' (command_timeout)",
         "disconnect     | 3 | connection lost after 'show run'",
         "truncated      | 1 | incomplete configuration: it ends with",
-        "wrmem-invalid  | 1 | 'wr mem' failed: % Invalid input detected at '^' marker.",
+        "wrmem-invalid  | 1 | 'wr mem' failed: % Invalid input detected at '^' marker. (not backed up: the save comes first; --no-save or save: false backs up without it)",
         "enable-refused | 1 | enable failed: % Access denied",
         "garbage        | 1 | garbage in the output: control character",
         "no-session     | 1 | the device refused a session channel (administratively prohibited: ",
