@@ -23,6 +23,8 @@ final class SyntaxErrors {
             "found character '([@`%])' that cannot start any token.*", Pattern.DOTALL);
     private static final Pattern TAB = Pattern.compile("found character '\\\\t\\(TAB\\)' that cannot start any token.*",
             Pattern.DOTALL);
+    /** A flow mapping or list not closed: the parser reached the next line's '{', or the end, still inside it. */
+    private static final Pattern UNCLOSED = Pattern.compile("expected ',' or '([}\\]])', but got .*", Pattern.DOTALL);
     private static final Pattern UNDEFINED_ALIAS = Pattern.compile("found undefined alias .*", Pattern.DOTALL);
     private static final Pattern MISPLACED = Pattern.compile(
             "expected <block end>, but found '(<block mapping start>|\\?|<block sequence start>|<scalar>)'");
@@ -53,6 +55,14 @@ final class SyntaxErrors {
     private Explained explain(MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+        Matcher unclosed = problem == null ? null : UNCLOSED.matcher(problem);
+        if (unclosed != null && unclosed.matches() && e.getContextMark() != null) {
+            // The parser points at where it gave up, the line after the mistake or the end of the file (probe M):
+            // the line to fix is the one whose '{' or '[' is not closed.
+            String closing = unclosed.group(1);
+            return new Explained(e.getContextMark(), "this '" + (closing.equals("}") ? "{" : "[") + "' is never closed: is"
+                    + " its '" + closing + "' missing at the end of the line?");
+        }
         Optional<String> words = mark == null || problem == null || mark.getLine() >= lines.size() ? Optional.empty()
                 : plainWords(problem, mark);
         return new Explained(mark, words.orElseGet(() -> "malformed YAML: " + oneLine(problem)));

@@ -134,7 +134,20 @@ class InventoryLoaderTest {
 
     @Test
     void reportsMalformedYamlWithLineAndColumn() {
-        assertError("devices:\n  - name: r1\n    host: [unclosed\n", "4:1: malformed YAML: expected ',' or ']', but got <stream end>");
+        assertError("devices:\n  - name: r1\n    host: 'unclosed\n", "4:1: malformed YAML: found unexpected end of stream");
+    }
+
+    /**
+     * A '{' or '[' not closed: the parser gave up on the next line (its '{') or at the end of the file, and said
+     * "expected ',' or '}', but got {" there (probe M). The line to fix is the one it opens on.
+     */
+    @Test
+    void anUnclosedFlowMappingOrListIsNamedWhereItOpens() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - {name: r1, host: 10.0.0.1\n  - {name: r2}\n",
+                "3:5: this '{' is never closed: is its '}' missing at the end of the line?");
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - {name: r1, host: 10.0.0.1\n",
+                "3:5: this '{' is never closed: is its '}' missing at the end of the line?");
+        assertError("devices:\n  - name: r1\n    host: [unclosed\n", "3:11: this '[' is never closed: is its ']' missing at the end of the line?");
     }
 
     /** snakeyaml said "found character '@' that cannot start any token. (Do not use @ for indentation)". */
