@@ -138,6 +138,14 @@ final class OutputRun {
             history.get().commit(pending, message.full(), author.get())
                     .ifPresentOrElse(commit -> out.println("History: " + commit.substring(0, 7) + " " + message.subject()),
                             () -> out.println("History: nothing changed, no commit"));
+            List<String> restored = HistoryMessage.writtenFiles(outcome).stream().filter(file -> !pending.contains(file)).toList();
+            if (!restored.isEmpty()) {
+                // Stored as changed against the file, yet the same as the last commit: the file had been edited (probe M
+                // read "1 changed" and "nothing changed" as a contradiction).
+                out.println("History: " + HistoryMessage.listed(restored) + (restored.size() == 1 ? " was" : " were")
+                        + " not as last committed (edited by hand?); the device's configuration, the same as that commit,"
+                        + " replaced " + (restored.size() == 1 ? "it" : "them"));
+            }
             List<String> waiting = history.get().pending(HistoryMessage.failedDeviceFiles(outcome));
             if (!waiting.isEmpty()) {
                 // Not committed (what a failed device's file holds was not confirmed by this run, and may be a hand

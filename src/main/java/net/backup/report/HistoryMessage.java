@@ -63,6 +63,11 @@ public record HistoryMessage(String subject, List<String> body) {
         return outcome.results().stream().filter(DeviceResult::succeeded).map(HistoryMessage::fileOf).toList();
     }
 
+    /** The files this run wrote (its devices NEW or CHANGED against the file before it). */
+    public static List<String> writtenFiles(RunOutcome outcome) {
+        return outcome.results().stream().filter(HistoryMessage::isWritten).map(HistoryMessage::fileOf).toList();
+    }
+
     /** The files of the devices that failed in this run. */
     public static List<String> failedDeviceFiles(RunOutcome outcome) {
         return outcome.results().stream().filter(result -> !result.succeeded()).map(HistoryMessage::fileOf).toList();

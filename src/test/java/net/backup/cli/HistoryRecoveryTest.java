@@ -203,6 +203,29 @@ class HistoryRecoveryTest {
     }
 
     /**
+     * A hand edit is replaced by the device's configuration, which is the last commit's: the device's line said
+     * CHANGED (against the file) and the history "nothing changed" (against the commit), with no word of the edit
+     * (probe M).
+     */
+    @Test
+    void aHandEditReplacedByTheCommittedConfigurationIsSaid() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            assertThat(run.backup().exitCode()).isEqualTo(ExitCodes.OK);
+            String committed = run.backupOf("csr1");
+            run.writeBackup("csr1", committed + " ! hand note\n");
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.out()).containsPattern("(?m)^CHANGED +csr1 ").contains("History: nothing changed, no commit\n"
+                    + "History: csr1.cfg was not as last committed (edited by hand?); the device's configuration, the same as"
+                    + " that commit, replaced it\n");
+            assertThat(run.backupOf("csr1")).isEqualTo(committed);
+            assertThat(commits(run.output())).hasSize(1);
+        }
+    }
+
+    /**
      * An index cut short (a crash while it was written): JGit cannot read it, and without a rebuild every commit
      * failed on it ('Short read of block.'), run after run. Rebuilt from the last commit, not from nothing, so
      * the commit and the index both still hold the devices this run did not change.
