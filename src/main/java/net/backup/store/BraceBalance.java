@@ -5,9 +5,12 @@ import java.util.Optional;
 /**
  * Whether a configuration that is a tree in braces (JunOS's {@code show configuration}) is whole. Such a platform
  * has no end marker: a configuration simply stops after its last closing brace, and one cut short stops anywhere,
- * with blocks left open (probe M: a truncated JunOS answer replaced the good backup, exit 0). Braces are counted
- * outside double-quoted strings (with their backslash escapes), {@code #} comments to the end of the line and
- * {@code /* ... *}{@code /} annotations, which JunOS shows as written.
+ * most often with blocks left open (probe M: a truncated JunOS answer replaced the good backup, exit 0); one cut
+ * exactly between two top-level blocks still pairs up. Braces are counted outside double-quoted strings (with their
+ * backslash escapes), {@code #} comments and {@code /* ... *}{@code /} annotations. JunOS shows an annotation on lines
+ * of its own and a comment at the start of a line or after a blank ({@code ## SECRET-DATA}); elsewhere the characters
+ * are a word's own: a group's wildcard {@code <ge-0/0/*>} or {@code member ge-0/0/*;} opens no annotation (the cold
+ * review: every brace after it went uncounted, and the device failed on every run).
  */
 final class BraceBalance {
     private BraceBalance() {
@@ -20,9 +23,13 @@ final class BraceBalance {
         boolean quoted = false;
         boolean lineComment = false;
         boolean annotation = false;
+        boolean lineStart = true; // only blanks so far on this line
         for (int i = 0, length = config.length(); i < length; i++) {
             char c = config.charAt(i);
             char next = i + 1 < length ? config.charAt(i + 1) : '\0';
+            char before = i > 0 ? config.charAt(i - 1) : '\n';
+            boolean wasLineStart = lineStart;
+            lineStart = c == '\n' || lineStart && (c == ' ' || c == '\t');
             if (c == '\n') {
                 line++;
                 // A quoted string never spans lines in JunOS's display (a newline in one is shown as \n): an
@@ -44,11 +51,12 @@ final class BraceBalance {
                 }
             } else if (c == '"') {
                 quoted = true;
-            } else if (c == '#') {
+            } else if (c == '#' && (wasLineStart || before == ' ' || before == '\t')) {
                 lineComment = true;
-            } else if (c == '/' && next == '*') {
+            } else if (c == '/' && next == '*' && wasLineStart) {
                 annotation = true;
                 i++;
+                lineStart = false;
             } else if (c == '{') {
                 depth++;
             } else if (c == '}') {

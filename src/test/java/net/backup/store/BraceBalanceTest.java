@@ -37,6 +37,46 @@ class BraceBalanceTest {
         assertThat(BraceBalance.problem("")).isEmpty();
     }
 
+    /**
+     * A group's wildcard and an interface range's member hold '/*' as part of a word, not an annotation: every brace
+     * after it went uncounted and the device failed on every run (the cold review). '#' inside a word is no comment.
+     */
+    @Test
+    void wildcardsAndWordsWithAHashAreNoComments() {
+        String groups = """
+                groups {
+                    ge-defaults {
+                        interfaces {
+                            <ge-*/*/*> {
+                                mtu 9192;
+                            }
+                            <*> {
+                                unit <*> {
+                                    family inet;
+                                }
+                            }
+                        }
+                    }
+                }
+                interfaces {
+                    interface-range access {
+                        member ge-0/0/*;
+                        member-range ge-0/0/0 to ge-0/0/9;
+                    }
+                    inactive: ge-0/0/1 {
+                        protect: unit 0 {
+                            term a#1 {
+                                then accept;
+                            }
+                        }
+                    }
+                }
+                """;
+
+        assertThat(BraceBalance.problem(groups)).isEmpty();
+        assertThat(BraceBalance.problem(groups.substring(0, groups.lastIndexOf("}")))).contains("1 block is left open at its end");
+    }
+
     /** The lab's fault drops the last three lines; probe M saw that answer stored as CHANGED. */
     @Test
     void oneCutShortLeavesBlocksOpen() {
