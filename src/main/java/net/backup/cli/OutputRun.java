@@ -73,7 +73,7 @@ final class OutputRun {
         } catch (OutputLock.LockedException e) {
             printError(err, e.getMessage());
             return ExitCodes.LOCKED;
-        } catch (UnsafeFileException | Redactor.UnusableKeyException | Redactor.RedactionDroppedException e) {
+        } catch (UnsafeFileException | Redactor.UnusableKeyException e) {
             printError(err, e.getMessage());
             return ExitCodes.USAGE;
         } finally {

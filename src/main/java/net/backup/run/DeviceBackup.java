@@ -107,7 +107,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
             try (OutputBudget.Account account = budget.open(device.maxOutput())) {
                 String config = ConfigValidator.validate(device.platform(), fetch(account), control);
                 String stored = redactor.map(r -> r.redact(config, device.platform().secrets(), control)).orElse(config);
-                ConfigStore.Written written = control.commit(() -> store.write(device.name(), stored));
+                ConfigStore.Written written = control.commit(() -> store.write(device.name(), stored, redactor.isPresent()));
                 return DeviceResult.stored(device.name(), device.host(), DeviceResult.Status.valueOf(written.change().name()),
                         attempt, since(started), written.bytes()).withNotes(notes);
             } catch (SessionException e) {

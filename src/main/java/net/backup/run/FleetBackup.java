@@ -45,8 +45,8 @@ public final class FleetBackup {
     public RunOutcome run(List<Device> devices, int workers, Optional<Duration> deadline, Consumer<DeviceResult> listener)
             throws IOException {
         long started = System.nanoTime();
-        requireRedactionKept(devices);
-        Optional<Redactor> redactor = devices.stream().anyMatch(Device::redact) ? Optional.of(redactor()) : Optional.empty();
+        List<Device> redacted = devices.stream().filter(Device::redact).toList();
+        Optional<Redactor> redactor = redacted.isEmpty() ? Optional.empty() : Optional.of(redactor(redacted));
         var budget = new OutputBudget(outputBudget);
         try (var watchdog = new Watchdog()) {
             var connector = new SshConnector(algorithms, knownHosts, watchdog);
@@ -61,20 +61,8 @@ public final class FleetBackup {
         }
     }
 
-    /** Devices whose backups are redacted are not stored with their secrets by a run that forgot {@code --redact}. */
-    private void requireRedactionKept(List<Device> devices) throws IOException {
-        List<String> redacted = Redactor.redactedBackups(store,
-                devices.stream().filter(device -> !device.redact()).map(Device::name).toList());
-        if (!redacted.isEmpty()) {
-            throw new Redactor.RedactionDroppedException("the backups of " + String.join(", ", redacted.subList(0, Math.min(3, redacted.size())))
-                    + (redacted.size() > 3 ? " and " + (redacted.size() - 3) + " more" : "") + " in " + store.directory()
-                    + " are redacted, and this run would store their secrets in clear, in the files and the history: add --redact"
-                    + " (or redact: true); to store them in clear from now on, remove their files first");
-        }
-    }
-
-    private Redactor redactor() throws IOException {
-        return Redactor.forDirectory(store.directory());
+    private Redactor redactor(List<Device> redacted) throws IOException {
+        return Redactor.forDirectory(store.directory(), redacted.stream().map(device -> store.pathOf(device.name())).toList());
     }
 
     /** From another thread: ends the run under way, failing its unfinished devices with {@code reason}. */

@@ -176,8 +176,18 @@ public final class ConfigStore {
      * temporary file is gone.
      */
     public Written write(String deviceName, String config) throws IOException {
+        return write(deviceName, config, false);
+    }
+
+    /**
+     * The same, for a configuration whose secrets were replaced with markers ({@code redacted}) or not. One that was
+     * not may not replace a backup whose markers it would put back in clear (see {@link Redactor#requireMarkersKept}).
+     *
+     * @throws Redactor.RedactionDroppedException when it would, the backup kept
+     */
+    public Written write(String deviceName, String config, boolean redacted) throws IOException {
         try {
-            return storeIfChanged(deviceName, config);
+            return storeIfChanged(deviceName, config, redacted);
         } catch (AccessDeniedException e) {
             throw explained(e);
         }
@@ -203,16 +213,24 @@ public final class ConfigStore {
         return why.<IOException>map(reason -> new DeniedFileException(FileErrors.describe(e) + ": " + reason, e)).orElse(e);
     }
 
-    private Written storeIfChanged(String deviceName, String config) throws IOException {
+    private Written storeIfChanged(String deviceName, String config, boolean redacted) throws IOException {
         byte[] bytes = config.getBytes(StandardCharsets.ISO_8859_1);
         Path target = pathOf(deviceName);
         Change change = Change.NEW;
         Optional<BasicFileAttributes> existing = ExclusiveFiles.attributes(target);
         if (existing.isPresent()) {
             // Anything but a regular file (a planted link, a FIFO) is replaced, never read or followed; a file of
-            // another size differs without being read (a stray file of gigabytes failed the device on memory).
-            if (existing.get().isRegularFile() && existing.get().size() == bytes.length
-                    && Arrays.equals(ExclusiveFiles.readRegularFile(target), bytes)) {
+            // another size differs without being read (a stray file of gigabytes failed the device on memory), but
+            // for the markers of a redacted backup where this configuration is not redacted, in a file of about its
+            // size.
+            boolean regular = existing.get().isRegularFile();
+            long size = existing.get().size();
+            byte[] old = regular && (size == bytes.length || !redacted && size <= 4L * bytes.length + MARKER_READ_SLACK)
+                    ? ExclusiveFiles.readRegularFile(target) : null;
+            if (old != null && !redacted) {
+                Redactor.requireMarkersKept(old, config, target);
+            }
+            if (old != null && Arrays.equals(old, bytes)) {
                 if (!ownerOnly(target)) {
                     // A backup another tool left readable by others (RANCID's, Oxidized's, a copy) is written
                     // again as ours, owner-only, by the same safe replace: not a chmod of a file that may not
@@ -226,6 +244,9 @@ public final class ConfigStore {
         replace(deviceName, bytes);
         return new Written(change, bytes.length);
     }
+
+    /** How much larger than a new configuration a stored one may be and still be read for its markers. */
+    private static final long MARKER_READ_SLACK = 1L << 20;
 
     private static boolean ownerOnly(Path file) throws IOException {
         return Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).stream()

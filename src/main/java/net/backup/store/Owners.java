@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import net.backup.files.ShellWords;
 
 /**
  * Who runs, and who owns a file. A run as root (sudo, a system cron job) leaves the output directory's lock, history
@@ -72,7 +73,8 @@ final class Owners {
             }
             String ownerName = Files.getOwner(file).getName();
             return Optional.of("it belongs to " + ownerName + ", not to " + me + " (left by a run as " + ownerName
-                    + "?): give the output directory back with sudo chown -R " + me + " " + directory);
+                    + "?): give the output directory back with sudo chown -R " + ShellWords.quote(me) + " "
+                    + ShellWords.quote(directory.toString()));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import net.backup.files.FileErrors;
+import net.backup.files.ShellWords;
 import net.backup.platform.RegexGuard;
 import net.backup.platform.SecretRule;
 
@@ -38,11 +39,19 @@ public final class Redactor {
 
     /** The output directory's key, created the first time it is needed. */
     public static Redactor forDirectory(Path directory) throws IOException {
+        return forDirectory(directory, List.of());
+    }
+
+    /**
+     * @param redactedFiles the backups this key is for (of the devices a run redacts): where the key is missing and
+     *                      one of them holds markers, they were made with a key now lost
+     */
+    public static Redactor forDirectory(Path directory, List<Path> redactedFiles) throws IOException {
         Path file = directory.resolve(OutputFiles.REDACT_KEY);
         String hex;
         try {
             if (ExclusiveFiles.attributes(file).isEmpty()) {
-                requireNoMarkersOfALostKey(directory, file);
+                requireNoMarkersOfALostKey(directory, file, redactedFiles);
                 create(directory, file);
             }
             // Never through a link: a planted .redact-key -> /some/file would make its content the key.
@@ -66,35 +75,36 @@ public final class Redactor {
      * "changed" in one commit, for nothing (probe M: a copy or clone of the directory, which has no key, as the key
      * is never committed).
      */
-    private static void requireNoMarkersOfALostKey(Path directory, Path file) throws IOException {
-        try (var backups = Files.newDirectoryStream(directory, OutputFiles.configs())) {
-            for (Path backup : backups) {
-                if (holdsMarkers(backup)) {
-                    throw new UnusableKeyException("the backups in " + directory + " hold redaction markers (" + backup.getFileName()
-                            + "), but the key they were made with is missing (" + file + "; it is never committed, so a copy or"
-                            + " clone of the directory has none): put it back; if it is lost for good, make a new one, and every"
-                            + " marker changes once: (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > " + file + ")");
-                }
+    private static void requireNoMarkersOfALostKey(Path directory, Path file, List<Path> redactedFiles) throws IOException {
+        for (Path backup : redactedFiles) {
+            if (holdsMarkers(backup)) {
+                throw new UnusableKeyException("the backups in " + directory + " hold redaction markers (" + backup.getFileName()
+                        + "), but the key they were made with is missing (" + file + "; it is never committed, so a copy or"
+                        + " clone of the directory has none): put it back; if it is lost for good, make a new one, and every"
+                        + " marker changes once: (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > "
+                        + ShellWords.quote(file.toString()) + ")");
             }
         }
     }
 
     /**
-     * The devices of {@code names} whose stored backup holds markers, where the directory redacts (it has a key): for
-     * devices a run would store with their secrets. One run without {@code --redact} put every secret of the fleet
-     * back into the files and the history, for good (probe M).
+     * A configuration stored without redaction over a backup whose markers it would put back in clear: one run
+     * without {@code --redact} put every secret of the fleet into the files and the history, for good (probe M). A
+     * marker of the stored backup that the new configuration does not hold is one such secret. Not a guess from text
+     * that only looks like a marker: a device whose configuration holds that text (a description, a configuration
+     * restored from a redacted backup) holds it in the new configuration too.
+     *
+     * @throws RedactionDroppedException naming the file and the way on
      */
-    public static List<String> redactedBackups(ConfigStore store, List<String> names) throws IOException {
-        if (ExclusiveFiles.attributes(store.directory().resolve(OutputFiles.REDACT_KEY)).isEmpty()) {
-            return List.of();
-        }
-        var redacted = new ArrayList<String>();
-        for (String name : names) {
-            if (holdsMarkers(store.pathOf(name))) {
-                redacted.add(name);
+    static void requireMarkersKept(byte[] stored, String config, Path file) throws RedactionDroppedException {
+        var markers = MARKER.matcher(new String(stored, StandardCharsets.ISO_8859_1));
+        while (markers.find()) {
+            if (!config.contains(markers.group())) {
+                throw new RedactionDroppedException("its backup is redacted (" + markers.group() + " in it) and this run"
+                        + " does not redact it: storing it would put its secrets in clear, in the file and the history;"
+                        + " add --redact (or redact: true), or remove " + file + " to store it in clear from now on");
             }
         }
-        return redacted;
     }
 
     /** A regular file (never followed through a link) that holds a marker. */
@@ -119,11 +129,11 @@ public final class Redactor {
         }
     }
 
-    /** A run would store devices whose backups are redacted with their secrets; no device has been contacted. */
+    /** A configuration not redacted would replace a redacted backup, putting its secrets in clear; the backup is kept. */
     public static final class RedactionDroppedException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        public RedactionDroppedException(String message) {
+        RedactionDroppedException(String message) {
             super(message);
         }
     }

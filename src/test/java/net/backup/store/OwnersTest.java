@@ -39,6 +39,15 @@ class OwnersTest {
                 + dir);
     }
 
+    /** The command is typed as shown: a path with a blank made it a chown of two other paths (the cold review). */
+    @Test
+    void theCommandQuotesWhatTheShellWouldSplit() throws IOException {
+        Path lock = Files.createFile(dir.resolve(".backup.lock"));
+
+        assertThat(Owners.deniedBecause(lock, Path.of("/srv/net backups"), uidOf(lock) + 4343, "o'brien")).get().asString()
+                .endsWith("give the output directory back with sudo chown -R 'o'\\''brien' '/srv/net backups'");
+    }
+
     @Test
     void noReasonForItsOwnerForRootOrForAFileThatIsNotThere() throws IOException {
         Path lock = Files.createFile(dir.resolve(".backup.lock"));

@@ -1,4 +1,4 @@
-package net.backup.session;
+package net.backup.files;
 
 import java.util.regex.Pattern;
 
