@@ -56,12 +56,17 @@ final class SyntaxErrors {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
         Matcher unclosed = problem == null ? null : UNCLOSED.matcher(problem);
-        if (unclosed != null && unclosed.matches() && e.getContextMark() != null) {
-            // The parser points at where it gave up, the line after the mistake or the end of the file (probe M):
-            // the line to fix is the one whose '{' or '[' is not closed.
+        if (unclosed != null && unclosed.matches() && e.getContextMark() != null && mark != null) {
             String closing = unclosed.group(1);
-            return new Explained(e.getContextMark(), "this '" + (closing.equals("}") ? "{" : "[") + "' is never closed: is"
-                    + " its '" + closing + "' missing at the end of the line?");
+            if (mark.getLine() > e.getContextMark().getLine()) {
+                // The parser points at where it gave up, the line after the mistake or the end of the file (probe M):
+                // the line to fix is the one whose '{' or '[' is not closed.
+                return new Explained(e.getContextMark(), "this '" + (closing.equals("}") ? "{" : "[") + "' is never"
+                        + " closed: is its '" + closing + "' missing at the end of the line?");
+            }
+            // On the same line, the entries before the closing one are not separated (the cold review).
+            return new Explained(mark, "a ',' missing between two entries? inside '" + (closing.equals("}") ? "{ }" : "[ ]")
+                    + "' they are separated by commas");
         }
         Optional<String> words = mark == null || problem == null || mark.getLine() >= lines.size() ? Optional.empty()
                 : plainWords(problem, mark);

@@ -150,6 +150,15 @@ class InventoryLoaderTest {
         assertError("devices:\n  - name: r1\n    host: [unclosed\n", "3:11: this '[' is never closed: is its ']' missing at the end of the line?");
     }
 
+    /** The same parser error on one line is a missing comma, not an unclosed '{' (the cold review). */
+    @Test
+    void aMissingCommaInsideBracesIsSaidAsSuch() {
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - {name: r1 host: 10.0.0.1}\n",
+                "3:19: a ',' missing between two entries? inside '{ }' they are separated by commas");
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - {name: 'r1' host: 10.0.0.1}\n",
+                "3:17: a ',' missing between two entries? inside '{ }' they are separated by commas");
+    }
+
     /** snakeyaml said "found character '@' that cannot start any token. (Do not use @ for indentation)". */
     @Test
     void aValueThatStartsWithACharacterYamlReservesIsSaidToNeedQuotesWithoutShowingIt() {
