@@ -48,7 +48,7 @@ public record HistoryMessage(String subject, List<String> body) {
         for (DeviceResult result : outcome.results()) {
             if (result.status() == Status.FAILED) {
                 body.add(result.name() + ": failed (" + result.cause().map(cause -> cause.name().toLowerCase(Locale.ROOT)
-                        .replace('_', ' ')).orElse("unknown") + "), its previous backup kept");
+                        .replace('_', ' ')).orElse("unknown") + ")");
             }
         }
         return new HistoryMessage("backup: " + String.join(", ", parts), List.copyOf(body));

@@ -206,7 +206,7 @@ class HistoryTest {
             assertThat(commit.getShortMessage()).isEqualTo("backup: 1 new, 1 failed");
             // Named, with its cause: "1 failed" named no one (probe M).
             assertThat(commit.getFullMessage()).isEqualTo("backup: 1 new, 1 failed\n\ngood: new\n"
-                    + "bad: failed (authentication), its previous backup kept\n");
+                    + "bad: failed (authentication)\n");
             try (Git git = Git.open(run.output().toFile())) {
                 assertThat(git.status().call().getUntracked()).containsExactly("bad.cfg");
             }
