@@ -200,6 +200,21 @@ class KnownHostsFileTest {
         }
     }
 
+    /** A name without a wildcard is compared as a name, case ignored, next to a negation and a wildcard as before. */
+    @Test
+    void namesAreComparedAsNamesBesideNegationsAndWildcards() {
+        var negated = HostPatterns.parse("Core1.Example.COM,!CORE1.example.com");
+        var mixed = HostPatterns.parse("Core1,router?,[10.0.0.1]:2222");
+
+        assertThat(negated.matches("core1.example.com")).isFalse();
+        assertThat(mixed.matches("CORE1")).isTrue();
+        assertThat(mixed.matches("core12")).isFalse();
+        assertThat(mixed.matches("Router9")).isTrue();
+        assertThat(mixed.matches("[10.0.0.1]:2222")).isTrue();
+        assertThat(mixed.matches("10.0.0.1")).isFalse();
+        assertThat(HostPatterns.parse("a.b").matches("axb")).as("a dot is a dot").isFalse();
+    }
+
     /** ssh 9.2 reads an RSA key under its signature names, and no type under a short or upper-case name. */
     @Test
     void aKeysTypeIsNamedAsSshReadsIt() {
