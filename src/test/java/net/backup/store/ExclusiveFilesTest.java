@@ -26,11 +26,11 @@ class ExclusiveFilesTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var child = new ProcessBuilder("sh", "-c", "ulimit -f 1 && exec \"$0\" -cp \"$1\" \"$2\" \"$3\"", java,
                 System.getProperty("java.class.path"), WriteUnderTheLimit.class.getName(), file.toString())
-                .redirectErrorStream(true).start();
+                .redirectError(dir.resolve("child.err").toFile()).start();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-        assertThat(said).startsWith("failed: ").contains("File too large");
+        assertThat(said).as(Files.readString(dir.resolve("child.err"))).startsWith("failed: ").contains("File too large");
         assertThat(file).doesNotExist();
     }
 
