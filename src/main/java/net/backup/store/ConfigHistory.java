@@ -49,6 +49,9 @@ public final class ConfigHistory implements AutoCloseable {
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
+    /** The branch a history is created on, and the one its nights are expected on. */
+    static final String MAIN = "main";
+
     /** What JGit says around the cause, which tells the user nothing. */
     private static final List<String> GENERIC = List.of("Exception caught during execution of", "Walk failure.");
 
@@ -139,6 +142,14 @@ public final class ConfigHistory implements AutoCloseable {
         if (head != null && !head.isSymbolic()) {
             warnings.add("the history in " + gitDir + " is on a detached HEAD (" + head.getObjectId().abbreviate(7).name()
                     + "): this run's commit goes on no branch; check a branch out again (git checkout main)");
+        } else if (head != null && !head.getTarget().getName().equals(Constants.R_HEADS + MAIN)
+                && repository.exactRef(Constants.R_HEADS + MAIN) != null) {
+            // A branch checked out to look at something, left so: the nights go on it, and main, which people read,
+            // falls behind without a word (probe M).
+            String branch = Repository.shortenRefName(head.getTarget().getName());
+            warnings.add("the history in " + gitDir + " has branch " + branch + " checked out, not " + MAIN
+                    + ": this run's commit goes on " + branch + "; if that was not meant, check main out again (git checkout "
+                    + MAIN + ")");
         }
     }
 

@@ -45,7 +45,7 @@ final class HistoryRepository {
 
     static Git create(Path directory) throws GitAPIException {
         RepositoryOnlyConfig.install();
-        return Git.init().setDirectory(directory.toFile()).setFs(NoProgramsFs.INSTANCE).setInitialBranch("main").call();
+        return Git.init().setDirectory(directory.toFile()).setFs(NoProgramsFs.INSTANCE).setInitialBranch(ConfigHistory.MAIN).call();
     }
 
     /** Where a repository keeps what it has: a link in their place would have JGit write into another one. */

@@ -331,6 +331,32 @@ class HistoryRecoveryTest {
         }
     }
 
+    /**
+     * Another branch checked out to look at something and left so: the nights went on it, main fell behind, with no
+     * word (probe M). Said every run while main exists and is not checked out; a history without main is left alone.
+     */
+    @Test
+    void anotherBranchCheckedOutIsSaid() throws Exception {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("csr1"))) {
+            run.backup();
+            try (Git git = Git.open(run.output().toFile())) {
+                git.checkout().setCreateBranch(true).setName("review").call();
+            }
+
+            CliRun second = run.backup();
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.err()).isEqualTo("backup: warning: the history in " + run.output().resolve(".git")
+                    + " has branch review checked out, not main: this run's commit goes on review; if that was not meant,"
+                    + " check main out again (git checkout main)\n");
+            try (Git git = Git.open(run.output().toFile())) {
+                git.checkout().setName("main").call();
+                git.branchRename().setOldName("main").setNewName("trunk").call();
+            }
+            assertThat(run.backup().err()).as("a history whose branch has another name").isEmpty();
+        }
+    }
+
     /** Every loose object's directory taken by a file: JGit cannot write one object (as with a full disk). */
     private static void breakObjectDirectory(Path output) throws IOException {
         Path objects = output.resolve(".git/objects");
