@@ -208,6 +208,21 @@ class BoundsTest {
         }
     }
 
+    /** JunOS shows a list in brackets on one line: a QFX trunk's 4,000 VLAN names, 36 KiB, was refused (probe N). */
+    @Test
+    void aLineOfTensOfKilobytesIsConfiguration() throws IOException {
+        try (LabRun run = lab(Lab.DeviceSpec.healthy("qfx1"))) {
+            String members = "members [ " + java.util.stream.IntStream.range(2, 4000)
+                    .mapToObj(vlan -> String.format("VLAN%04d", vlan)).collect(java.util.stream.Collectors.joining(" ")) + " ]";
+            run.lab().device("qfx1").setDescription("Loopback9", members);
+
+            CliRun result = run.backup();
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(run.backupOf("qfx1")).contains(" description " + members + "\n");
+        }
+    }
+
     @Test
     void aLineOfMegabytesFailsTheDeviceBeforeAnyPatternSeesIt() throws IOException {
         try (LabRun run = lab(Lab.DeviceSpec.healthy("long"), Lab.DeviceSpec.healthy("csr1"))) {
@@ -217,8 +232,8 @@ class BoundsTest {
 
             CliRun result = timed(run, "--platforms", platforms.toString());
 
-            assertThat(result.out()).containsPattern("(?m)^FAILED +long +- +[0-9.]+ s  a line longer than 16 KiB "
-                    + "\\(no configuration has one\\) after 'show run'$").containsPattern("NEW +csr1 ");
+            assertThat(result.out()).containsPattern("(?m)^FAILED +long +- +[0-9.]+ s  a line longer than 64 KiB "
+                    + "\\(longer than any configuration line known: a JunOS list of 7,000 VLAN names is 63 KiB\\) after 'show run'$").containsPattern("NEW +csr1 ");
             assertThat(run.backupOf("long")).isEqualTo(PREVIOUS);
         }
     }
