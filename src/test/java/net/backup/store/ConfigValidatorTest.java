@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
 import net.backup.platform.Platform;
 import net.backup.platform.Platforms;
+import net.backup.platform.RegexGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -171,6 +173,27 @@ class ConfigValidatorTest {
         assertThat(ConfigValidator.validate(builtIn("cisco_ios"), "Load for five secs: 4%/1%; one minute: 3%; five minutes: 3%\n"
                 + "No time source, *09:12:00.216 UTC Sat Nov 28 2026\n!\nhostname R1\nend\n"))
                 .isEqualTo("!\nhostname R1\nend\n");
+    }
+
+    /**
+     * An MX or PTX with two routing engines prints {master} or {backup} before its prompt: stored as the last line of
+     * its configuration (probe N). What the CLI writes to every terminal (request message, wall, a pending reboot)
+     * was stored too; its first line now has the output fetched again.
+     */
+    @Test
+    void aDualRoutingEnginesContextAndTheCliBroadcastsAreNoConfiguration() throws InvalidConfigException {
+        Platform junos = builtIn("juniper_junos");
+
+        assertThat(ConfigValidator.validate(junos, "system {\n    host-name mx2;\n}\n\n{master}\n"))
+                .isEqualTo("system {\n    host-name mx2;\n}\n");
+        assertThat(ConfigValidator.validate(junos, "system {\n    host-name mx2;\n}\n\n{backup}\n"))
+                .isEqualTo("system {\n    host-name mx2;\n}\n");
+        for (String broadcast : List.of("Broadcast Message from root@mx1", "\u0007Broadcast message from root@mx1 (pts/0)",
+                "Message from root@mx1 on ttyp0 at 14:25 ...", "*** System shutdown message from netops@mx1 ***")) {
+            assertThat(ConfigValidator.interrupted(junos, "system {\n" + broadcast + "\n}\n", RegexGuard.NONE)).as(broadcast).isTrue();
+        }
+        assertThat(ConfigValidator.interrupted(junos, "system {\n    login {\n        message \"Broadcast Message from x\";\n",
+                RegexGuard.NONE)).as("a login message that reads like one").isFalse();
     }
 
     @Test
