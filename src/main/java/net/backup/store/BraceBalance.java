@@ -68,6 +68,24 @@ final class BraceBalance {
         if (depth > 0) {
             return Optional.of(depth + (depth == 1 ? " block is" : " blocks are") + " left open at its end");
         }
+        if (annotation) {
+            return Optional.of("an annotation (/* ... */) is left open at its end");
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code line}, the last of a configuration in braces, ends a statement: with {@code ;} or {@code }},
+     * a comment after a blank aside ({@code ## SECRET-DATA}). A cut between two top-level blocks leaves the braces
+     * paired, but one inside a top-level statement ({@code version 20}, {@code apply-groups [ GE-DE}) does not end
+     * so (probe N: a file of {@code version 20} replaced a full backup).
+     */
+    static boolean endsAStatement(String line) {
+        String text = line.strip();
+        int comment = text.indexOf(" #", text.lastIndexOf('"') + 1); // after any quoted string
+        if (comment >= 0) {
+            text = text.substring(0, comment).strip();
+        }
+        return text.endsWith(";") || text.endsWith("}");
     }
 }

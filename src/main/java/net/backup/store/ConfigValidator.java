@@ -78,6 +78,12 @@ public final class ConfigValidator {
             if (unpaired.isPresent()) {
                 throw new InvalidConfigException("incomplete configuration: " + unpaired.get() + " (truncated?)");
             }
+            // In braces (the set form, '| display set', has none and no statement end to look for).
+            String last = output.substring(lastFrom, lastTo);
+            if (config.indexOf("{") >= 0 && !BraceBalance.endsAStatement(last)) {
+                throw new InvalidConfigException("incomplete configuration: it ends with '"
+                        + abbreviate(checks.quotePerhapsCutShort(last)) + "', in the middle of a statement (truncated?)");
+            }
         }
         Optional<Pattern> end = platform.completeLastLine();
         if (!hasSettings(config, end.map(marker -> new LineMatcher(marker, guard)))) {

@@ -86,6 +86,20 @@ class BraceBalanceTest {
         assertThat(BraceBalance.problem("system {\n    host-name mx1;\n")).contains("1 block is left open at its end");
     }
 
+    /** A cut inside a top-level statement leaves the braces paired; its last line does not end a statement (probe N). */
+    @Test
+    void aLastLineMustEndAStatement() {
+        assertThat(BraceBalance.endsAStatement("}")).isTrue();
+        assertThat(BraceBalance.endsAStatement("version 20.4R3.8;")).isTrue();
+        assertThat(BraceBalance.endsAStatement("    encrypted-password \"$6$a#b\"; ## SECRET-DATA")).isTrue();
+        assertThat(BraceBalance.endsAStatement("apply-groups [ GE-DEFAULTS ];  # ours")).isTrue();
+        assertThat(BraceBalance.endsAStatement("version 20")).isFalse();
+        assertThat(BraceBalance.endsAStatement("apply-groups [ GE-DE")).isFalse();
+        assertThat(BraceBalance.endsAStatement("chass")).isFalse();
+        assertThat(BraceBalance.endsAStatement("description \"a; b")).isFalse();
+        assertThat(BraceBalance.problem("system {\n}\n/* Managed by netops\n")).contains("an annotation (/* ... */) is left open at its end");
+    }
+
     @Test
     void aClosingBraceWithoutItsBlockIsNamedByLine() {
         assertThat(BraceBalance.problem("system {\n}\n}\n")).contains("a '}' in line 3 closes no block");

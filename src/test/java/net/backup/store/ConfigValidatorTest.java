@@ -86,6 +86,10 @@ class ConfigValidatorTest {
         assertThatThrownBy(() -> ConfigValidator.validate(junos, "system {\n    host-name mx1;\n    services {\n        ssh;\n"))
                 .hasMessage("incomplete configuration: 2 blocks are left open at its end (truncated?)");
         assertThat(ConfigValidator.validate(junos, "system {\n    host-name mx1;\n}\n")).isEqualTo("system {\n    host-name mx1;\n}\n");
+        assertThatThrownBy(() -> ConfigValidator.validate(junos, "system {\n    host-name mx1;\n}\nchass"))
+                .hasMessage("incomplete configuration: it ends with 'chass', in the middle of a statement (truncated?)");
+        assertThat(ConfigValidator.validate(junos, "set system host-name mx1\nset version 20.4R3.8\n"))
+                .as("the set form has no braces and no statement end").isEqualTo("set system host-name mx1\nset version 20.4R3.8\n");
     }
 
     /** Errors reach the terminal, cron's mail and the JSON report: a quoted line never shows a secret in them. */
