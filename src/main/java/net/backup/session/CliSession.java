@@ -458,9 +458,11 @@ public final class CliSession implements AutoCloseable {
             echo = reader.skipToEcho(command, isPrompt);
         } catch (IOException e) {
             if (watch.expired() && !step.expired()) {
+                // Probe N took the old hint, "needs echo: false", for the fix of an abbreviated JunOS command.
                 throw new SessionException(SessionException.Cause.TIMEOUT, "no echo of '" + command + "' within "
-                        + Durations.setting(watch.timeout()) + " (command_timeout; if the device does not echo"
-                        + " commands, its platform needs echo: false)");
+                        + Durations.setting(watch.timeout()) + " (command_timeout): a device that completes or rewrites"
+                        + " what is typed (JunOS completes abbreviated words) echoes something else, so write commands out"
+                        + " in full; one that does not echo at all needs echo: false in its platform");
             }
             throw failure(e, "after '" + command + "'");
         }
