@@ -200,6 +200,17 @@ class ConfigValidatorTest {
                 RegexGuard.NONE)).as("a login message that reads like one").isFalse();
     }
 
+    /** A line of an annotation that reads like an error failed the device as one (probe N): the operator's text. */
+    @Test
+    void aJunosAnnotationOverSeveralLinesIsTheOperatorsText() throws InvalidConfigException {
+        String config = "protocols {\n    /* CHG-881: do not touch.\n    error: previous change broke BGP, see INC-42 */\n"
+                + "    bgp {\n        group core;\n    }\n    /* one line: error: not an error */\n    ospf;\n}\n";
+
+        assertThat(ConfigValidator.validate(builtIn("juniper_junos"), config)).isEqualTo(config);
+        assertThatThrownBy(() -> ConfigValidator.validate(builtIn("juniper_junos"), "system {\nerror: syntax error\n}\n"))
+                .hasMessage("the device answered with an error: error: syntax error");
+    }
+
     @Test
     void refusesCliErrors() {
         assertThatThrownBy(() -> validate("hostname r1\n% Invalid input detected at '^' marker.\nend\n"))
