@@ -105,7 +105,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
         while (true) {
             attempt++;
             try (OutputBudget.Account account = budget.open(device.maxOutput())) {
-                String config = ConfigValidator.validate(device.platform(), fetch(account), control);
+                String config = ConfigValidator.validate(device.platform(), fetch(account), control, ownCommands());
                 String stored = redactor.map(r -> r.redact(config, device.platform().secrets(), control)).orElse(config);
                 ConfigStore.Written written = control.commit(() -> store.write(device.name(), stored, redactor.isPresent()));
                 return DeviceResult.stored(device.name(), device.host(), DeviceResult.Status.valueOf(written.change().name()),
@@ -148,6 +148,11 @@ public final class DeviceBackup implements Callable<DeviceResult> {
         } catch (TaskControl.CancelledException e) {
             return false;
         }
+    }
+
+    /** Whether the device runs its platform's backup commands, not its own {@code commands:}. */
+    private boolean ownCommands() {
+        return device.backupCommands().equals(device.platform().backupCommands());
     }
 
     /** The whole conversation; the session is closed before anything is written to disk. */
@@ -226,7 +231,7 @@ public final class DeviceBackup implements Callable<DeviceResult> {
     /** What the output would be stored as, if it is a configuration. */
     private Optional<String> stored(Platform platform, String output) {
         try {
-            return Optional.of(ConfigValidator.validate(platform, output, control));
+            return Optional.of(ConfigValidator.validate(platform, output, control, ownCommands()));
         } catch (InvalidConfigException e) {
             return Optional.empty();
         }

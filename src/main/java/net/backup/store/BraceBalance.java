@@ -1,6 +1,7 @@
 package net.backup.store;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Whether a configuration that is a tree in braces (JunOS's {@code show configuration}) is whole. Such a platform
@@ -18,6 +19,20 @@ final class BraceBalance {
 
     /** What is wrong with the braces of {@code config}, or empty if they pair up. */
     static Optional<String> problem(CharSequence config) {
+        return scan(config).problem();
+    }
+
+    /** Whether {@code config} has a block: a brace outside quoted strings, comments and annotations. */
+    static boolean hasBlocks(CharSequence config) {
+        return scan(config).blocks();
+    }
+
+    /** What a pass over a configuration found: what is wrong with its braces, and whether it opened a block. */
+    private record Scan(Optional<String> problem, boolean blocks) {
+    }
+
+    private static Scan scan(CharSequence config) {
+        boolean blocks = false;
         int depth = 0;
         int line = 1;
         boolean quoted = false;
@@ -59,19 +74,33 @@ final class BraceBalance {
                 lineStart = false;
             } else if (c == '{') {
                 depth++;
+                blocks = true;
             } else if (c == '}') {
                 if (--depth < 0) {
-                    return Optional.of("a '}' in line " + line + " closes no block");
+                    return new Scan(Optional.of("a '}' in line " + line + " closes no block"), true);
                 }
             }
         }
         if (depth > 0) {
-            return Optional.of(depth + (depth == 1 ? " block is" : " blocks are") + " left open at its end");
+            return new Scan(Optional.of(depth + (depth == 1 ? " block is" : " blocks are") + " left open at its end"), true);
         }
         if (annotation) {
-            return Optional.of("an annotation (/* ... */) is left open at its end");
+            return new Scan(Optional.of("an annotation (/* ... */) is left open at its end"), blocks);
         }
-        return Optional.empty();
+        return new Scan(Optional.empty(), blocks);
+    }
+
+    /** The words a line of the set form begins with ({@code show configuration | display set}). */
+    private static final Pattern SET_FORM_LINE = Pattern.compile(
+            "\\s*(?:set|deactivate|activate|delete|protect|unprotect|annotate|insert) .*|\\s*(?:#.*)?");
+
+    /**
+     * Whether {@code config} is the set form: every line a set command (or a comment, or blank). A configuration in
+     * braces cut before its first block ({@code version 20}) is not, and must still end a statement (the second
+     * review: it was taken for the set form, which is not checked, and stored).
+     */
+    static boolean isSetForm(String config) {
+        return config.lines().allMatch(line -> SET_FORM_LINE.matcher(line).matches());
     }
 
     /**

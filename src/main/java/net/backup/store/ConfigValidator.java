@@ -36,6 +36,16 @@ public final class ConfigValidator {
      * @throws RegexGuard.Stopped when it does
      */
     public static String validate(Platform platform, String output, RegexGuard guard) throws InvalidConfigException {
+        return validate(platform, output, guard, true);
+    }
+
+    /**
+     * @param ownCommands the platform's own backup commands ran, not an inventory's {@code commands:}: only then is
+     *                    the last line the configuration's ({@code [show configuration, show chassis hardware]} ends
+     *                    with the hardware; the second review)
+     */
+    public static String validate(Platform platform, String output, RegexGuard guard, boolean ownCommands)
+            throws InvalidConfigException {
         var volatileLine = new LineMatcher(platform.volatileLines(), guard);
         var checks = new LineChecks(platform, guard);
         var blocks = new TextBlocks(platform.textBlocks(), guard);
@@ -78,9 +88,11 @@ public final class ConfigValidator {
             if (unpaired.isPresent()) {
                 throw new InvalidConfigException("incomplete configuration: " + unpaired.get() + " (truncated?)");
             }
-            // In braces (the set form, '| display set', has none and no statement end to look for).
+            // Where the platform's own commands ran (the configuration last), and not in the set form ('| display
+            // set'), whose lines end no statement; a configuration cut before its first block is not the set form.
             String last = output.substring(lastFrom, lastTo);
-            if (config.indexOf("{") >= 0 && !BraceBalance.endsAStatement(last)) {
+            if (ownCommands && (BraceBalance.hasBlocks(config) || !BraceBalance.isSetForm(config.toString()))
+                    && !BraceBalance.endsAStatement(last)) {
                 throw new InvalidConfigException("incomplete configuration: it ends with '"
                         + abbreviate(checks.quotePerhapsCutShort(last)) + "', in the middle of a statement (truncated?)");
             }

@@ -92,6 +92,26 @@ class ConfigValidatorTest {
                 .as("the set form has no braces and no statement end").isEqualTo("set system host-name mx1\nset version 20.4R3.8\n");
     }
 
+    /**
+     * Cut before its first block, a configuration has no braces and was taken for the set form, which is not checked
+     * (the second review: 'version 20' was stored); braces inside the set form's quoted strings are no blocks; and
+     * where an inventory's commands run, the last line may be another command's.
+     */
+    @Test
+    void theSetFormIsToldByItsLinesAndTheLastLineIsOnlyThePlatformCommandsOwn() throws InvalidConfigException {
+        Platform junos = builtIn("juniper_junos");
+
+        assertThatThrownBy(() -> ConfigValidator.validate(junos, "## Last commit: 2026-11-28 by x\nversion 20"))
+                .hasMessage("incomplete configuration: it ends with 'version 20', in the middle of a statement (truncated?)");
+        assertThatThrownBy(() -> ConfigValidator.validate(junos, "version 20.4R3.8;\nsyst"))
+                .hasMessageContaining("it ends with 'syst', in the middle of a statement");
+        String setForm = "set event-options policy P then execute-commands commands \"show interfaces {$$.interface-name}\"\n"
+                + "set policy-options as-path LONG \".{40,}\"\ndeactivate interfaces ge-0/0/1\n";
+        assertThat(ConfigValidator.validate(junos, setForm)).isEqualTo(setForm);
+        String withHardware = "system {\n    host-name mx1;\n}\nHardware inventory:\nFan Tray 0 REV 04 740-031521\n";
+        assertThat(ConfigValidator.validate(junos, withHardware, RegexGuard.NONE, false)).isEqualTo(withHardware);
+    }
+
     /** Errors reach the terminal, cron's mail and the JSON report: a quoted line never shows a secret in them. */
     @Test
     void aTruncatedConfigurationEndingOnASecretIsQuotedWithTheSecretHidden() {
