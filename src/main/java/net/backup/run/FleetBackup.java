@@ -45,8 +45,7 @@ public final class FleetBackup {
     public RunOutcome run(List<Device> devices, int workers, Optional<Duration> deadline, Consumer<DeviceResult> listener)
             throws IOException {
         long started = System.nanoTime();
-        List<Device> redacted = devices.stream().filter(Device::redact).toList();
-        Optional<Redactor> redactor = redacted.isEmpty() ? Optional.empty() : Optional.of(redactor(redacted));
+        Optional<Redactor> redactor = devices.stream().anyMatch(Device::redact) ? Optional.of(redactor()) : Optional.empty();
         var budget = new OutputBudget(outputBudget);
         try (var watchdog = new Watchdog()) {
             var connector = new SshConnector(algorithms, knownHosts, watchdog);
@@ -61,8 +60,8 @@ public final class FleetBackup {
         }
     }
 
-    private Redactor redactor(List<Device> redacted) throws IOException {
-        return Redactor.forDirectory(store.directory(), redacted.stream().map(device -> store.pathOf(device.name())).toList());
+    private Redactor redactor() throws IOException {
+        return Redactor.forDirectory(store.directory());
     }
 
     /** From another thread: ends the run under way, failing its unfinished devices with {@code reason}. */

@@ -220,16 +220,12 @@ public final class ConfigStore {
         Optional<BasicFileAttributes> existing = ExclusiveFiles.attributes(target);
         if (existing.isPresent()) {
             // Anything but a regular file (a planted link, a FIFO) is replaced, never read or followed; a file of
-            // another size differs without being read (a stray file of gigabytes failed the device on memory), but
-            // for the markers of a redacted backup where this configuration is not redacted, in a file of about its
-            // size.
-            boolean regular = existing.get().isRegularFile();
-            long size = existing.get().size();
-            byte[] old = regular && (size == bytes.length || !redacted && size <= 4L * bytes.length + MARKER_READ_SLACK)
-                    ? ExclusiveFiles.readRegularFile(target) : null;
-            if (old != null && !redacted) {
-                Redactor.requireMarkersKept(old, config, target);
+            // another size differs without being read whole (a stray file of gigabytes failed the device on memory).
+            if (!redacted) {
+                Redactor.requireMarkersKept(target, config);
             }
+            byte[] old = existing.get().isRegularFile() && existing.get().size() == bytes.length
+                    ? ExclusiveFiles.readRegularFile(target) : null;
             if (old != null && Arrays.equals(old, bytes)) {
                 if (!ownerOnly(target)) {
                     // A backup another tool left readable by others (RANCID's, Oxidized's, a copy) is written
@@ -244,9 +240,6 @@ public final class ConfigStore {
         replace(deviceName, bytes);
         return new Written(change, bytes.length);
     }
-
-    /** How much larger than a new configuration a stored one may be and still be read for its markers. */
-    private static final long MARKER_READ_SLACK = 1L << 20;
 
     private static boolean ownerOnly(Path file) throws IOException {
         return Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS).stream()

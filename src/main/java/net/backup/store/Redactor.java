@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
@@ -11,6 +12,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,6 +31,7 @@ import net.backup.platform.SecretRule;
  */
 public final class Redactor {
     private static final Pattern MARKER = Pattern.compile("<redacted:[0-9a-f]{8}>");
+    private static final int MARKER_LENGTH = "<redacted:00000000>".length();
     private static final int KEY_BYTES = 32;
     private static final Pattern KEY_HEX = Pattern.compile("[0-9a-fA-F]{" + KEY_BYTES * 2 + "}");
 
@@ -39,19 +43,11 @@ public final class Redactor {
 
     /** The output directory's key, created the first time it is needed. */
     public static Redactor forDirectory(Path directory) throws IOException {
-        return forDirectory(directory, List.of());
-    }
-
-    /**
-     * @param redactedFiles the backups this key is for (of the devices a run redacts): where the key is missing and
-     *                      one of them holds markers, they were made with a key now lost
-     */
-    public static Redactor forDirectory(Path directory, List<Path> redactedFiles) throws IOException {
         Path file = directory.resolve(OutputFiles.REDACT_KEY);
         String hex;
         try {
             if (ExclusiveFiles.attributes(file).isEmpty()) {
-                requireNoMarkersOfALostKey(directory, file, redactedFiles);
+                requireNoMarkersOfALostKey(directory, file);
                 create(directory, file);
             }
             // Never through a link: a planted .redact-key -> /some/file would make its content the key.
@@ -75,14 +71,19 @@ public final class Redactor {
      * "changed" in one commit, for nothing (probe M: a copy or clone of the directory, which has no key, as the key
      * is never committed).
      */
-    private static void requireNoMarkersOfALostKey(Path directory, Path file, List<Path> redactedFiles) throws IOException {
-        for (Path backup : redactedFiles) {
-            if (holdsMarkers(backup)) {
-                throw new UnusableKeyException("the backups in " + directory + " hold redaction markers (" + backup.getFileName()
-                        + "), but the key they were made with is missing (" + file + "; it is never committed, so a copy or"
-                        + " clone of the directory has none): put it back; if it is lost for good, make a new one, and every"
-                        + " marker changes once: (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > "
-                        + ShellWords.quote(file.toString()) + ")");
+    private static void requireNoMarkersOfALostKey(Path directory, Path file) throws IOException {
+        // Every backup, not only those a run redacts: a copy whose first run redacts one new device would make a key
+        // and change every marker at the next run that redacts them all (the second review).
+        try (var backups = Files.newDirectoryStream(directory, OutputFiles.configs())) {
+            for (Path backup : backups) {
+                if (holdsMarkers(backup)) {
+                    throw new UnusableKeyException("the backups in " + directory + " hold redaction markers ("
+                            + backup.getFileName() + "), but the key they were made with is missing (" + file + "; it is never"
+                            + " committed, so a copy or clone of the directory has none): put it back; if it is lost for good,"
+                            + " or those markers are a device's own text, make a new one, and every marker changes once:"
+                            + " (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \\n' > "
+                            + ShellWords.quote(file.toString()) + ")");
+                }
             }
         }
     }
@@ -96,23 +97,48 @@ public final class Redactor {
      *
      * @throws RedactionDroppedException naming the file and the way on
      */
-    static void requireMarkersKept(byte[] stored, String config, Path file) throws RedactionDroppedException {
-        var markers = MARKER.matcher(new String(stored, StandardCharsets.ISO_8859_1));
-        while (markers.find()) {
-            if (!config.contains(markers.group())) {
-                throw new RedactionDroppedException("its backup is redacted (" + markers.group() + " in it) and this run"
-                        + " does not redact it: storing it would put its secrets in clear, in the file and the history;"
-                        + " add --redact (or redact: true), or remove " + file + " to store it in clear from now on");
+    static void requireMarkersKept(Path stored, String config) throws IOException {
+        Optional<String> dropped = firstMarker(stored, marker -> !config.contains(marker));
+        if (dropped.isPresent()) {
+            throw new RedactionDroppedException("its backup is redacted (" + dropped.get() + " in it) and this run"
+                    + " does not redact it: storing it would put its secrets in clear, in the file and the history;"
+                    + " add --redact (or redact: true), or remove " + ShellWords.quote(stored.toString()) + " to store it"
+                    + " in clear from now on (or if it never was redacted)");
+        }
+    }
+
+    /**
+     * The first marker in {@code file} that {@code wanted} takes, read in pieces whatever the file's size: a stored
+     * backup far larger than the new configuration (a replaced device) is looked through too (the second review: it
+     * was skipped, and the secrets stored in clear), in bounded memory.
+     */
+    private static Optional<String> firstMarker(Path file, Predicate<String> wanted) throws IOException {
+        if (!ExclusiveFiles.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] piece = new byte[64 * 1024];
+            String carried = "";
+            for (int read; (read = in.readNBytes(piece, 0, piece.length)) > 0; ) {
+                String text = carried + new String(piece, 0, read, StandardCharsets.ISO_8859_1);
+                var markers = MARKER.matcher(text);
+                int searched = 0;
+                while (markers.find()) {
+                    if (wanted.test(markers.group())) {
+                        return Optional.of(markers.group());
+                    }
+                    searched = markers.end();
+                }
+                // A marker may begin in this piece and end in the next: its start is carried over.
+                carried = text.substring(Math.max(searched, text.length() - MARKER_LENGTH + 1));
             }
         }
+        return Optional.empty();
     }
 
     /** A regular file (never followed through a link) that holds a marker. */
     private static boolean holdsMarkers(Path backup) throws IOException {
-        if (!ExclusiveFiles.isRegularFile(backup)) {
-            return false;
-        }
-        return MARKER.matcher(new String(ExclusiveFiles.readRegularFile(backup), StandardCharsets.ISO_8859_1)).find();
+        return firstMarker(backup, marker -> true).isPresent();
     }
 
     private static void create(Path directory, Path file) throws IOException {

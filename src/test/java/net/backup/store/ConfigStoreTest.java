@@ -87,6 +87,31 @@ class ConfigStoreTest {
         assertThat(files()).containsExactly("r1.cfg");
     }
 
+    /**
+     * A configuration not redacted may not replace a redacted backup (its markers would turn back into secrets),
+     * wherever the marker is: across the pieces the file is read in, or in a file far larger than the new
+     * configuration, which was not read at all (the second review). A redacted one may.
+     */
+    @Test
+    void aRedactedBackupIsNotReplacedByTheSameInClear() throws IOException {
+        ConfigStore store = ConfigStore.open(dir);
+        String acrossPieces = "x".repeat(64 * 1024 - 5) + "<redacted:1f2e3d4c>\nend\n";
+        Files.writeString(dir.resolve("r1.cfg"), acrossPieces);
+        String large = "! filler\n".repeat(400_000) + "snmp-server community <redacted:0a0b0c0d> RO\nend\n";
+        Files.writeString(dir.resolve("r2.cfg"), large);
+
+        assertThatThrownBy(() -> store.write("r1", "snmp-server community S3cret RO\nend\n"))
+                .isInstanceOf(Redactor.RedactionDroppedException.class).hasMessageStartingWith("its backup is redacted (<redacted:1f2e3d4c>");
+        assertThatThrownBy(() -> store.write("r2", "snmp-server community S3cret RO\nend\n"))
+                .hasMessageStartingWith("its backup is redacted (<redacted:0a0b0c0d> in it)");
+        assertThat(Files.readString(dir.resolve("r1.cfg"))).isEqualTo(acrossPieces);
+        assertThat(store.write("r2", "snmp-server community <redacted:99999999> RO\nend\n", true).change())
+                .isEqualTo(ConfigStore.Change.CHANGED);
+        assertThat(store.write("r3", "description <redacted:00000000>\nend\n").change()).isEqualTo(ConfigStore.Change.NEW);
+        assertThat(store.write("r3", "description <redacted:00000000>\nend\n").change()).as("a device's own text")
+                .isEqualTo(ConfigStore.Change.UNCHANGED);
+    }
+
     @Test
     void createsAMissingOutputDirectoryForItsOwnerOnly() throws IOException {
         Path configs = dir.resolve("configs");
