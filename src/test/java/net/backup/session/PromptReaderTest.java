@@ -443,7 +443,7 @@ class PromptReaderTest {
         assertThatThrownBy(() -> {
             reader.skipToEcho("show run", "sw1#"::equals);
             reader.readReply("sw1#", PAGER, typed::add, PromptReader.Ending.COMMAND);
-        }).isInstanceOf(PromptReader.LineTooLongException.class).hasMessageContaining("longer than 64 KiB");
+        }).isInstanceOf(PromptReader.LineTooLongException.class).hasMessageContaining("longer than 128 KiB");
     }
 
     @Test
