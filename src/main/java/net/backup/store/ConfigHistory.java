@@ -148,8 +148,8 @@ public final class ConfigHistory implements AutoCloseable {
             // falls behind without a word (probe M).
             String branch = Repository.shortenRefName(head.getTarget().getName());
             warnings.add("the history in " + gitDir + " has branch " + branch + " checked out, not " + MAIN
-                    + ": this run's commit goes on " + branch + "; if that was not meant, check main out again (git checkout "
-                    + MAIN + ")");
+                    + ": this run's commit goes on " + branch + "; if that was not meant, take main back and the nights with"
+                    + " it, in " + gitDir.getParent() + ": git checkout " + MAIN + " && git merge " + branch);
         }
     }
 

@@ -58,8 +58,9 @@ final class SyntaxErrors {
         Matcher unclosed = problem == null ? null : UNCLOSED.matcher(problem);
         if (unclosed != null && unclosed.matches() && e.getContextMark() != null && mark != null) {
             String closing = unclosed.group(1);
-            if (mark.getLine() > e.getContextMark().getLine()) {
-                // The parser points at where it gave up, the line after the mistake or the end of the file (probe M):
+            if (mark.getLine() > e.getContextMark().getLine() || problem.endsWith("<stream end>")) {
+                // The parser points at where it gave up, the line after the mistake or the end of the file, on the same
+                // line when the file has no last line end (probe M, the second review):
                 // the line to fix is the one whose '{' or '[' is not closed.
                 return new Explained(e.getContextMark(), "this '" + (closing.equals("}") ? "{" : "[") + "' is never"
                         + " closed: is its '" + closing + "' missing at the end of the line?");

@@ -342,14 +342,18 @@ class HistoryRecoveryTest {
             try (Git git = Git.open(run.output().toFile())) {
                 git.checkout().setCreateBranch(true).setName("review").call();
             }
+            run.lab().device("csr1").setDescription("Loopback7", "reconfigured");
 
             CliRun second = run.backup();
 
             assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
             assertThat(second.err()).isEqualTo("backup: warning: the history in " + run.output().resolve(".git")
                     + " has branch review checked out, not main: this run's commit goes on review; if that was not meant,"
-                    + " check main out again (git checkout main)\n");
+                    + " take main back and the nights with it, in " + run.output() + ": git checkout main && git merge review\n");
             try (Git git = Git.open(run.output().toFile())) {
+                var review = git.getRepository().resolve("refs/heads/review");
+                assertThat(review).as("the night's commit went on review").isNotEqualTo(git.getRepository().resolve("refs/heads/main"));
+                assertThat(git.log().add(review).setMaxCount(1).call().iterator().next().getShortMessage()).startsWith("backup: ");
                 git.checkout().setName("main").call();
                 git.branchRename().setOldName("main").setNewName("trunk").call();
             }

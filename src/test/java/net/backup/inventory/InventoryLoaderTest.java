@@ -148,6 +148,8 @@ class InventoryLoaderTest {
         assertError("defaults: {username: u, password: p}\ndevices:\n  - {name: r1, host: 10.0.0.1\n",
                 "3:5: this '{' is never closed: is its '}' missing at the end of the line?");
         assertError("devices:\n  - name: r1\n    host: [unclosed\n", "3:11: this '[' is never closed: is its ']' missing at the end of the line?");
+        assertError("defaults: {username: u, password: p}\ndevices:\n  - {name: r1, host: 10.0.0.1",
+                "3:5: this '{' is never closed: is its '}' missing at the end of the line?");
     }
 
     /** The same parser error on one line is a missing comma, not an unclosed '{' (the cold review). */

@@ -216,8 +216,6 @@ class ConfigValidatorTest {
                 "Message from root@mx1 on ttyp0 at 14:25 ...", "*** System shutdown message from netops@mx1 ***")) {
             assertThat(ConfigValidator.interrupted(junos, "system {\n" + broadcast + "\n}\n", RegexGuard.NONE)).as(broadcast).isTrue();
         }
-        assertThat(ConfigValidator.interrupted(junos, "system {\n    login {\n        message \"Broadcast Message from x\";\n",
-                RegexGuard.NONE)).as("a login message that reads like one").isFalse();
     }
 
     /** A line of an annotation that reads like an error failed the device as one (probe N): the operator's text. */
