@@ -221,12 +221,13 @@ public final class ConfigStore {
         if (existing.isPresent()) {
             // Anything but a regular file (a planted link, a FIFO) is replaced, never read or followed; a file of
             // another size differs without being read whole (a stray file of gigabytes failed the device on memory).
-            if (!redacted) {
-                Redactor.requireMarkersKept(target, config);
-            }
             byte[] old = existing.get().isRegularFile() && existing.get().size() == bytes.length
                     ? ExclusiveFiles.readRegularFile(target) : null;
-            if (old != null && Arrays.equals(old, bytes)) {
+            boolean same = old != null && Arrays.equals(old, bytes);
+            if (!redacted && !same) {
+                Redactor.requireMarkersKept(target, config);
+            }
+            if (same) {
                 if (!ownerOnly(target)) {
                     // A backup another tool left readable by others (RANCID's, Oxidized's, a copy) is written
                     // again as ours, owner-only, by the same safe replace: not a chmod of a file that may not
