@@ -138,29 +138,38 @@ final class OutputRun {
             history.get().commit(pending, message.full(), author.get())
                     .ifPresentOrElse(commit -> out.println("History: " + commit.substring(0, 7) + " " + message.subject()),
                             () -> out.println("History: nothing changed, no commit"));
-            List<String> restored = HistoryMessage.writtenFiles(outcome).stream().filter(file -> !pending.contains(file)).toList();
-            if (!restored.isEmpty()) {
-                // Stored as changed against the file, yet the same as the last commit: the file had been edited (probe M
-                // read "1 changed" and "nothing changed" as a contradiction).
-                out.println("History: " + HistoryMessage.listed(restored) + (restored.size() == 1 ? " was" : " were")
-                        + " not as last committed (edited by hand?); the device's configuration, the same as that commit,"
-                        + " replaced " + (restored.size() == 1 ? "it" : "them"));
-            }
-            List<String> waiting = history.get().pending(HistoryMessage.failedDeviceFiles(outcome));
-            if (!waiting.isEmpty()) {
-                // Not committed (what a failed device's file holds was not confirmed by this run, and may be a hand
-                // edit), but not passed over in silence: diff and log show its last commit, not the file (probe M).
-                out.println("History: " + HistoryMessage.listed(waiting) + " differ" + (waiting.size() == 1 ? "s" : "")
-                        + " from the last commit (stored by an earlier run that could not commit, or edited by hand),"
-                        + " and " + (waiting.size() == 1 ? "its device" : "their devices") + " failed: committed when backed"
-                        + " up again");
-            }
+            sayWhatTheCommitLeftOut(outcome, pending);
             return true;
         } catch (IOException e) {
             printError(err, FileErrors.describe(e) + "; the backups are stored and the next run commits them");
             return false;
         } finally {
             out.flush();
+        }
+    }
+
+    /**
+     * The device files that differ from the history after the commit, or did before it, without being in it: probe M
+     * read "1 changed" beside "nothing changed", and "nothing changed" while diff and log showed an older version
+     * than the file.
+     *
+     * @param committed the files the commit took
+     */
+    private void sayWhatTheCommitLeftOut(RunOutcome outcome, List<String> committed) throws IOException {
+        List<String> restored = HistoryMessage.writtenFiles(outcome).stream().filter(file -> !committed.contains(file)).toList();
+        if (!restored.isEmpty()) {
+            // Stored as changed against the file, yet the same as the last commit: the file had been edited.
+            out.println("History: " + HistoryMessage.listed(restored) + (restored.size() == 1 ? " was" : " were")
+                    + " not as last committed (edited by hand?); the device's configuration, the same as that commit,"
+                    + " replaced " + (restored.size() == 1 ? "it" : "them"));
+        }
+        List<String> waiting = history.orElseThrow().pending(HistoryMessage.failedDeviceFiles(outcome));
+        if (!waiting.isEmpty()) {
+            // Not committed: what a failed device's file holds was not confirmed by this run, and may be a hand edit.
+            out.println("History: " + HistoryMessage.listed(waiting) + " differ" + (waiting.size() == 1 ? "s" : "")
+                    + " from the last commit (stored by an earlier run that could not commit, or edited by hand),"
+                    + " and " + (waiting.size() == 1 ? "its device" : "their devices") + " failed: committed when backed"
+                    + " up again");
         }
     }
 

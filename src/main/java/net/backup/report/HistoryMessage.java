@@ -12,8 +12,8 @@ import net.backup.store.OutputFiles;
 
 /**
  * The commit a run makes: {@code backup: 2 changed, 1 new, 1 failed}, then one line per device whose file it
- * commits, and one per device that failed. A file an earlier run stored but never committed (it was killed, the disk was full) is committed
- * by the device's next successful run and counted as {@code caught up}.
+ * commits, and one per device that failed. A file an earlier run stored but never committed (it was killed, the disk
+ * was full) is committed by the device's next successful run and counted as {@code caught up}.
  */
 public record HistoryMessage(String subject, List<String> body) {
 
