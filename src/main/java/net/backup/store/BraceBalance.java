@@ -22,16 +22,16 @@ final class BraceBalance {
         return scan(config).problem();
     }
 
-    /** Whether {@code config} has a block: a brace outside quoted strings, comments and annotations. */
-    static boolean hasBlocks(CharSequence config) {
-        return scan(config).blocks();
+    /**
+     * What a pass over a configuration found.
+     *
+     * @param problem what is wrong with its braces, if anything
+     * @param blocks  whether it has a block: a brace outside quoted strings, comments and annotations
+     */
+    record Scan(Optional<String> problem, boolean blocks) {
     }
 
-    /** What a pass over a configuration found: what is wrong with its braces, and whether it opened a block. */
-    private record Scan(Optional<String> problem, boolean blocks) {
-    }
-
-    private static Scan scan(CharSequence config) {
+    static Scan scan(CharSequence config) {
         boolean blocks = false;
         int depth = 0;
         int line = 1;

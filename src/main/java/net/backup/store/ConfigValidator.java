@@ -84,14 +84,14 @@ public final class ConfigValidator {
         }
         config.setLength(keptEnd);
         if (platform.braces()) {
-            Optional<String> unpaired = BraceBalance.problem(config);
-            if (unpaired.isPresent()) {
-                throw new InvalidConfigException("incomplete configuration: " + unpaired.get() + " (truncated?)");
+            BraceBalance.Scan braces = BraceBalance.scan(config);
+            if (braces.problem().isPresent()) {
+                throw new InvalidConfigException("incomplete configuration: " + braces.problem().get() + " (truncated?)");
             }
             // Where the platform's own commands ran (the configuration last), and not in the set form ('| display
             // set'), whose lines end no statement; a configuration cut before its first block is not the set form.
             String last = output.substring(lastFrom, lastTo);
-            if (ownCommands && (BraceBalance.hasBlocks(config) || !BraceBalance.isSetForm(config.toString()))
+            if (ownCommands && (braces.blocks() || !BraceBalance.isSetForm(config.toString()))
                     && !BraceBalance.endsAStatement(last)) {
                 throw new InvalidConfigException("incomplete configuration: it ends with '"
                         + abbreviate(checks.quotePerhapsCutShort(last)) + "', in the middle of a statement (truncated?)");
